@@ -1,0 +1,2 @@
+/// Placeholder until this target's issue lands.
+public enum USQOpenAIModule {}

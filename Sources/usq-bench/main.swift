@@ -1,0 +1,2 @@
+import USQFrame
+print("usq-bench")

@@ -1,0 +1,2 @@
+import USQShell
+print("usq")
