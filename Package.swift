@@ -42,18 +42,20 @@ let package = Package(
       name: "usq-bench",
       dependencies: ["USQFrame", "USQEngine", "USQOpenAI", "USQDemo", "USQLanguage"]
     ),
+    // Test helpers shared by the test targets (golden files); not part of the product.
+    .target(name: "USQTestSupport", path: "Tests/USQTestSupport"),
     .testTarget(
       name: "USQFrameTests",
-      dependencies: ["USQFrame", .product(name: "PropertyBased", package: "swift-property-based")]
+      dependencies: ["USQTestSupport", "USQFrame", .product(name: "PropertyBased", package: "swift-property-based")]
     ),
-    .testTarget(name: "USQLanguageTests", dependencies: ["USQLanguage"], exclude: ["Golden"]),
-    .testTarget(name: "USQEngineTests", dependencies: ["USQEngine", "USQLanguage", "USQFrame"], exclude: ["Golden"]),
-    .testTarget(name: "USQOpenAITests", dependencies: ["USQOpenAI", "USQDemo", "USQFrame"], exclude: ["Fixtures"]),
-    .testTarget(name: "USQDemoTests", dependencies: ["USQDemo", "USQOpenAI", "USQFrame"]),
-    .testTarget(name: "USQRenderTests", dependencies: ["USQRender", "USQFrame"], exclude: ["Golden"]),
+    .testTarget(name: "USQLanguageTests", dependencies: ["USQTestSupport", "USQLanguage"], exclude: ["Golden"]),
+    .testTarget(name: "USQEngineTests", dependencies: ["USQTestSupport", "USQEngine", "USQLanguage", "USQFrame"], exclude: ["Golden"]),
+    .testTarget(name: "USQOpenAITests", dependencies: ["USQTestSupport", "USQOpenAI", "USQDemo", "USQFrame"], exclude: ["Fixtures"]),
+    .testTarget(name: "USQDemoTests", dependencies: ["USQTestSupport", "USQDemo", "USQOpenAI", "USQFrame"]),
+    .testTarget(name: "USQRenderTests", dependencies: ["USQTestSupport", "USQRender", "USQFrame"], exclude: ["Golden"]),
     .testTarget(
       name: "USQShellTests",
-      dependencies: ["USQShell", "USQEngine", "USQFrame", "USQDemo", "USQOpenAI"],
+      dependencies: ["USQTestSupport", "USQShell", "USQEngine", "USQFrame", "USQDemo", "USQOpenAI"],
       exclude: ["Scripts", "Golden"]
     ),
   ],
