@@ -32,8 +32,8 @@ struct FrameCase: CustomTestStringConvertible, Sendable {
     for rows in [0, 1, 2, 63, 64, 65, 127, 128, 129, 1_000, 10_000] {
       for nullRatio in [0, 0.5, 1] {
         for manyGroups in [false, true] {
-          // 10 000 rows with nulls and many groups is enough once (keeps the suite fast).
-          if rows == 10_000, nullRatio == 1 { continue }
+          // Two 10 000-row cases are enough (keeps the debug suite fast).
+          if rows == 10_000, nullRatio == 1 || !manyGroups { continue }
           seed &+= 0x1234_5678_9ABC_DEF1
           cases.append(FrameCase(rows: rows, nullRatio: nullRatio, manyGroups: manyGroups, seed: seed))
         }

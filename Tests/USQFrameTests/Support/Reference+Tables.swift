@@ -74,8 +74,9 @@ extension Reference {
   static func groups(_ table: Table, by keys: [String]) -> [(key: [Value], rows: [Int])] {
     var order: [String] = []
     var found: [String: (key: [Value], rows: [Int])] = [:]
+    let positions = keys.map(table.index)
     for (index, row) in table.rows.enumerated() {
-      let key = keys.map { row[table.index($0)] }
+      let key = positions.map { row[$0] }
       let hash = key.map(groupKey).joined(separator: "|")
       if found[hash] == nil {
         order.append(hash)
@@ -94,8 +95,12 @@ extension Reference {
       return result != 0 ? result < 0 : left.offset < right.offset
     }.map(\.element)
     let rows = sorted.map { group in
-      group.key + aggregates.map { aggregate in
-        let values = aggregate.column.map { column in group.rows.map { table.rows[$0][table.index(column)] } } ?? []
+      group.key + aggregates.map { aggregate -> Value in
+        var values: [Value] = []
+        if let column = aggregate.column {
+          let position = table.index(column)
+          values = group.rows.map { table.rows[$0][position] }
+        }
         return Reference.aggregate(aggregate.function, values, rows: group.rows.count)
       }
     }
@@ -105,13 +110,14 @@ extension Reference {
   // MARK: - Ordering
 
   static func sorted(_ table: Table, by keys: [SortKey]) -> Table {
+    let positions = keys.map { (table.index($0.column), $0.descending) }
     let indexed = table.rows.enumerated().sorted { left, right in
-      for key in keys {
-        let a = left.element[table.index(key.column)]
-        let b = right.element[table.index(key.column)]
+      for (position, descending) in positions {
+        let a = left.element[position]
+        let b = right.element[position]
         if a.isNull != b.isNull { return !a.isNull }
         let result = order(a, b)
-        if result != 0 { return key.descending ? result > 0 : result < 0 }
+        if result != 0 { return descending ? result > 0 : result < 0 }
       }
       return left.offset < right.offset
     }
