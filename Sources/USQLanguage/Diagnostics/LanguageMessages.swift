@@ -78,6 +78,13 @@ public enum LanguageMessages {
     .error("lex.number-too-large", "number '\(text)' is too large", at: span)
   }
 
+  static func parameterWithoutValue(_ name: String, at span: Span) -> Diagnostic {
+    .error(
+      "script.parameter-without-value", "parameter '\(name)' has no value", at: span,
+      label: "declared without a default",
+      help: "pass it on the command line: 'usq run FILE \(name)=VALUE'")
+  }
+
   static func unexpectedArgument(_ verb: Name, found token: Token) -> Diagnostic {
     .error(
       "parse.unexpected-argument", "'\(verb.text)' takes no arguments, found \(describe(token))",
@@ -128,7 +135,12 @@ public enum LanguageMessages {
   }
 
   static func unknownParameter(_ name: String, at span: Span, declared: [String]) -> Diagnostic {
-    .error(
+    if name.isEmpty {
+      return .error(
+        "script.lone-dollar", "expected a parameter name after '$'", at: span,
+        help: "write '$NAME', or '$$' for a literal '$'")
+    }
+    return .error(
       "script.unknown-parameter", "unknown parameter '$\(name)'", at: span,
       label: "not declared with 'param'",
       help: DidYouMean.help(for: name, among: declared).map { $0.replacingDollar() }
