@@ -122,9 +122,10 @@ public struct Lexer {
   /// Reads one item of an option value (or a path): a quoted string, or the run of characters up
   /// to the next blank, line break, `|`, end of input and — when `stopsAtComma` — comma.
   ///
-  /// Leading blanks are skipped. An empty run gives an empty `.value` token at the position.
-  public mutating func nextValue(stopsAtComma: Bool) -> Token {
-    while offset < bytes.count, Lexer.isBlank(bytes[offset]) { offset += 1 }
+  /// Leading blanks are skipped when `skipsBlanks` (after `=`, not after a list's comma). An
+  /// empty run gives an empty `.value` token at the position.
+  public mutating func nextValue(stopsAtComma: Bool, skipsBlanks: Bool = true) -> Token {
+    while skipsBlanks, offset < bytes.count, Lexer.isBlank(bytes[offset]) { offset += 1 }
     let start = offset
     if let byte = nextByte, byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "'") {
       return string(from: start)

@@ -33,14 +33,16 @@ extension Parser {
       return nil
     }
     var values: [OptionValue] = []
+    var isFirst = true
     repeat {
-      advanceIntoValue(stopsAtComma: stopsAtComma)
+      advanceIntoValue(stopsAtComma: stopsAtComma, skipsBlanks: isFirst)
       if current.text.isEmpty {
-        report(LanguageMessages.missingOptionValue(key, at: current.span, afterComma: !values.isEmpty))
+        report(LanguageMessages.missingOptionValue(key, at: current.span, afterComma: !isFirst))
       } else {
         values.append(
           OptionValue(text: current.stringValue, isQuoted: current.kind == .string, span: current.span))
       }
+      isFirst = false
     } while lexer.nextByte == UInt8(ascii: ",") && consumeValueComma()
     let valueSpan =
       values.isEmpty ? current.span : Span(start: values[0].span.start, end: current.span.end)

@@ -73,10 +73,10 @@ public struct Parser {
   }
 
   /// Moves to the next token read in value mode (an option value item or a path).
-  mutating func advanceIntoValue(stopsAtComma: Bool) {
+  mutating func advanceIntoValue(stopsAtComma: Bool, skipsBlanks: Bool = true) {
     assert(peeked == nil, "value mode after a lookahead would skip the peeked token")
     previous = current
-    current = lex { $0.nextValue(stopsAtComma: stopsAtComma) }
+    current = lex { $0.nextValue(stopsAtComma: stopsAtComma, skipsBlanks: skipsBlanks) }
     consumed.append(current)
   }
 
