@@ -13,19 +13,30 @@ extension Column {
     precondition(!columns.isEmpty, "coalesce needs a column")
     let count = columns[0].count
     precondition(columns.allSatisfy { $0.count == count }, "operand lengths differ")
-    let typed = columns.filter { $0.count == 0 || $0.nullCount < $0.count }
-    var kinds = Set(typed.map(\.kind))
-    if kinds == [.int, .double] { kinds = [.double] }
-    guard kinds.count <= 1 else {
-      throw .typeMismatch("'coalesce' needs one kind, found \(kinds.map(\.rawValue).sorted().joined(separator: ", "))")
+    guard let kind = unifiedKind(columns.map(\.kind))
+      ?? unifiedKind(columns.filter { $0.nullCount < $0.count }.map(\.kind))
+      ?? (columns.allSatisfy { $0.nullCount == $0.count } ? columns[0].kind : nil)
+    else {
+      let kinds = Set(columns.filter { $0.nullCount < $0.count }.map(\.kind.rawValue)).sorted()
+      throw .typeMismatch("'coalesce' needs one kind, found \(kinds.joined(separator: ", "))")
     }
-    guard let kind = kinds.first else { return columns[0] }
+    let typed = columns.map { column in
+      column.kind == kind || column.kind.isNumeric && kind == .double || column.nullCount < column.count
+        ? column : Column.nulls(kind, count: count)
+    }
     var result = try typed[0].converted(to: kind)
     for next in typed.dropFirst() {
       guard let validity = result.validity else { break }
       result = try result.filling(validity, from: next.converted(to: kind))
     }
     return result
+  }
+
+  /// The one kind of `kinds` (ints with doubles give double), or nil.
+  private static func unifiedKind(_ kinds: [ColumnKind]) -> ColumnKind? {
+    var unique = Set(kinds)
+    if unique == [.int, .double] { unique = [.double] }
+    return unique.count == 1 ? unique.first : nil
   }
 
   /// The column as `kind` (int → double is the only conversion).
