@@ -12,7 +12,8 @@ public enum Completion {
   /// ```
   public static func request(line: String, cursor: Int) -> CompletionRequest {
     let bytes = Array(line.utf8)
-    let cursor = min(max(cursor, 0), bytes.count)
+    var cursor = min(max(cursor, 0), bytes.count)
+    while cursor > 0, cursor < bytes.count, bytes[cursor] & 0xC0 == 0x80 { cursor -= 1 }
     let prefix = SourceFile(String(decoding: bytes[..<cursor], as: UTF8.self))
     var tokens = Parser.tokens(prefix).filter { $0.kind != .end }
     var partial = ""

@@ -18,6 +18,8 @@ public enum DidYouMean {
     var best: (candidate: String, distance: Int)?
     let lowered = Array(word.lowercased().unicodeScalars)
     for candidate in candidates where candidate != word {
+      let length = candidate.unicodeScalars.count
+      guard abs(length - lowered.count) <= maximumDistance else { continue }
       let other = Array(candidate.lowercased().unicodeScalars)
       let distance = editDistance(lowered, other)
       guard distance <= maximumDistance, distance < max(lowered.count, other.count) else { continue }

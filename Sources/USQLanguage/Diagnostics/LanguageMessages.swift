@@ -74,6 +74,12 @@ public enum LanguageMessages {
         help: "write '\(key.text)=VALUE' with no blank after '='")
   }
 
+  static func nestedTooDeeply(at span: Span, limit: Int) -> Diagnostic {
+    .error(
+      "parse.nested-too-deeply", "expression nested more than \(limit) levels deep", at: span,
+      help: "split it with 'derive' into simpler columns")
+  }
+
   static func numberTooLarge(_ text: String, at span: Span) -> Diagnostic {
     .error("lex.number-too-large", "number '\(text)' is too large", at: span)
   }

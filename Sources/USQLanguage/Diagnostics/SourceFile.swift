@@ -30,6 +30,16 @@ public struct SourceFile: Hashable, Sendable {
     return String(decoding: bytes[start..<end], as: UTF8.self)
   }
 
+  /// The text of `span` as a slice of `text` (no copy); `span` must lie on scalar boundaries.
+  func slice(of span: Span) -> Substring {
+    let utf8 = text.utf8
+    let start = min(max(span.start, 0), bytes.count)
+    let end = min(max(span.end, start), bytes.count)
+    let lower = utf8.index(utf8.startIndex, offsetBy: start)
+    let upper = utf8.index(lower, offsetBy: end - start)
+    return Substring(utf8[lower..<upper])
+  }
+
   /// The span of the whole text.
   public var fullSpan: Span { Span(start: 0, end: bytes.count) }
 

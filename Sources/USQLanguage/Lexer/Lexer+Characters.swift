@@ -20,7 +20,15 @@ extension Lexer {
   /// Whether some ordinary token (or trivia) can start with `byte`.
   static func startsToken(_ byte: UInt8) -> Bool {
     if isWordStart(byte) || isDigit(byte) || isBlank(byte) { return true }
-    return Array("\"'|,()=<>!+-*/~#\n\r".utf8).contains(byte)
+    switch byte {
+    case UInt8(ascii: "\""), UInt8(ascii: "'"), UInt8(ascii: "|"), UInt8(ascii: ","),
+      UInt8(ascii: "("), UInt8(ascii: ")"), UInt8(ascii: "="), UInt8(ascii: "<"), UInt8(ascii: ">"),
+      UInt8(ascii: "!"), UInt8(ascii: "+"), UInt8(ascii: "-"), UInt8(ascii: "*"), UInt8(ascii: "/"),
+      UInt8(ascii: "~"), UInt8(ascii: "#"), UInt8(ascii: "\n"), UInt8(ascii: "\r"):
+      return true
+    default:
+      return false
+    }
   }
 
   /// The length of the UTF-8 sequence a lead byte starts (1 for a stray continuation byte).

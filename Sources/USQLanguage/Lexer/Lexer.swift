@@ -6,7 +6,7 @@
 /// `.invalid` token so that every call consumes at least one byte until `.end`.
 public struct Lexer {
   let source: SourceFile
-  var bytes: [UInt8] { source.bytes }
+  let bytes: [UInt8]
   /// The 0-based UTF-8 offset of the next unread byte.
   public internal(set) var offset: Int = 0
   /// Diagnostics reported so far, in order.
@@ -15,6 +15,7 @@ public struct Lexer {
   /// Creates a lexer at the start of `source`.
   public init(_ source: SourceFile) {
     self.source = source
+    self.bytes = source.bytes
   }
 
   /// Tokenises the whole input in ordinary mode (no option values), `.end` included.

@@ -1,6 +1,18 @@
 extension Parser {
   /// `expression := or` (the full grammar is on `ExpressionSyntax`).
-  mutating func expression() -> ExpressionSyntax { or() }
+  ///
+  /// Nesting deeper than `Parser.maximumDepth` is reported and skipped to the end of the stage.
+  mutating func expression() -> ExpressionSyntax {
+    guard depth < Parser.maximumDepth else {
+      report(LanguageMessages.nestedTooDeeply(at: current.span, limit: Parser.maximumDepth))
+      let span = Span.at(current.span.start)
+      synchronize()
+      return ExpressionSyntax(kind: .missing, span: span, text: "")
+    }
+    depth += 1
+    defer { depth -= 1 }
+    return or()
+  }
 
   /// `or := and { "or" and }`
   mutating func or() -> ExpressionSyntax {
@@ -8,7 +20,8 @@ extension Parser {
     while current.isWord("or") {
       let operatorSpan = current.span
       advance()
-      left = binary(.or, left, and(), operatorSpan)
+      let right = and()
+      left = binary(.or, left, right, operatorSpan)
     }
     return left
   }
@@ -19,7 +32,8 @@ extension Parser {
     while current.isWord("and") {
       let operatorSpan = current.span
       advance()
-      left = binary(.and, left, not(), operatorSpan)
+      let right = not()
+      left = binary(.and, left, right, operatorSpan)
     }
     return left
   }
@@ -29,7 +43,7 @@ extension Parser {
     guard current.isWord("not") else { return comparison() }
     let start = current.span.start
     advance()
-    let operand = not()
+    let operand = depth < Parser.maximumDepth ? nested { $0.not() } : expression()
     return make(.unary(.not, operand), from: start)
   }
 
@@ -40,7 +54,8 @@ extension Parser {
     if let op = comparisonOperator() {
       let operatorSpan = current.span
       advance()
-      let result = binary(op, left, sum(), operatorSpan)
+      let right = sum()
+      let result = binary(op, left, right, operatorSpan)
       if comparisonOperator() != nil { report(LanguageMessages.chainedComparison(at: current.span)) }
       return result
     }
@@ -50,10 +65,12 @@ extension Parser {
       isNegated = true
     }
     if match(word: "in") {
-      return make(.inList(left, valueList(), isNegated: isNegated), from: start)
+      let values = valueList()
+      return make(.inList(left, values, isNegated: isNegated), from: start)
     }
     if match(.tilde) {
-      return make(.match(left, pattern: sum(), isNegated: isNegated), from: start)
+      let pattern = sum()
+      return make(.match(left, pattern: pattern, isNegated: isNegated), from: start)
     }
     if match(word: "is") {
       let isNot = match(word: "not")
@@ -94,7 +111,8 @@ extension Parser {
       let op: BinaryOperator = current.kind == .plus ? .add : .subtract
       let operatorSpan = current.span
       advance()
-      left = binary(op, left, product(), operatorSpan)
+      let right = product()
+      left = binary(op, left, right, operatorSpan)
     }
     return left
   }
@@ -106,7 +124,8 @@ extension Parser {
       let op: BinaryOperator = current.kind == .star ? .multiply : .divide
       let operatorSpan = current.span
       advance()
-      left = binary(op, left, unary(), operatorSpan)
+      let right = unary()
+      left = binary(op, left, right, operatorSpan)
     }
     return left
   }
@@ -117,7 +136,7 @@ extension Parser {
     guard current.kind == .minus else { return primary() }
     let start = current.span.start
     advance()
-    let operand = unary()
+    let operand = depth < Parser.maximumDepth ? nested { $0.unary() } : expression()
     let folded: ExpressionSyntax.Kind? =
       switch operand.kind {
       case .integer(let value) where value != Int64.min: .integer(-value)
@@ -133,18 +152,25 @@ extension Parser {
 
   // MARK: - Helpers
 
+  /// Runs `rule` one nesting level deeper.
+  mutating func nested(_ rule: (inout Parser) -> ExpressionSyntax) -> ExpressionSyntax {
+    depth += 1
+    defer { depth -= 1 }
+    return rule(&self)
+  }
+
   func binary(
     _ op: BinaryOperator, _ left: ExpressionSyntax, _ right: ExpressionSyntax, _ operatorSpan: Span
   ) -> ExpressionSyntax {
     let span = left.span.union(right.span).union(operatorSpan)
     return ExpressionSyntax(
       kind: .binary(op, left, right, operatorSpan: operatorSpan), span: span,
-      text: source.text(of: span))
+      slice: source.slice(of: span))
   }
 
   /// An expression spanning from `start` to the end of the previous token.
   func make(_ kind: ExpressionSyntax.Kind, from start: Int) -> ExpressionSyntax {
     let span = span(from: start)
-    return ExpressionSyntax(kind: kind, span: span, text: source.text(of: span))
+    return ExpressionSyntax(kind: kind, span: span, slice: source.slice(of: span))
   }
 }

@@ -14,7 +14,7 @@ extension Parser {
       var inner = expression()
       if !match(.rightParen) { reportExpected("')'") }
       inner.span = span(from: start)
-      inner.text = source.text(of: inner.span)
+      inner.slice = source.slice(of: inner.span)
       return inner
     default:
       reportExpected("an expression")

@@ -22,6 +22,10 @@ public struct Parser {
   var isQuiet = false
   /// Every token that became `current`, in order (for token dumps).
   var consumed: [Token] = []
+  /// How deeply expressions are nested (parentheses, `not`, unary minus) at this point.
+  var depth = 0
+  /// The deepest nesting accepted, so that no input can exhaust the stack.
+  static let maximumDepth = 200
 
   init(_ source: SourceFile) {
     self.source = source

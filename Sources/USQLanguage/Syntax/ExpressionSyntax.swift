@@ -56,13 +56,24 @@ public struct ExpressionSyntax: Hashable, Sendable {
   /// The whole expression, parentheses around it included.
   public var span: Span
   /// The source text of `span` (literal text for numbers, e.g. `1_000`), for messages and names.
-  public var text: String
+  public var text: String {
+    get { String(slice) }
+    set { slice = Substring(newValue) }
+  }
+  /// `text` as a slice of the statement, so nested expressions share one buffer (no copies).
+  var slice: Substring
 
   /// Creates an expression.
   public init(kind: Kind, span: Span, text: String) {
     self.kind = kind
     self.span = span
-    self.text = text
+    self.slice = Substring(text)
+  }
+
+  init(kind: Kind, span: Span, slice: Substring) {
+    self.kind = kind
+    self.span = span
+    self.slice = slice
   }
 }
 

@@ -1,0 +1,92 @@
+/// One sparkline per `by` value (or one for `y`), with its min, max and last value.
+///
+/// ```
+/// model                    03-01 → 03-14     min     max    last
+/// gpt-4o-mini-2024-07-18   ▃▅▂▇█▄▁▂▅▆▇█▆▅  2,700   4,100   3,500
+/// ```
+/// Each line is scaled to its own min and max; with more points than room, neighbouring points
+/// are averaged. Null points are blank.
+enum SparkChart {
+  static func draw(_ data: ChartData, area: ChartArea) throws(ChartError) -> [String] {
+    let x = try data.xName(preferTime: true)
+    let by = try data.byName()
+    let y = try data.yNames(excluding: [x, by])[0]
+    guard data.frame.rowCount > 0 else { return emptyChart("no rows", area: area) }
+    let axis = XAxisValues(data, x: x)
+    let values = data.numbers(y)
+    let groups = by.map { groupIndices(data.labels($0)) } ?? [(y, Array(0..<data.frame.rowCount))]
+    let series = groups.map { group -> Series in
+      let rows = group.rows.sorted { (axis.positions[$0] ?? 0, $0) < (axis.positions[$1] ?? 0, $1) }
+      return Series(name: group.key, values: rows.map { values[$0] })
+    }
+    var header = "trend"
+    let positions = axis.positions.compactMap { $0 }
+    if axis.kind == .time, let low = positions.min(), let high = positions.max(), high > low {
+      let labels = axis.ticks(low: low, high: high, columns: 1000)
+      let zone = data.options.timeZone
+      let precision = TimeFormatting.precision(of: [Int64(low), Int64(high)], zone: zone)
+      let first = TimeFormatting.format(Int64(low), zone: zone, precision: precision)
+      let last = TimeFormatting.format(Int64(high), zone: zone, precision: precision)
+      header = labels.isEmpty ? header : "\(first) \(area.style.isUnicode ? "→" : "->") \(last)"
+    }
+    return lines(series, header: header, labelHeader: by ?? "", area: area)
+  }
+
+  static func lines(_ series: [Series], header: String, labelHeader: String, area: ChartArea) -> [String] {
+    let style = area.style
+    let stats = series.map { one -> [String] in
+      let present = one.values.compactMap { $0 }
+      let texts = BarLayout.valueTexts(
+        Series(name: "", values: [present.min(), present.max(), one.values.last(where: { $0 != nil }) ?? nil]))
+      return texts.map { $0 == "(null)" ? "–" : $0 }
+    }
+    let statNames = ["min", "max", "last"]
+    let statWidths = (0..<3).map { column in
+      max(DisplayWidth.of(statNames[column]), stats.map { DisplayWidth.of($0[column]) }.max() ?? 0)
+    }
+    let labels = series.map(\.name) + [labelHeader]
+    let labelWidth = min(labels.map(DisplayWidth.of).max() ?? 0, max(4, area.width / 3))
+    let statsWidth = statWidths.reduce(0) { $0 + $1 + 2 }
+    let room = max(1, area.width - labelWidth - 2 - statsWidth)
+    let longest = series.map(\.values.count).max() ?? 0
+    let cells = max(1, min(room, max(longest, DisplayWidth.of(header))))
+    var rows = series.count
+    if let height = area.bodyHeight, rows + 1 > height { rows = max(0, height - 2) }
+    var lines: [String] = []
+    let head = DisplayWidth.pad(DisplayWidth.truncate(labelHeader, to: labelWidth), to: labelWidth) + "  "
+      + DisplayWidth.pad(DisplayWidth.truncate(header, to: cells, ellipsis: style.ellipsis), to: cells)
+      + zip(statNames, statWidths).map { "  " + DisplayWidth.pad($0, to: $1, right: true) }.joined()
+    lines.append(style.dim(head.replacingTrailingSpaces()))
+    for index in 0..<rows {
+      let label = DisplayWidth.truncate(series[index].name, to: labelWidth, ellipsis: style.ellipsis)
+      let spark = sparkline(series[index].values, cells: cells, style: style)
+      let line = DisplayWidth.pad(label, to: labelWidth) + "  " + style.series(spark, index)
+        + String(repeating: " ", count: max(0, cells - DisplayWidth.of(spark)))
+        + zip(stats[index], statWidths).map { "  " + DisplayWidth.pad($0, to: $1, right: true) }.joined()
+      lines.append(line)
+    }
+    if rows < series.count { lines.append(style.dim("\(style.moreRows) \(series.count - rows) more")) }
+    return lines
+  }
+
+  /// At most `cells` glyphs; neighbouring points averaged when there are more points than cells.
+  static func sparkline(_ values: [Double?], cells: Int, style: Style) -> String {
+    var points = values
+    if values.count > cells {
+      points = (0..<cells).map { cell in
+        let slice = values[(cell * values.count / cells)..<((cell + 1) * values.count / cells)].compactMap { $0 }
+        return slice.isEmpty ? nil : slice.reduce(0, +) / Double(slice.count)
+      }
+    }
+    let present = points.compactMap { $0 }
+    let low = present.min() ?? 0
+    let high = present.max() ?? 0
+    let levels = style.sparkLevels
+    return points.map { point -> String in
+      guard let point else { return " " }
+      if high == low { return levels[point == 0 ? 0 : levels.count / 2 - 1] }
+      let level = Int(((point - low) / (high - low) * Double(levels.count - 1)).rounded())
+      return levels[level]
+    }.joined()
+  }
+}
