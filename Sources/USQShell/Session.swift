@@ -26,7 +26,7 @@ public actor Session {
     /// `usq -c`.
     case commandLine
     /// A script statement, mapped back to its file.
-    case script(ScriptStatement)
+    case script(ScriptStatement, file: SourceFile)
   }
 
   let configuration: SessionConfiguration
@@ -46,7 +46,7 @@ public actor Session {
   public func execute(_ text: String, origin: Origin = .prompt) async -> Outcome {
     let source: SourceFile
     switch origin {
-    case .script(let statement): source = statement.source
+    case .script(let statement, _): source = statement.source
     default: source = SourceFile(text)
     }
     let (statement, diagnostics) = Parser.parse(source)
@@ -138,7 +138,7 @@ public actor Session {
     var file = source
     var shown = diagnostics
     var style = DiagnosticFormatter.Style.prompt
-    if case .script(let statement) = origin, let scriptFile = configuration.scriptFile(statement) {
+    if case .script(let statement, let scriptFile) = origin {
       file = scriptFile
       shown = diagnostics.map(statement.mapped)
       style = .script
@@ -151,7 +151,9 @@ public actor Session {
     switch settings.color {
     case .always: true
     case .never: false
-    case .auto: forErrors ? configuration.terminal.stderrColor : configuration.terminal.stdoutColor
+    case .auto:
+      configuration.terminal.color
+        && (forErrors ? configuration.terminal.stderrIsTTY : configuration.terminal.stdoutIsTTY)
     }
   }
 }

@@ -29,8 +29,6 @@ public struct SessionConfiguration: Sendable {
   public var dataSource: @Sendable (Settings) -> any DataSource
   /// Describes an error thrown by a data source.
   public var describeFailure: @Sendable (any Error) -> Failure
-  /// The whole file a script statement came from, for `FILE:LINE:COL` diagnostics.
-  public var scriptFile: @Sendable (ScriptStatement) -> SourceFile?
   /// Relative paths (`read`, `export`, `run`) are relative to this folder.
   public var workingDirectory: String?
   /// `cache info` and `cache clear`.
@@ -42,7 +40,6 @@ public struct SessionConfiguration: Sendable {
     console: Console, terminal: TerminalFacts, now: @escaping @Sendable () -> Int64,
     endpoints: [EndpointDescription], dataSource: @escaping @Sendable (Settings) -> any DataSource,
     describeFailure: @escaping @Sendable (any Error) -> Failure = { Failure(message: "\($0)") },
-    scriptFile: @escaping @Sendable (ScriptStatement) -> SourceFile? = { _ in nil },
     workingDirectory: String? = nil,
     cacheCommand: @escaping @Sendable (CacheAction) -> String = { _ in "the cache is off\n" },
     banner: String = ""
@@ -53,7 +50,6 @@ public struct SessionConfiguration: Sendable {
     self.endpoints = endpoints
     self.dataSource = dataSource
     self.describeFailure = describeFailure
-    self.scriptFile = scriptFile
     self.workingDirectory = workingDirectory
     self.cacheCommand = cacheCommand
     self.banner = banner
