@@ -13,12 +13,7 @@ enum SparkChart {
     let y = try data.yNames(excluding: [x, by])[0]
     guard data.frame.rowCount > 0 else { return emptyChart("no rows", area: area) }
     let axis = XAxisValues(data, x: x)
-    let values = data.numbers(y)
-    let groups = by.map { groupIndices(data.labels($0)) } ?? [(y, Array(0..<data.frame.rowCount))]
-    let series = groups.map { group -> Series in
-      let rows = group.rows.sorted { (axis.positions[$0] ?? 0, $0) < (axis.positions[$1] ?? 0, $1) }
-      return Series(name: group.key, values: rows.map { values[$0] })
-    }
+    let series = sparkSeries(data, y: y, by: by, axis: axis)
     var header = "trend"
     let positions = axis.positions.compactMap { $0 }
     if axis.kind == .time, let low = positions.min(), let high = positions.max(), high > low {
@@ -30,6 +25,16 @@ enum SparkChart {
       header = labels.isEmpty ? header : "\(first) \(area.style.isUnicode ? "→" : "->") \(last)"
     }
     return lines(series, header: header, labelHeader: by ?? "", area: area)
+  }
+
+  /// One series per `by` value in order of appearance (or one for `y`), points sorted by x.
+  static func sparkSeries(_ data: ChartData, y: String, by: String?, axis: XAxisValues) -> [Series] {
+    let values = data.numbers(y)
+    let groups = by.map { groupIndices(data.labels($0)) } ?? [(y, Array(0..<data.frame.rowCount))]
+    return groups.map { group -> Series in
+      let rows = group.rows.sorted { (axis.positions[$0] ?? 0, $0) < (axis.positions[$1] ?? 0, $1) }
+      return Series(name: group.key, values: rows.map { values[$0] })
+    }
   }
 
   static func lines(_ series: [Series], header: String, labelHeader: String, area: ChartArea) -> [String] {

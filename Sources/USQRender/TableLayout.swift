@@ -39,7 +39,8 @@ struct TableLayout {
       {
         currency = found
       }
-      var text = CellText(column, rows: 0..<shown, zone: options.timeZone, currency: currency)
+      var text = CellText(
+        column, rows: 0..<shown, zone: options.timeZone, currency: currency, partial: Set(progress))
       if name == markColumn {
         for row in progress { text.texts[row] = (text.texts[row] ?? "") + "*" }
       }
