@@ -62,14 +62,15 @@ enum PieChart {
       rows = area.requestedHeight ? height : min(rows, height)
     }
     let beside = area.width - legendWidth - 3
-    if beside >= 2 * 4 {
+    if beside >= 2 * 6 {
       rows = min(rows, beside / 2)
       let disc = discLines(slices: slices, total: total, rows: max(2, rows), style: area.style)
       return sideBySide(disc, legend, discWidth: 2 * max(2, rows))
     }
     if let height = area.bodyHeight { rows = min(rows, max(2, height - legend.count)) }
     rows = max(2, min(rows, area.width / 2))
-    return discLines(slices: slices, total: total, rows: rows, style: area.style) + legend
+    let disc = discLines(slices: slices, total: total, rows: rows, style: area.style)
+    return disc.map { $0.replacingTrailingSpaces() } + legend
   }
 
   private static func sideBySide(_ disc: [String], _ legend: [String], discWidth: Int) -> [String] {
