@@ -11,13 +11,17 @@ enum AxisTicks {
   }
 
   /// Ticks covering `low...high` with about `intervals` intervals: (niceLow, niceHigh, step).
-  static func range(low: Double, high: Double, intervals: Int) -> (low: Double, high: Double, step: Double) {
+  /// With `integral`, the step is at least 1 (counts have no fractional ticks).
+  static func range(low: Double, high: Double, intervals: Int, integral: Bool = false)
+    -> (low: Double, high: Double, step: Double)
+  {
     var low = low
     var high = high
     if low == high {
       if low == 0 { high = 1 } else if low > 0 { low = 0 } else { high = 0 }
     }
-    let step = niceStep((high - low) / Double(max(1, intervals)))
+    var step = niceStep((high - low) / Double(max(1, intervals)))
+    if integral { step = max(1, step.rounded(.up)) }
     let niceLow = (low / step).rounded(.down) * step
     let niceHigh = (high / step).rounded(.up) * step
     return (niceLow, niceHigh == niceLow ? niceLow + step : niceHigh, step)

@@ -11,7 +11,19 @@ enum BarChart {
     let ys = try data.yNames(excluding: [x])
     guard data.frame.rowCount > 0 else { return emptyChart("no rows", area: area) }
     let series = ys.map { Series(name: $0, values: data.numbers($0)) }
-    return BarLayout(labels: data.labels(x), series: series, area: area).lines()
+    var labels = data.labels(x)
+    let isTime = data.times(x) != nil
+    var notes: [String] = []
+    if isTime {
+      let partial = TableLayout.inProgressRows(
+        data.frame, rows: 0..<data.frame.rowCount, options: data.options, hints: TableHints())
+      for row in partial { labels[row] += "*" }
+      if !partial.isEmpty { notes.append("* bucket still in progress") }
+    }
+    var layout = BarLayout(labels: labels, series: series, area: area)
+    layout.keepsLast = isTime
+    layout.reservedLines = notes.count
+    return layout.lines() + notes.map(area.style.dim)
   }
 }
 
@@ -25,6 +37,10 @@ struct BarLayout {
   let barCells: Int
   let negativeCells: Int
   let scale: Double
+  /// When the rows do not fit the height, show the last ones (the most recent, for time).
+  var keepsLast = false
+  /// Lines the caller adds below the bars.
+  var reservedLines = 0
 
   init(labels: [String], series: [Series], area: ChartArea) {
     self.labels = labels
@@ -33,7 +49,7 @@ struct BarLayout {
     valueTexts = series.map(BarLayout.valueTexts)
     let valueWidth = valueTexts.joined().map(DisplayWidth.of).max() ?? 1
     let longest = labels.map(DisplayWidth.of).max() ?? 0
-    labelWidth = min(longest, max(6, area.width - valueWidth - 3 - max(10, area.width / 3)))
+    labelWidth = min(longest, max(6, min(area.width * 2 / 5, area.width - valueWidth - 3 - max(10, area.width / 3))))
     barCells = max(1, area.width - labelWidth - 3 - valueWidth)
     let values = series.flatMap { $0.values.compactMap { $0 } }
     let high = max(0, values.max() ?? 0)
@@ -58,16 +74,21 @@ struct BarLayout {
     var lines = series.count > 1 ? legend() : []
     let perRow = series.count
     var rows = labels.count
-    if let height = area.bodyHeight, lines.count + rows * perRow > height {
-      rows = max(0, (height - lines.count - 1) / perRow)
+    if let height = area.bodyHeight, lines.count + rows * perRow + reservedLines > height {
+      rows = max(0, (height - lines.count - 1 - reservedLines) / perRow)
     }
-    for row in 0..<rows {
+    let hidden = labels.count - rows
+    if hidden > 0 && keepsLast {
+      let count = NumberFormatting.grouped(Int64(hidden))
+      lines.append(area.style.dim("\(area.style.moreRows) \(count) earlier rows not shown"))
+    }
+    for row in (keepsLast ? hidden : 0)..<(keepsLast ? labels.count : rows) {
       for (index, one) in series.enumerated() {
         let label = index == 0 ? DisplayWidth.truncate(labels[row], to: labelWidth, ellipsis: area.style.ellipsis) : ""
         lines.append(line(label: label, value: one.values[row], text: valueTexts[index][row], series: index))
       }
     }
-    if rows < labels.count {
+    if hidden > 0 && !keepsLast {
       lines.append(area.style.dim("\(area.style.moreRows) \(NumberFormatting.grouped(Int64(labels.count - rows))) more rows"))
     }
     return lines
@@ -79,7 +100,7 @@ struct BarLayout {
     var negative = String(repeating: " ", count: negativeCells)
     var positive = ""
     if let value, value < 0 {
-      let cells = min(negativeCells, Int((-value * scale).rounded()))
+      let cells = min(negativeCells, max(1, Int((-value * scale).rounded())))
       let glyph = style.seriesFill(index)
       negative = String(repeating: " ", count: negativeCells - cells)
         + style.series(String(repeating: glyph, count: cells), index)
@@ -95,10 +116,12 @@ struct BarLayout {
   func bar(_ cells: Double, series index: Int) -> String {
     let style = area.style
     if style.isUnicode && (style.color || index == 0) {
-      let eighths = Int((cells * 8).rounded())
+      // A value above zero always shows: at least one eighth.
+      let eighths = cells > 0 ? max(1, Int((cells * 8).rounded())) : 0
       return String(repeating: "█", count: eighths / 8) + Style.eighths[eighths % 8]
     }
-    return String(repeating: style.seriesFill(index), count: Int(cells.rounded()))
+    let whole = cells > 0 ? max(1, Int(cells.rounded())) : 0
+    return String(repeating: style.seriesFill(index), count: whole)
   }
 
   private func legend() -> [String] {

@@ -8,9 +8,15 @@ struct CellText {
   var isRightAligned: Bool
 
   /// Text for `rows` of `column`; `currency` (a column of the same frame) turns numbers into money.
+  ///
+  /// Times share one precision (date, minute or second) chosen from the rows outside `partial`;
+  /// rows in `partial` (in-progress buckets, which end at "now") add what they need on their own,
+  /// so one open bucket does not turn a column of dates into a column of midnights.
+  /// With `dailyBuckets` (the frame holds day buckets, which are UTC days), a column whose settled
+  /// values are all UTC midnights shows their UTC dates, whatever the zone.
   init(
     _ column: Column, rows: Range<Int>, zone: RenderTimeZone, currency: Column? = nil,
-    sanitize: Bool = true
+    sanitize: Bool = true, partial: Set<Int> = [], dailyBuckets: Bool = false
   ) {
     isRightAligned = column.kind.isNumeric
     switch column {
@@ -34,8 +40,23 @@ struct CellText {
     case .bool(let values):
       texts = rows.map { values[$0].map { $0 ? "true" : "false" } }
     case .time(let values):
-      let precision = TimeFormatting.precision(of: rows.compactMap { values[$0] }, zone: zone)
-      texts = rows.map { values[$0].map { TimeFormatting.format($0, zone: zone, precision: precision) } }
+      let settled = rows.filter { !partial.contains($0) }
+      let settledValues = settled.compactMap { values[$0] }
+      let utcDays = dailyBuckets && settledValues.allSatisfy { $0 % 86_400 == 0 }
+      let precision = TimeFormatting.precision(of: settledValues, zone: utcDays ? .utc : zone)
+      texts = rows.map { row in
+        values[row].map { instant in
+          if utcDays && instant % 86_400 == 0 {
+            return TimeFormatting.format(instant, zone: .utc, precision: .date)
+          }
+          var own = precision
+          if partial.contains(row) {
+            let needed = TimeFormatting.precision(of: [instant], zone: zone)
+            own = max(precision, needed)
+          }
+          return TimeFormatting.format(instant, zone: zone, precision: own)
+        }
+      }
     case .string(let values):
       texts = rows.map { row in values[row].map { sanitize ? CellText.singleLine($0) : $0 } }
     }

@@ -24,7 +24,8 @@ public enum ChartRenderer {
     case .spark: body = try SparkChart.draw(data, area: area)
     case .heat: body = try HeatChart.draw(data, area: area)
     }
-    var lines = area.titleLines + body
+    let bodyWidth = body.map(ANSIText.width).max() ?? 0
+    var lines = area.titleLines(over: bodyWidth) + body
     if let height = area.height, lines.count > height { lines = Array(lines.prefix(max(1, height))) }
     return lines.map { ANSIText.mergeRuns(ANSIText.truncate($0, to: area.width)) }.joined(separator: "\n") + "\n"
   }
@@ -53,10 +54,12 @@ struct ChartArea {
     title = spec.title
   }
 
-  var titleLines: [String] {
+  /// The title, centred over the chart's drawn width (`bodyWidth`), never wider than `width`.
+  func titleLines(over bodyWidth: Int) -> [String] {
     guard let title, !title.isEmpty else { return [] }
     let text = DisplayWidth.truncate(CellText.singleLine(title), to: width, ellipsis: style.ellipsis)
-    return [style.bold(DisplayWidth.center(text, in: width).replacingTrailingSpaces())]
+    let span = min(width, max(bodyWidth, DisplayWidth.of(text)))
+    return [style.bold(DisplayWidth.center(text, in: span).replacingTrailingSpaces())]
   }
 
   /// Lines left for the body below the title.

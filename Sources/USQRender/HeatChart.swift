@@ -10,22 +10,33 @@
 /// fit the height are left out from the oldest, and said so.
 enum HeatChart {
   static func draw(_ data: ChartData, area: ChartArea) throws(ChartError) -> [String] {
+    let (x, times) = try timeColumn(data)
+    let (grid, y) = try grid(data, x: x, times: times)
+    guard data.frame.rowCount > 0 else { return emptyChart("no rows", area: area) }
+    return lines(grid, y: y, area: area)
+  }
+
+  /// The hourly grid of `y`, checking that the rows are finer than a day.
+  static func grid(_ data: ChartData, x: String, times: [Int64?]) throws(ChartError) -> (Grid, String) {
+    let y = try data.yNames(excluding: [x])[0]
+    let distinct = Set(times.compactMap { $0 }).sorted()
+    let finest = zip(distinct, distinct.dropFirst()).map { $1 - $0 }.min()
+    if let finest, finest >= 86_400 { throw .needsHourlyData(x) }
+    if finest == nil, case .time(let ends)? = data.frame["end_time"], !times.isEmpty, let end = ends[0],
+      let start = times[0], end - start >= 86_400
+    {
+      throw .needsHourlyData(x)
+    }
+    return (Grid(times: times, values: data.numbers(y), zone: data.options.timeZone), y)
+  }
+
+  /// The time column of a heatmap.
+  static func timeColumn(_ data: ChartData) throws(ChartError) -> (String, [Int64?]) {
     guard let x = try data.xName(preferTime: true) else { throw .noDefault(role: "x", expected: "timestamp") }
     guard let times = data.times(x) else {
       throw .wrongType(x, role: "x", expected: "timestamp", found: data.frame[x]?.kind.rawValue ?? "?")
     }
-    let y = try data.yNames(excluding: [x])[0]
-    guard data.frame.rowCount > 0 else { return emptyChart("no rows", area: area) }
-    let distinct = Set(times.compactMap { $0 }).sorted()
-    let finest = zip(distinct, distinct.dropFirst()).map { $1 - $0 }.min()
-    if let finest, finest >= 86_400 { throw .needsHourlyData(x) }
-    if finest == nil, case .time(let ends)? = data.frame["end_time"], let end = ends[0], let start = times[0],
-      end - start >= 86_400
-    {
-      throw .needsHourlyData(x)
-    }
-    let grid = Grid(times: times, values: data.numbers(y), zone: data.options.timeZone)
-    return lines(grid, y: y, area: area)
+    return (x, times)
   }
 
   /// Sums per (local day, hour); `days` from the first to the last day with data.

@@ -12,7 +12,7 @@ struct LinePlot {
     let all = series.flatMap(\.points)
     let yRange = AxisTicks.range(
       low: min(0, all.map(\.y).min() ?? 0), high: all.map(\.y).max() ?? 1,
-      intervals: max(1, min(5, plotRows / 3)))
+      intervals: max(1, min(5, plotRows / 3)), integral: all.allSatisfy { $0.y == $0.y.rounded() })
     let yTicks = stride(from: yRange.low, through: yRange.high + yRange.step / 2, by: yRange.step).map { $0 }
     let yLabels = yTicks.map(NumberFormatting.compact)
     let labelWidth = yLabels.map(DisplayWidth.of).max() ?? 1
@@ -29,7 +29,7 @@ struct LinePlot {
     }
     for (index, one) in series.enumerated().reversed() {
       let dots = one.points.map(toDot)
-      if dots.count == 1 { canvas.drawLine(from: dots[0], to: dots[0], series: index) }
+      if dots.count == 1 { drawPoint(&canvas, at: dots[0], series: index) }
       for pair in zip(dots, dots.dropFirst()) {
         if useBraille {
           canvas.drawLine(from: pair.0, to: pair.1, series: index)
@@ -61,6 +61,19 @@ struct LinePlot {
     guard let height = area.bodyHeight else { return 12 }
     let room = height - 2 - legendLines
     return max(2, area.requestedHeight ? room : min(12, room))
+  }
+
+  /// A lone point: a 2×2 block of dots on Braille (one dot is hard to see), one marker otherwise.
+  private func drawPoint(_ canvas: inout any Canvas, at dot: (Double, Double), series: Int) {
+    let x = Int(dot.0.rounded())
+    let y = Int(dot.1.rounded())
+    canvas.set(x: x, y: y, series: series)
+    guard canvas is BrailleCanvas else { return }
+    let dx = x + 1 < canvas.dotWidth ? 1 : -1
+    let dy = y + 1 < canvas.dotHeight ? 1 : -1
+    canvas.set(x: x + dx, y: y, series: series)
+    canvas.set(x: x, y: y + dy, series: series)
+    canvas.set(x: x + dx, y: y + dy, series: series)
   }
 
   /// On a glyph canvas: one marker per column between two points, at the interpolated row.

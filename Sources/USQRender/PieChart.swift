@@ -13,6 +13,18 @@ enum PieChart {
   }
 
   static func draw(_ data: ChartData, area: ChartArea) throws(ChartError) -> [String] {
+    guard data.frame.rowCount > 0 else {
+      _ = try slices(data)
+      return emptyChart("no rows", area: area)
+    }
+    let (slices, total, notes) = try slices(data)
+    guard total > 0 else { return emptyChart("nothing to draw: the total is 0", area: area) + notes }
+    return layout(slices: slices, total: total, area: area) + notes.map(area.style.dim)
+  }
+
+  /// Slices summed per label, largest first (past ten, the smallest fold into `other (N)`), their
+  /// total, and notes about values left out.
+  static func slices(_ data: ChartData) throws(ChartError) -> ([Slice], Double, [String]) {
     var labelColumn = try data.byName()
     if labelColumn == nil { labelColumn = try data.xName(preferTime: false) }
     // A `share` column (from the `share` stage) is proportional to the column it came from; the
@@ -20,7 +32,6 @@ enum PieChart {
     let numeric = data.frame.pairs.filter { $0.1.kind.isNumeric && $0.0 != labelColumn }.map(\.0)
     let skipShare = data.spec.y.isEmpty && numeric.last == "share" && numeric.count > 1
     let y = try data.yNames(excluding: [labelColumn] + (skipShare ? ["share"] : []))[0]
-    guard data.frame.rowCount > 0 else { return emptyChart("no rows", area: area) }
     let values = data.numbers(y)
     var slices: [Slice] = []
     var skipped = 0
@@ -35,13 +46,12 @@ enum PieChart {
     let total = slices.reduce(0) { $0 + $1.value }
     var notes: [String] = []
     if skipped > 0 { notes.append("\(skipped) null or negative \(skipped == 1 ? "value" : "values") left out") }
-    guard total > 0 else { return emptyChart("nothing to draw: the total is 0", area: area) + notes }
     if slices.count > Style.palette.count {
       let rest = slices[(Style.palette.count - 1)...]
       let folded = Slice(label: "other (\(rest.count))", value: rest.reduce(0) { $0 + $1.value })
       slices = Array(slices.prefix(Style.palette.count - 1)) + [folded]
     }
-    return layout(slices: slices, total: total, area: area) + notes.map(area.style.dim)
+    return (slices, total, notes)
   }
 
   static func layout(slices: [Slice], total: Double, area: ChartArea) -> [String] {
@@ -52,14 +62,15 @@ enum PieChart {
       rows = area.requestedHeight ? height : min(rows, height)
     }
     let beside = area.width - legendWidth - 3
-    if beside >= 2 * 4 {
+    if beside >= 2 * 6 {
       rows = min(rows, beside / 2)
       let disc = discLines(slices: slices, total: total, rows: max(2, rows), style: area.style)
       return sideBySide(disc, legend, discWidth: 2 * max(2, rows))
     }
     if let height = area.bodyHeight { rows = min(rows, max(2, height - legend.count)) }
     rows = max(2, min(rows, area.width / 2))
-    return discLines(slices: slices, total: total, rows: rows, style: area.style) + legend
+    let disc = discLines(slices: slices, total: total, rows: rows, style: area.style)
+    return disc.map { $0.replacingTrailingSpaces() } + legend
   }
 
   private static func sideBySide(_ disc: [String], _ legend: [String], discWidth: Int) -> [String] {
@@ -131,7 +142,10 @@ enum PieChart {
     let counts = slices.map {
       "(" + (whole ? NumberFormatting.grouped(Int64($0.value)) : NumberFormatting.fixed($0.value, decimals: 2)) + ")"
     }
-    let percents = slices.map { NumberFormatting.fixed($0.value / total * 100, decimals: 1) + "%" }
+    let percents = slices.map { slice -> String in
+      let percent = slice.value / total * 100
+      return percent > 0 && percent < 0.05 ? "<0.1%" : NumberFormatting.fixed(percent, decimals: 1) + "%"
+    }
     let countWidth = counts.map(DisplayWidth.of).max() ?? 0
     let percentWidth = percents.map(DisplayWidth.of).max() ?? 0
     let fixed = 3 + 2 + percentWidth + 2 + countWidth

@@ -68,7 +68,7 @@ enum StackChart {
     let valueWidth = totalTexts.map(DisplayWidth.of).max() ?? 1
     let labelWidth = min(
       stacks.categories.map(DisplayWidth.of).max() ?? 0,
-      max(6, area.width - valueWidth - 3 - max(10, area.width / 3)))
+      max(6, min(area.width * 2 / 5, area.width - valueWidth - 3 - max(10, area.width / 3))))
     let cells = max(1, area.width - labelWidth - 3 - valueWidth)
     let high = totals.max() ?? 0
     let legend = legendLines(stacks, format: format, area: area)

@@ -31,6 +31,7 @@ struct TableLayout {
     let progress = TableLayout.inProgressRows(frame, rows: 0..<shown, options: options, hints: hints)
     hasInProgress = !progress.isEmpty
     let markColumn = frame.names.contains("start_time") && !allNull.contains("start_time") ? "start_time" : "end_time"
+    let daily = TableLayout.bucketSeconds(frame, hints: hints).map { $0 % 86_400 == 0 } ?? false
     columns = []
     for (name, column) in frame.pairs where !allNull.contains(name) {
       var currency: USQFrame.Column?
@@ -39,7 +40,9 @@ struct TableLayout {
       {
         currency = found
       }
-      var text = CellText(column, rows: 0..<shown, zone: options.timeZone, currency: currency)
+      var text = CellText(
+        column, rows: 0..<shown, zone: options.timeZone, currency: currency, partial: Set(progress),
+        dailyBuckets: daily)
       if name == markColumn {
         for row in progress { text.texts[row] = (text.texts[row] ?? "") + "*" }
       }
@@ -59,12 +62,21 @@ struct TableLayout {
     guard let now = options.now, case .time(let ends)? = frame["end_time"] else { return [] }
     var starts: TimeColumn?
     if case .time(let column)? = frame["start_time"] { starts = column }
-    let bucket = hints.bucketSeconds ?? starts.flatMap { inferBucket(starts: $0, ends: ends) }
+    let bucket = bucketSeconds(frame, hints: hints)
     return rows.filter { row in
       if let end = ends[row], end > now { return true }
       if let bucket, let start = starts?[row] { return start + bucket > now }
       return false
     }
+  }
+
+  /// The bucket width: the hint, else the most common `end_time - start_time`.
+  static func bucketSeconds(_ frame: Frame, hints: TableHints) -> Int64? {
+    if let seconds = hints.bucketSeconds { return seconds }
+    guard case .time(let starts)? = frame["start_time"], case .time(let ends)? = frame["end_time"] else {
+      return nil
+    }
+    return inferBucket(starts: starts, ends: ends)
   }
 
   /// The most common `end - start` among rows, if any.

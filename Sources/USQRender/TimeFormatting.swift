@@ -44,7 +44,10 @@ public enum TimeFormatting {
 
   /// How a set of timestamps is shown: dates only when all are midnights of the zone, seconds only
   /// when some need them.
-  enum Precision { case date, minute, second }
+  enum Precision: Int, Comparable {
+    case date, minute, second
+    static func < (lhs: Precision, rhs: Precision) -> Bool { lhs.rawValue < rhs.rawValue }
+  }
 
   static func precision(of instants: some Sequence<Int64>, zone: RenderTimeZone) -> Precision {
     var result = Precision.date
