@@ -1,4 +1,5 @@
 import Testing
+
 @testable import USQLanguage
 
 /// A line with the cursor at its end (or at `‸`), and what completion should expect there.
@@ -25,18 +26,29 @@ struct CompletionTests {
     CompletionCase("load completions da", .optionKey(endpoint: "completions"), "da"),
     CompletionCase("load completions days=30 gr", .optionKey(endpoint: "completions"), "gr"),
     CompletionCase("load completions group=", .optionValue(endpoint: "completions", key: "group")),
-    CompletionCase("load completions group=mo", .optionValue(endpoint: "completions", key: "group"), "mo"),
-    CompletionCase("load completions group=model,pro", .optionValue(endpoint: "completions", key: "group"), "pro"),
+    CompletionCase(
+      "load completions group=mo", .optionValue(endpoint: "completions", key: "group"), "mo"),
+    CompletionCase(
+      "load completions group=model,pro", .optionValue(endpoint: "completions", key: "group"), "pro"
+    ),
     CompletionCase("load completions | ", .stage),
     CompletionCase("load completions | su", .stage, "su"),
     CompletionCase("load completions |su", .stage, "su"),
-    CompletionCase("load completions | sum ", .column(stage: "sum", pipelinePrefix: "load completions")),
-    CompletionCase("load completions | sum in", .column(stage: "sum", pipelinePrefix: "load completions"), "in"),
+    CompletionCase(
+      "load completions | sum ", .column(stage: "sum", pipelinePrefix: "load completions")),
+    CompletionCase(
+      "load completions | sum in", .column(stage: "sum", pipelinePrefix: "load completions"), "in"),
     CompletionCase("load completions | sum input_tokens ", .keyword(["by"])),
-    CompletionCase("load completions | sum input_tokens by mo", .column(stage: "sum", pipelinePrefix: "load completions"), "mo"),
-    CompletionCase("load completions days=3 | where x > 1 | select ", .column(stage: "select", pipelinePrefix: "load completions days=3 | where x > 1")),
-    CompletionCase("let x = load costs | where am", .column(stage: "where", pipelinePrefix: "load costs"), "am"),
-    CompletionCase("explain load costs | sort ", .column(stage: "sort", pipelinePrefix: "load costs")),
+    CompletionCase(
+      "load completions | sum input_tokens by mo",
+      .column(stage: "sum", pipelinePrefix: "load completions"), "mo"),
+    CompletionCase(
+      "load completions days=3 | where x > 1 | select ",
+      .column(stage: "select", pipelinePrefix: "load completions days=3 | where x > 1")),
+    CompletionCase(
+      "let x = load costs | where am", .column(stage: "where", pipelinePrefix: "load costs"), "am"),
+    CompletionCase(
+      "explain load costs | sort ", .column(stage: "sort", pipelinePrefix: "load costs")),
     CompletionCase("_ | sort amount ", .keyword(["asc", "desc"])),
     CompletionCase("_ | top 5 ", .keyword(["by"])),
     CompletionCase("_ | top 5 by ", .column(stage: "top", pipelinePrefix: "_")),
@@ -48,7 +60,8 @@ struct CompletionTests {
     CompletionCase("_ | chart ", .chartKind),
     CompletionCase("_ | chart b", .chartKind, "b"),
     CompletionCase("_ | chart bar ", .chartOptionKey),
-    CompletionCase("_ | chart bar y=input_tokens,ou", .column(stage: "chart", pipelinePrefix: "_"), "ou"),
+    CompletionCase(
+      "_ | chart bar y=input_tokens,ou", .column(stage: "chart", pipelinePrefix: "_"), "ou"),
     CompletionCase("_ | export ", .path),
     CompletionCase("_ | export out.csv format=", .keyword(["csv", "json", "ndjson", "md"])),
     CompletionCase("from ", .frameName),

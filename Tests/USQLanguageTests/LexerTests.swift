@@ -1,4 +1,5 @@
 import Testing
+
 @testable import USQLanguage
 
 @Suite("Lexer: token dumps")
@@ -149,7 +150,9 @@ struct LexerTests {
   @Test("an option value runs to the next blank and keeps quoted commas")
   func optionValues() {
     #expect(
-      tokens(#"load completions since=2026-11-01T08:00+02:00 | chart pie title="Other, broken down" width=40"#)
+      tokens(
+        #"load completions since=2026-11-01T08:00+02:00 | chart pie title="Other, broken down" width=40"#
+      )
         == #"""
         0..4 word load
         5..16 word completions

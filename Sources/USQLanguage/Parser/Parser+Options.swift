@@ -40,7 +40,8 @@ extension Parser {
         report(LanguageMessages.missingOptionValue(key, at: current.span, afterComma: !isFirst))
       } else {
         values.append(
-          OptionValue(text: current.stringValue, isQuoted: current.kind == .string, span: current.span))
+          OptionValue(
+            text: current.stringValue, isQuoted: current.kind == .string, span: current.span))
       }
       isFirst = false
     } while lexer.nextByte == UInt8(ascii: ",") && consumeValueComma()

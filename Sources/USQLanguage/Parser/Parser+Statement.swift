@@ -72,7 +72,8 @@ extension Parser {
       return SourceSyntax(kind: .continuation, verb: Name("", span: .at(start)), span: .at(start))
     }
     guard current.kind == .word else {
-      reportExpected("a statement", help: "start with 'load ENDPOINT', 'read PATH', 'from NAME' or '_'")
+      reportExpected(
+        "a statement", help: "start with 'load ENDPOINT', 'read PATH', 'from NAME' or '_'")
       return nil
     }
     let verb = Name(current.text, span: current.span)
