@@ -205,9 +205,15 @@ struct LexerTests {
     #expect(diagnostics.map(\.label)[3] == "month 13 is out of range")
   }
 
-  @Test("a number glued to a dash suggests a subtraction")
+  @Test("a number glued to a dash suggests a subtraction; a word starting with a digit, quotes")
   func numberDash() {
-    let (_, diagnostics) = Lexer.tokenize(SourceFile("5-3"))
-    #expect(diagnostics.first?.help == "did you mean `5 - 3`?")
+    #expect(Lexer.tokenize(SourceFile("5-3")).1.first?.help == "did you mean `5 - 3`?")
+    #expect(Lexer.tokenize(SourceFile("2.5-x")).1.first?.help == "did you mean `2.5 - x`?")
+    #expect(
+      Lexer.tokenize(SourceFile("4o-mini")).1.first?.help
+        == "a word cannot start with a digit; quote it: '\"4o-mini\"'")
+    #expect(
+      Lexer.tokenize(SourceFile("1.2.3")).1.first?.help
+        == "a number is written '42', '1_000', '2.5' or '1e6'")
   }
 }

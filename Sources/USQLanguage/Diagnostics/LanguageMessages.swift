@@ -50,8 +50,12 @@ public enum LanguageMessages {
 
   static func invalidNumber(_ text: String, at span: Span) -> Diagnostic {
     var help = "a number is written '42', '1_000', '2.5' or '1e6'"
-    if let dash = text.firstIndex(of: "-"), dash != text.startIndex {
+    if let dash = text.firstIndex(of: "-"), dash != text.startIndex,
+      Literal.number(String(text[..<dash])) != nil
+    {
       help = "did you mean `\(text[..<dash]) - \(text[text.index(after: dash)...])`?"
+    } else if text.contains(where: { $0.isLetter }) {
+      help = "a word cannot start with a digit; quote it: '\"\(text)\"'"
     }
     return .error("lex.invalid-number", "invalid number '\(text)'", at: span, help: help)
   }
