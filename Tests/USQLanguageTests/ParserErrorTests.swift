@@ -38,7 +38,8 @@ struct ParserErrorTests {
     assertError("_ | select 1️⃣| top 3", "expected a column name after 'select', found '|'")
     assertError("_ | sum x by1️⃣", "expected a column name after 'by', found end of line")
     assertError("_ | top 1️⃣x", "expected a row count after 'top', found 'x'")
-    assertError("_ | head 1️⃣2.5", "expected '|' or end of line, found '2.5'")
+    assertError("_ | head 1️⃣2.5", "expected a row count after 'head', found '2.5'")
+    assertError("_ | tail 1️⃣-5", "expected a row count after 'tail', found '-'")
     assertError("_ | where 1️⃣", "expected an expression, found end of line")
     assertError("_ | where a > 1️⃣| top 3", "expected an expression, found '|'")
     assertError("_ | where (a > 1 1️⃣| top 3", "expected ')', found '|'")
@@ -102,6 +103,22 @@ struct ParserErrorTests {
     assertError("_ | where a = 1️⃣99999999999999999999", "number '99999999999999999999' is too large")
     assertError(#"_ | where a = 1️⃣\2️⃣q"#, "unexpected character '\\'")
     assertError(#"_ | where a = "x1️⃣\q2️⃣""#, "unknown escape '\\q' in a string")
+  }
+
+  @Test("leftovers after a stage get a hint")
+  func leftovers() {
+    assertError(
+      "_ | select model 1️⃣input_tokens", "expected '|' or end of line, found 'input_tokens'",
+      help: "separate columns with commas: 'model, input_tokens'")
+    assertError(
+      "_ | sort x 1️⃣descending", "expected '|' or end of line, found 'descending'",
+      help: "write 'desc'")
+    assertError(
+      "_ | count 1️⃣model", "expected '|' or end of line, found 'model'",
+      help: "write 'count by model'")
+    assertError(
+      "_ | chart bar title=My chart1️⃣", "expected '=' after option 'chart', found end of line",
+      help: "a value with blanks needs quotes: 'title=\"My chart\"'")
   }
 
   @Test("comparisons cannot be chained")

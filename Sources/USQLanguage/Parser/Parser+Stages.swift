@@ -66,8 +66,8 @@ extension Parser {
         integer("a row count after 'top'")
         ?? IntegerLiteral(value: 0, text: "", span: .at(current.span.start))
       return .top(count, by: match(word: "by") ? name("a column name after 'by'") : nil)
-    case "head": return .head(current.kind == .integer ? integer("a row count") : nil)
-    case "tail": return .tail(current.kind == .integer ? integer("a row count") : nil)
+    case "head": return .head(isAtStageEnd ? nil : integer("a row count after 'head'"))
+    case "tail": return .tail(isAtStageEnd ? nil : integer("a row count after 'tail'"))
     case "bucket": return .bucket(bucketWidth())
     case "fill": return .fill
     case "names": return .names
