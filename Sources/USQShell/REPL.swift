@@ -60,6 +60,7 @@ public final class REPL {
   public func run() async -> Int32 {
     if reader.isInteractive { Interrupts.install() }
     var assembler = StatementAssembler()
+    var quitting = false
     reading: while true {
       reader.setCompletion(handler.completion)
       let input = reader.readLine(assembler.needsMore ? .continuation : .primary)
@@ -71,10 +72,13 @@ public final class REPL {
       case .line(let text):
         let statement =
           reader.isInteractive ? assembler.add(text) : assembler.addJoiningLeadingPipe(text)
-        if let statement, await execute(statement) == .quit { break reading }
+        if let statement, await execute(statement) == .quit {
+          quitting = true
+          break reading
+        }
       }
     }
-    if !reader.isInteractive, let last = assembler.flush() {
+    if !quitting, !reader.isInteractive, let last = assembler.flush() {
       _ = await execute(last)
     }
     reader.close()

@@ -5,20 +5,22 @@ enum FrameBenchmark {
   static func main(_ arguments: [String]) -> Int32 {
     var rowCounts = [1_000_000, 10_000_000]
     var runs = 7
+    var only: Int?
     var index = 0
     while index < arguments.count {
       let value = index + 1 < arguments.count ? Int(arguments[index + 1].filter { $0 != "_" }) : nil
       switch (arguments[index], value) {
       case ("--rows", let count?): rowCounts = [count]
       case ("--runs", let count?): runs = max(1, count)
+      case ("--query", let number?): only = number
       default:
-        print("usage: usq-bench frame [--rows N] [--runs N]")
+        print("usage: usq-bench frame [--rows N] [--runs N] [--query 1…4]")
         return 2
       }
       index += 2
     }
     do {
-      for rows in rowCounts { try run(rows: rows, runs: runs) }
+      for rows in rowCounts { try run(rows: rows, runs: runs, only: only) }
     } catch {
       print("error: \(error)")
       return 1
@@ -26,7 +28,7 @@ enum FrameBenchmark {
     return 0
   }
 
-  static func run(rows: Int, runs: Int) throws {
+  static func run(rows: Int, runs: Int, only: Int?) throws {
     let frame = UsageFrameGenerator(rows: rows).frame()
     let bytes = frame.columns.reduce(0) { $0 + $1.storageBytes }
     print("frame: \(rows) rows, \(frame.columnCount) columns, \(bytes / 1_048_576) MiB in columns, peak RSS \(peakResidentBytes() / 1_048_576) MiB")
@@ -37,7 +39,7 @@ enum FrameBenchmark {
       ("Q3 where model = \(mostCommon) and batch = false | bucket day | sum input_tokens, output_tokens", { try q3(frame, model: mostCommon) }),
       ("Q4 sum num_model_requests by project_id | other 5%", { try q4(frame) }),
     ]
-    for (name, query) in queries {
+    for (number, (name, query)) in queries.enumerated() where only == nil || only == number + 1 {
       var result = Frame.empty
       let milliseconds = try medianMilliseconds(runs: runs) { result = try query() }
       blackHole(result)

@@ -1,4 +1,5 @@
 import Testing
+
 @testable import USQLanguage
 
 /// SplitMix64: a tiny seeded generator, so a failing case can be replayed from its seed.
@@ -16,13 +17,20 @@ struct SeededGenerator: RandomNumberGenerator {
 @Suite("Fuzz: random and mutated statements")
 struct FuzzTests {
   static let fragments = [
-    "load completions", "load costs days=30", "group=model,project_id", "since=-7d", "| sum input_tokens by model",
-    "| where model = gpt-4o", "| where a > 1 and not b < 2.5 or c in (1, \"x\")", "| top 5", "| head", "| chart bar x=a y=b,c",
-    "| chart pie title=\"A, b\"", "| export out.csv format=csv", "let x =", "from x", "read pages/*.json", "_", "|",
-    "| agg sum(a) as s, count() by k", "| sort a desc, b", "| bucket week", "| other 5% of a", "| pivot m values v",
-    "| join f on k kind=inner", "| derive t = round(a / b, 2)", "| rename a = b", "help chart", "set tz=+02:00",
-    "explain load costs", "run x.usq n=3", "cache clear", "2026-11-01T08:00+02:00", "90m", "1_000", "1e6", "#", "\"",
-    "'", "(", ")", ",", "=", "==", "!", "$x", "é", "名前", "👍", "\\", "\t", "\n", " ", "~", "is not null", "-",
+    "load completions", "load costs days=30", "group=model,project_id", "since=-7d",
+    "| sum input_tokens by model",
+    "| where model = gpt-4o", "| where a > 1 and not b < 2.5 or c in (1, \"x\")", "| top 5",
+    "| head", "| chart bar x=a y=b,c",
+    "| chart pie title=\"A, b\"", "| export out.csv format=csv", "let x =", "from x",
+    "read pages/*.json", "_", "|",
+    "| agg sum(a) as s, count() by k", "| sort a desc, b", "| bucket week", "| other 5% of a",
+    "| pivot m values v",
+    "| join f on k kind=inner", "| derive t = round(a / b, 2)", "| rename a = b", "help chart",
+    "set tz=+02:00",
+    "explain load costs", "run x.usq n=3", "cache clear", "2026-11-01T08:00+02:00", "90m", "1_000",
+    "1e6", "#", "\"",
+    "'", "(", ")", ",", "=", "==", "!", "$x", "é", "名前", "👍", "\\", "\t", "\n", " ", "~",
+    "is not null", "-",
   ]
 
   static let alphabet: [Character] = Array("abz_09|=,()\"'\\#%.:-+*/<>!~$ \t\né名👍")
@@ -61,7 +69,9 @@ struct FuzzTests {
       return "diagnostic \(diagnostic.id) span \(diagnostic.span) outside 0..\(size)"
     }
     let (tokens, lexed) = Lexer.tokenize(source)
-    for diagnostic in lexed where diagnostic.span.end > size { return "lexer span \(diagnostic.span)" }
+    for diagnostic in lexed where diagnostic.span.end > size {
+      return "lexer span \(diagnostic.span)"
+    }
     if tokens.count > size + 1 { return "\(tokens.count) tokens for \(size) bytes" }
     if Parser.tokens(source).count > 2 * size + 4 { return "parser read too many tokens" }
     if statement.span.end > size { return "statement span \(statement.span) outside 0..\(size)" }

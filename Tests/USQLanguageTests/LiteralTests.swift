@@ -1,4 +1,5 @@
 import Testing
+
 @testable import USQLanguage
 
 @Suite("Literal: option values")

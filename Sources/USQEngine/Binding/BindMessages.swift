@@ -45,12 +45,9 @@ enum BindMessages {
   }
 
   static func unknownColumn(_ name: Name, in schema: StageSchema) -> Diagnostic {
-    var help: String?
-    if let near = Suggestion.nearest(to: name.text, in: schema.names) {
-      help = "did you mean '\(near)'?"
-    } else if let split = subtractionHint(name.text, in: schema) {
-      help = "did you mean `\(split)`?"
-    }
+    let help =
+      DidYouMean.help(for: name.text, among: schema.names)
+      ?? DidYouMean.subtraction(for: name.text, columns: Set(schema.names))
     let columns = schema.names.isEmpty ? "(none)" : schema.names.joined(separator: ", ")
     return .error(
       "bind.unknown-column", "unknown column '\(name.text)'", at: name.span,
@@ -58,21 +55,8 @@ enum BindMessages {
       help: help)
   }
 
-  /// `a - b` for a word `a-b` (split at its first `-` whose left part is a column, else at the
-  /// first `-`); `nil` without `-`.
-  static func subtractionHint(_ word: String, in schema: StageSchema) -> String? {
-    guard word.contains("-") else { return nil }
-    let parts = word.split(separator: "-", omittingEmptySubsequences: false).map(String.init)
-    for cut in 1..<parts.count {
-      let left = parts[..<cut].joined(separator: "-")
-      let right = parts[cut...].joined(separator: "-")
-      if schema[left] != nil || schema[right] != nil { return "\(left) - \(right)" }
-    }
-    return parts.joined(separator: " - ")
-  }
-
   static func unknownFrame(_ name: Name, stored: [String]) -> Diagnostic {
-    let help = Suggestion.nearest(to: name.text, in: stored).map { "did you mean '\($0)'?" }
+    let help = DidYouMean.best(for: name.text, among: stored).map { "did you mean '\($0)'?" }
     let notes =
       stored.isEmpty
       ? ["no frames are stored yet; store one with 'let NAME = …'"]
@@ -83,7 +67,7 @@ enum BindMessages {
   }
 
   static func unknownStage(_ name: Name) -> Diagnostic {
-    let help = Suggestion.nearest(to: name.text, in: StageSyntax.verbs).map { "did you mean '\($0)'?" }
+    let help = DidYouMean.best(for: name.text, among: StageSyntax.verbs).map { "did you mean '\($0)'?" }
     return .error(
       "bind.unknown-stage", "unknown stage '\(name.text)'", at: name.span, label: "not a stage",
       notes: ["stages: \(StageSyntax.verbs.joined(separator: ", "))"], help: help)

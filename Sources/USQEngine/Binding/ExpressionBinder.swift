@@ -30,7 +30,7 @@ struct ExpressionBinder {
   /// Binds a `derive` value.
   func bindValue(_ syntax: ExpressionSyntax, _ state: inout BindState) -> BoundExpression? {
     if case .word(let word) = syntax.kind, schema[word] == nil, !schema.isOpen,
-      word.contains("-"), BindMessages.subtractionHint(word, in: schema) != nil
+      word.contains("-"), DidYouMean.subtraction(for: word, columns: Set(schema.names)) != nil
     {
       return bind(syntax, role: .column, &state)
     }

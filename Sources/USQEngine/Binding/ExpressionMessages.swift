@@ -78,7 +78,7 @@ enum ExpressionMessages {
     return .error(
       "bind.unknown-function", "unknown function '\(name.text)'", at: name.span,
       label: "not a function", notes: notes,
-      help: Suggestion.nearest(to: name.text, in: functions).map { "did you mean '\($0)'?" })
+      help: DidYouMean.best(for: name.text, among: functions).map { "did you mean '\($0)'?" })
   }
 
   static func wrongArity(_ name: Name, _ function: ScalarFunction, found: Int) -> Diagnostic {

@@ -64,7 +64,7 @@ enum LoadMessages {
   }
 
   static func unknownEndpoint(_ name: Name, valid: [String], prefixes: Bool) -> Diagnostic {
-    let near = Suggestion.nearest(to: name.text, in: valid)
+    let near = DidYouMean.best(for: name.text, among: valid)
     return .error(
       "bind.unknown-endpoint", "unknown endpoint '\(name.text)'", at: name.span,
       label: "not an endpoint", notes: ["endpoints: \(valid.joined(separator: ", "))"],
@@ -72,7 +72,7 @@ enum LoadMessages {
   }
 
   static func unknownGroupKey(_ value: OptionValue, endpoint: EndpointDescription) -> Diagnostic {
-    let near = Suggestion.nearest(to: value.text, in: endpoint.groupKeys)
+    let near = DidYouMean.best(for: value.text, among: endpoint.groupKeys)
     return .error(
       "bind.unknown-group-key", "'\(endpoint.name)' cannot be grouped by '\(value.text)'",
       at: value.span, label: "not a group key of '\(endpoint.name)'",
@@ -90,7 +90,7 @@ enum LoadMessages {
     return .error(
       "bind.unknown-option", "unknown option '\(key.text)' for 'load \(endpoint.name)'", at: key.span,
       label: "not an option of '\(endpoint.name)'", notes: ["options: \(valid.joined(separator: ", "))"],
-      help: Suggestion.nearest(to: key.text, in: valid).map { "did you mean '\($0)'?" })
+      help: DidYouMean.best(for: key.text, among: valid).map { "did you mean '\($0)'?" })
   }
 
   static func unsupportedBucket(

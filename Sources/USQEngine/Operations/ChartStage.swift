@@ -136,6 +136,6 @@ enum ChartStage {
     .error(
       "bind.unknown-option", "unknown chart option '\(key.text)'", at: key.span,
       label: "not a chart option", notes: ["chart options: \(ChartKind.optionKeys.joined(separator: ", "))"],
-      help: Suggestion.nearest(to: key.text, in: ChartKind.optionKeys).map { "did you mean '\($0)'?" })
+      help: DidYouMean.best(for: key.text, among: ChartKind.optionKeys).map { "did you mean '\($0)'?" })
   }
 }

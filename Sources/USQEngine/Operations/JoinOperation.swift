@@ -75,6 +75,6 @@ struct JoinOperation: PipelineOperation {
       "bind.join-key", "the stored frame '\(frame)' has no column '\(name.text)'", at: name.span,
       label: "not a column of '\(frame)'",
       notes: ["'\(frame)' has the columns: \(columns.joined(separator: ", "))"],
-      help: Suggestion.nearest(to: name.text, in: columns).map { "did you mean '\($0)'?" })
+      help: DidYouMean.best(for: name.text, among: columns).map { "did you mean '\($0)'?" })
   }
 }

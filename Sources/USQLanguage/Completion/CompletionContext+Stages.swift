@@ -33,7 +33,9 @@ extension CompletionContext {
     }
   }
 
-  func joinExpected(_ stage: [Token], column: CompletionRequest.Expected) -> CompletionRequest.Expected {
+  func joinExpected(_ stage: [Token], column: CompletionRequest.Expected)
+    -> CompletionRequest.Expected
+  {
     if stage.count == 1 { return .frameName }
     if stage.count == 2 { return .keyword(["on"]) }
     if optionKeyBeforeValue() == "kind" { return .keyword(JoinKind.allCases.map(\.rawValue)) }
@@ -41,7 +43,9 @@ extension CompletionContext {
     return last.isWord("on") || last.kind == .comma ? column : .keyword(["kind="])
   }
 
-  func chartExpected(_ stage: [Token], column: CompletionRequest.Expected) -> CompletionRequest.Expected {
+  func chartExpected(_ stage: [Token], column: CompletionRequest.Expected)
+    -> CompletionRequest.Expected
+  {
     if stage.count == 1 { return .chartKind }
     switch optionKeyBeforeValue() {
     case "x", "y", "by": return column

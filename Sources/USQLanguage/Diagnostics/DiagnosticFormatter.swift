@@ -48,8 +48,9 @@ public struct DiagnosticFormatter: Sendable {
     switch style {
     case .prompt:
       lines.append("\(severity): \(message)")
-      lines.append(String(repeating: " ", count: gutterWidth) + paint("-->") { $0.gutter($1) }
-        + " \(source.name):\(line):\(column)")
+      lines.append(
+        String(repeating: " ", count: gutterWidth) + paint("-->") { $0.gutter($1) }
+          + " \(source.name):\(line):\(column)")
       lines.append("\(blank)\(bar)")
     case .script:
       lines.append("\(source.name):\(line):\(column): \(severity): \(message)")
@@ -63,7 +64,9 @@ public struct DiagnosticFormatter: Sendable {
   }
 
   /// The echoed source line (tabs shown as blanks) and the caret line under the span.
-  func underline(_ diagnostic: Diagnostic, in source: SourceFile, lineIndex: Int) -> (String, String) {
+  func underline(_ diagnostic: Diagnostic, in source: SourceFile, lineIndex: Int) -> (
+    String, String
+  ) {
     let lineSpan = source.lineSpan(lineIndex)
     let start = min(max(diagnostic.span.start, lineSpan.start), lineSpan.end)
     let end = min(max(diagnostic.span.end, start), lineSpan.end)

@@ -22,7 +22,9 @@ public enum DidYouMean {
       guard abs(length - lowered.count) <= maximumDistance else { continue }
       let other = Array(candidate.lowercased().unicodeScalars)
       let distance = editDistance(lowered, other)
-      guard distance <= maximumDistance, distance < max(lowered.count, other.count) else { continue }
+      guard distance <= maximumDistance, distance < max(lowered.count, other.count) else {
+        continue
+      }
       if best == nil || distance < best?.distance ?? Int.max { best = (candidate, distance) }
     }
     return best?.candidate

@@ -134,7 +134,8 @@ public struct Lexer {
     while offset < bytes.count {
       let byte = bytes[offset]
       if Lexer.isBlank(byte) || byte == UInt8(ascii: "\n") || byte == UInt8(ascii: "\r")
-        || byte == UInt8(ascii: "|") || (stopsAtComma && byte == UInt8(ascii: ",")) {
+        || byte == UInt8(ascii: "|") || (stopsAtComma && byte == UInt8(ascii: ","))
+      {
         break
       }
       offset += 1

@@ -56,7 +56,9 @@ extension Parser {
       advance()
       let right = sum()
       let result = binary(op, left, right, operatorSpan)
-      if comparisonOperator() != nil { report(LanguageMessages.chainedComparison(at: current.span)) }
+      if comparisonOperator() != nil {
+        report(LanguageMessages.chainedComparison(at: current.span))
+      }
       return result
     }
     var isNegated = false

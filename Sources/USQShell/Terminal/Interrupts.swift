@@ -16,6 +16,9 @@ public enum Interrupts {
   /// Whether SIGINT arrived since the last `take()`; clears the flag.
   public static func take() -> Bool { usq_sigint_take() == 1 }
 
+  /// Sends SIGINT to this process (tests).
+  static func raiseForTesting() { _ = usq_sigint_raise() }
+
   /// Whether SIGINT arrived since the last `take()`, without clearing it.
   public static var isPending: Bool { usq_sigint_peek() == 1 }
 
