@@ -13,41 +13,78 @@ extension Aggregator {
   /// Adds wrap, and overflow is detected without a branch: a signed add overflowed exactly
   /// when the result's sign differs from both operands' signs, so `(sum ^ result) & (value ^
   /// result)` has its sign bit set; those words are OR-ed together and checked once at the end.
+  /// Without nulls and with few groups, four interleaved accumulators per group (row `i` adds
+  /// into lane `i % 4`) break the store-to-load chain of runs of equal ids; integer sums do not
+  /// depend on order, and a lane that overflows falls back to the one-lane loop to decide.
   static func sumLoop(
     _ values: ContiguousArray<Int64>, _ validity: Bitmap?, _ ids: ContiguousArray<UInt32>,
     groupCount: Int
   ) -> ContiguousArray<Int64>? {
+    precondition(ids.count == values.count, "one group id per row")
+    if validity == nil, groupCount <= 1 << 14, values.count >= 4_096,
+      let sums = laneSums(values, ids, groupCount: groupCount)
+    {
+      return sums
+    }
     var sums = ContiguousArray<Int64>(repeating: 0, count: groupCount)
     var overflowBits: Int64 = 0
     values.withUnsafeBufferPointer { values in
       ids.withUnsafeBufferPointer { ids in
         sums.withUnsafeMutableBufferPointer { sums in
-          precondition(ids.count == values.count, "one group id per row")
           var bits: Int64 = 0
-          if let validity {
-            for index in 0..<values.count where validity[index] {
-              let group = Int(ids[index])
-              let value = values[index]
-              let sum = sums[group]
-              let result = sum &+ value
-              bits |= (sum ^ result) & (value ^ result)
-              sums[group] = result
-            }
-          } else {
-            for index in 0..<values.count {
-              let group = Int(ids[index])
-              let value = values[index]
-              let sum = sums[group]
-              let result = sum &+ value
-              bits |= (sum ^ result) & (value ^ result)
-              sums[group] = result
-            }
+          for index in 0..<values.count {
+            if let validity, !validity[index] { continue }
+            let group = Int(ids[index])
+            let value = values[index]
+            let sum = sums[group]
+            let result = sum &+ value
+            bits |= (sum ^ result) & (value ^ result)
+            sums[group] = result
           }
           overflowBits = bits
         }
       }
     }
     return overflowBits < 0 ? nil : sums
+  }
+
+  /// Four-lane sums (see `sumLoop`), or nil when a lane or the total overflows.
+  private static func laneSums(
+    _ values: ContiguousArray<Int64>, _ ids: ContiguousArray<UInt32>, groupCount: Int
+  ) -> ContiguousArray<Int64>? {
+    var lanes = ContiguousArray<Int64>(repeating: 0, count: groupCount &* 4)
+    var overflowBits: Int64 = 0
+    values.withUnsafeBufferPointer { values in
+      ids.withUnsafeBufferPointer { ids in
+        lanes.withUnsafeMutableBufferPointer { lanes in
+          var bits: Int64 = 0
+          var index = 0
+          while index < values.count {
+            let lane = index & 3
+            let slot = Int(ids[index]) &<< 2 | lane
+            let value = values[index]
+            let sum = lanes[slot]
+            let result = sum &+ value
+            bits |= (sum ^ result) & (value ^ result)
+            lanes[slot] = result
+            index &+= 1
+          }
+          overflowBits = bits
+        }
+      }
+    }
+    if overflowBits < 0 { return nil }
+    var sums = ContiguousArray<Int64>(repeating: 0, count: groupCount)
+    for group in 0..<groupCount {
+      var total: Int64 = 0
+      for lane in 0..<4 {
+        let (sum, overflow) = total.addingReportingOverflow(lanes[group * 4 + lane])
+        if overflow { return nil }
+        total = sum
+      }
+      sums[group] = total
+    }
+    return sums
   }
 
   /// Double sums per group of the valid rows, added in row order.
