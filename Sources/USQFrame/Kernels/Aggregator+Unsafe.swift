@@ -106,4 +106,86 @@ extension Aggregator {
     }
     return sums
   }
+
+  /// Int64 sums per group of several columns without nulls in one pass over `ids` (three or
+  /// two columns per pass), four lanes per group as in `sumLoop`; nil when anything overflows.
+  static func multiSumLoop(
+    _ columns: [ContiguousArray<Int64>], _ ids: ContiguousArray<UInt32>, groupCount: Int
+  ) -> [ContiguousArray<Int64>]? {
+    var results: [ContiguousArray<Int64>] = []
+    var start = 0
+    while start < columns.count {
+      let width = columns.count - start >= 3 ? 3 : (columns.count - start == 2 ? 2 : 1)
+      let chunk = Array(columns[start..<(start + width)])
+      if width == 1 {
+        guard let sums = sumLoop(chunk[0], nil, ids, groupCount: groupCount) else { return nil }
+        results.append(sums)
+      } else {
+        guard let sums = laneSums(chunk, ids, groupCount: groupCount) else { return nil }
+        results.append(contentsOf: sums)
+      }
+      start += width
+    }
+    return results
+  }
+
+  /// Two or three columns summed per pass: lanes laid out `[(group * 4 + lane) * width + column]`.
+  private static func laneSums(
+    _ columns: [ContiguousArray<Int64>], _ ids: ContiguousArray<UInt32>, groupCount: Int
+  ) -> [ContiguousArray<Int64>]? {
+    let width = columns.count
+    precondition(width == 2 || width == 3, "two or three columns per pass")
+    precondition(columns.allSatisfy { $0.count == ids.count }, "one group id per row")
+    let third = width == 3 ? columns[2] : columns[1]
+    var lanes = ContiguousArray<Int64>(repeating: 0, count: groupCount &* 4 &* width)
+    var overflowBits: Int64 = 0
+    columns[0].withUnsafeBufferPointer { first in
+      columns[1].withUnsafeBufferPointer { second in
+        third.withUnsafeBufferPointer { third in
+          ids.withUnsafeBufferPointer { ids in
+            lanes.withUnsafeMutableBufferPointer { lanes in
+              var bits: Int64 = 0
+              @inline(__always) func add(_ slot: Int, _ value: Int64) {
+                let sum = lanes[slot]
+                let result = sum &+ value
+                bits |= (sum ^ result) & (value ^ result)
+                lanes[slot] = result
+              }
+              if width == 3 {
+                for index in 0..<ids.count {
+                  let slot = (Int(ids[index]) &<< 2 | index & 3) &* 3
+                  add(slot, first[index])
+                  add(slot &+ 1, second[index])
+                  add(slot &+ 2, third[index])
+                }
+              } else {
+                for index in 0..<ids.count {
+                  let slot = (Int(ids[index]) &<< 2 | index & 3) &<< 1
+                  add(slot, first[index])
+                  add(slot &+ 1, second[index])
+                }
+              }
+              overflowBits = bits
+            }
+          }
+        }
+      }
+    }
+    if overflowBits < 0 { return nil }
+    var results: [ContiguousArray<Int64>] = []
+    for column in 0..<width {
+      var sums = ContiguousArray<Int64>(repeating: 0, count: groupCount)
+      for group in 0..<groupCount {
+        var total: Int64 = 0
+        for lane in 0..<4 {
+          let (sum, overflow) = total.addingReportingOverflow(lanes[(group * 4 + lane) * width + column])
+          if overflow { return nil }
+          total = sum
+        }
+        sums[group] = total
+      }
+      results.append(sums)
+    }
+    return results
+  }
 }
