@@ -31,6 +31,9 @@ struct FuzzTests {
     "1e6", "#", "\"",
     "'", "(", ")", ",", "=", "==", "!", "$x", "é", "名前", "👍", "\\", "\t", "\n", " ", "~",
     "is not null", "-",
+    "load completions days=30 | chart bar x=start_time y=input_tokens,output_tokens",
+    "| chart stack x=model y=num_model_requests by=project_id", "param n = 3", "$$", "${n}",
+    "| share num_model_requests | where share < 5 | chart pie title=\"Other, broken down\"",
   ]
 
   static let alphabet: [Character] = Array("abz_09|=,()\"'\\#%.:-+*/<>!~$ \t\né名👍")
@@ -73,6 +76,9 @@ struct FuzzTests {
       return "lexer span \(diagnostic.span)"
     }
     if tokens.count > size + 1 { return "\(tokens.count) tokens for \(size) bytes" }
+    for (left, right) in zip(tokens, tokens.dropFirst()) where left.span.end > right.span.start {
+      return "tokens \(left) and \(right) overlap or go backwards"
+    }
     if Parser.tokens(source).count > 2 * size + 4 { return "parser read too many tokens" }
     if statement.span.end > size { return "statement span \(statement.span) outside 0..\(size)" }
     _ = DiagnosticFormatter().format(diagnostics, in: source)
