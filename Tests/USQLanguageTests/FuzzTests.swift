@@ -123,3 +123,38 @@ struct FuzzTests {
     }
   }
 }
+
+@Suite("Combinations of valid statements")
+struct CombinationTests {
+  /// Every source case that is a pipeline, and every stage case reduced to its stage.
+  static let sources = ParserStatementTests.sources.filter {
+    !$0.text.hasPrefix("let") && $0.dump != "empty" && !$0.text.contains("|")
+  }
+  static let stages = (ParserStatementTests.stages + ParserStatementTests.outputs).map {
+    ParseCase(String($0.text.dropFirst(4)), String($0.dump.dropFirst(4)))
+  }
+
+  @Test("2,000 random pipelines built from valid parts parse cleanly to the joined dumps")
+  func combinations() {
+    let seed: UInt64 = 0xC0FFEE
+    var random = SeededGenerator(state: seed)
+    for index in 0..<2_000 {
+      guard let source = Self.sources.randomElement(using: &random) else { return }
+      var text = source.text
+      var expected = source.dump
+      for _ in 0..<Int.random(in: 0...4, using: &random) {
+        guard let stage = Self.stages.randomElement(using: &random) else { return }
+        let separator = ["|", " | ", "\n  | ", "  |  "].randomElement(using: &random) ?? " | "
+        text += separator + stage.text
+        expected += " | " + stage.dump
+      }
+      let (statement, diagnostics) = Parser.parse(SourceFile(text))
+      if !diagnostics.isEmpty || SyntaxDump.describe(statement) != expected {
+        Issue.record(
+          "seed \(seed), case \(index): \(String(reflecting: text)) gave \(diagnostics.map(\.message)) and \(SyntaxDump.describe(statement))"
+        )
+        return
+      }
+    }
+  }
+}
