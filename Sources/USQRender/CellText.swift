@@ -58,7 +58,9 @@ struct CellText {
         }
       }
     case .string(let values):
-      texts = rows.map { row in values[row].map { sanitize ? CellText.singleLine($0) : $0 } }
+      // Clean the dictionary once, then look codes up: no per-row string work.
+      let dictionary = sanitize ? values.dictionary.map(CellText.singleLine) : values.dictionary
+      texts = rows.map { row in values.isValid(row) ? dictionary[Int(values.codes[row])] : nil }
     }
   }
 

@@ -20,7 +20,11 @@ enum HeatChart {
   static func grid(_ data: ChartData, x: String, times: [Int64?]) throws(ChartError) -> (Grid, String) {
     let y = try data.yNames(excluding: [x])[0]
     let distinct = Set(times.compactMap { $0 }).sorted()
-    let finest = zip(distinct, distinct.dropFirst()).map { $1 - $0 }.min()
+    var finest: Int64?
+    for index in distinct.indices.dropFirst() {
+      let gap = distinct[index] - distinct[index - 1]
+      if gap < finest ?? .max { finest = gap }
+    }
     if let finest, finest >= 86_400 { throw .needsHourlyData(x) }
     if finest == nil, case .time(let ends)? = data.frame["end_time"], !times.isEmpty, let end = ends[0],
       let start = times[0], end - start >= 86_400
@@ -54,9 +58,9 @@ enum HeatChart {
         let local = time + Int64(zone.offset(at: time))
         let day = TimeFormatting.floorDivide(local, 86_400)
         let hour = Int((local - day * 86_400) / 3600)
-        var hours = sums[day] ?? Array(repeating: nil, count: 24)
-        hours[hour] = (hours[hour] ?? 0) + max(0, values[row] ?? 0)
-        sums[day] = hours
+        let add = max(0, values[row] ?? 0)
+        sums[day, default: Array(repeating: nil, count: 24)][hour] =
+          (sums[day]?[hour] ?? nil).map { $0 + add } ?? add
       }
       guard let first = sums.keys.min(), let last = sums.keys.max() else { return }
       firstDay = first
