@@ -23,7 +23,9 @@ struct CellText {
     case .int(let values):
       if let currency {
         texts = rows.map { row in
-          values[row].map { NumberFormatting.money(Double($0), currency: CellText.string(currency, row)) }
+          values[row].map {
+            NumberFormatting.money(Double($0), currency: CellText.string(currency, row))
+          }
         }
       } else {
         texts = rows.map { values[$0].map(NumberFormatting.grouped) }

@@ -53,7 +53,9 @@ public enum Exporter {
   }
 
   static func csvField(_ text: String) -> String {
-    let needsQuotes = text.utf8.contains { $0 == UInt8(ascii: ",") || $0 == UInt8(ascii: "\"") || $0 == 10 || $0 == 13 }
+    let needsQuotes = text.utf8.contains {
+      $0 == UInt8(ascii: ",") || $0 == UInt8(ascii: "\"") || $0 == 10 || $0 == 13
+    }
     guard needsQuotes else { return text }
     var quoted = "\""
     for character in text {

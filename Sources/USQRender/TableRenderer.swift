@@ -29,7 +29,9 @@ public enum TableRenderer {
     var lines = layout.drawBox(style: style)
     lines += layout.footnotes(style: style, width: options.width)
     // Narrower than the smallest box (5 columns): cut the lines rather than overflow.
-    if layout.boxWidth > options.width { lines = lines.map { ANSIText.truncate($0, to: max(0, options.width)) } }
+    if layout.boxWidth > options.width {
+      lines = lines.map { ANSIText.truncate($0, to: max(0, options.width)) }
+    }
     return lines.joined(separator: "\n") + "\n"
   }
 }
