@@ -11,6 +11,13 @@ struct DropOperation: PipelineOperation {
 
   var summary: String { "drop \(names.joined(separator: ", "))" }
 
+  static let help = HelpTopic(
+    name: "drop", aliases: [], kind: .stage, usage: "drop C, …",
+    details: "Removes these columns.",
+    examples: [
+      "load completions | drop end_time",
+    ])
+
   static func bind(_ names: [Name], input: StageSchema, _ state: inout BindState) -> BoundStage? {
     guard state.checkUnique(names, what: "column"), state.columns(names, in: input) != nil else {
       return nil
