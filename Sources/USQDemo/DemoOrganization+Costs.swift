@@ -12,42 +12,57 @@ extension DemoOrganization {
   ///
   /// Costs follow from usage at list prices: tokens × price per token (batch and flex half,
   /// priority double), images × price per image, and so on. Moderation is free.
-  func lineItems(_ stream: DemoStream, metrics: DemoMetrics, start: Int64, end: Int64) -> [DemoLineItem] {
+  func lineItems(_ stream: DemoStream, metrics: DemoMetrics, start: Int64, end: Int64)
+    -> [DemoLineItem]
+  {
     let model = stream.model.map { DemoModel.lineUp[$0] }
     let name = model?.name ?? ""
     func item(_ label: String, _ unit: String, _ quantity: Int64, _ price: Int64) -> DemoLineItem? {
-      quantity > 0 ? DemoLineItem(name: label, unit: unit, quantity: Double(quantity), picos: quantity * price) : nil
+      quantity > 0
+        ? DemoLineItem(name: label, unit: unit, quantity: Double(quantity), picos: quantity * price)
+        : nil
     }
     switch stream.product {
     case .completions:
       guard let model else { return [] }
       return completionsItems(stream, model: model, metrics: metrics)
     case .embeddings:
-      return [item("\(name), input", "tokens", metrics[1], model?.inputPrice ?? 0)].compactMap { $0 }
+      return [item("\(name), input", "tokens", metrics[1], model?.inputPrice ?? 0)].compactMap {
+        $0
+      }
     case .moderations:
       return []
     case .images:
       let size = stream.value(.size) ?? ""
-      return [item("\(name), \(size)", "images", metrics[1], DemoPrice.image(model: name, size: size))]
-        .compactMap { $0 }
+      return [
+        item("\(name), \(size)", "images", metrics[1], DemoPrice.image(model: name, size: size))
+      ]
+      .compactMap { $0 }
     case .audioSpeeches:
-      return [item("\(name), characters", "characters", metrics[1], model?.inputPrice ?? 0)].compactMap { $0 }
+      return [item("\(name), characters", "characters", metrics[1], model?.inputPrice ?? 0)]
+        .compactMap { $0 }
     case .audioTranscriptions:
       return [item("\(name), audio", "duration_seconds", metrics[1], model?.inputPrice ?? 0)]
         .compactMap { $0 }
     case .codeInterpreterSessions:
-      return [item("Code interpreter sessions", "sessions", metrics[0], DemoPrice.codeInterpreterSession)]
-        .compactMap { $0 }
+      return [
+        item("Code interpreter sessions", "sessions", metrics[0], DemoPrice.codeInterpreterSession)
+      ]
+      .compactMap { $0 }
     case .fileSearchCalls:
-      return [item("File search tool calls", "calls", metrics[0], DemoPrice.fileSearchCall)].compactMap { $0 }
+      return [item("File search tool calls", "calls", metrics[0], DemoPrice.fileSearchCall)]
+        .compactMap { $0 }
     case .webSearchCalls:
-      return [item("Web search tool calls", "calls", metrics[1], DemoPrice.webSearchCall)].compactMap { $0 }
+      return [item("Web search tool calls", "calls", metrics[1], DemoPrice.webSearchCall)]
+        .compactMap { $0 }
     case .vectorStores:
       return storageItems(stream, start: start, end: end)
     }
   }
 
-  private func completionsItems(_ stream: DemoStream, model: DemoModel, metrics: DemoMetrics) -> [DemoLineItem] {
+  private func completionsItems(_ stream: DemoStream, model: DemoModel, metrics: DemoMetrics)
+    -> [DemoLineItem]
+  {
     let isBatch = stream.value(.batch) == "true"
     let tier = stream.value(.serviceTier) ?? "default"
     let percent = DemoPrice.tierPercent(batch: isBatch, tier: tier)
@@ -83,7 +98,8 @@ extension DemoOrganization {
     let picos = Int64((gibibyteMinutes / 1_440 * DemoPrice.vectorStorageGiBDay).rounded())
     return [
       DemoLineItem(
-        name: "Vector store storage", unit: "gibibyte_hours", quantity: gibibyteMinutes / 60, picos: picos)
+        name: "Vector store storage", unit: "gibibyte_hours", quantity: gibibyteMinutes / 60,
+        picos: picos)
     ]
   }
 
@@ -122,7 +138,12 @@ extension DemoOrganization {
   ) -> DemoJSON {
     .object([
       ("object", .string("organization.costs.result")),
-      ("amount", .object([("value", .number(DemoDecimal.dollars(picos: total.picos))), ("currency", .string("usd"))])),
+      (
+        "amount",
+        .object([
+          ("value", .number(DemoDecimal.dollars(picos: total.picos))), ("currency", .string("usd")),
+        ])
+      ),
       ("line_item", .optional(key[1])), ("project_id", .optional(key[0])),
       ("api_key_id", .optional(key[2])),
       ("quantity", byLineItem ? .number(DemoDecimal.quantity(total.quantity)) : .null),

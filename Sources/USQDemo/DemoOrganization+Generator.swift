@@ -58,10 +58,12 @@ extension DemoOrganization {
       weekend = weekday >= 5 ? 0.85 : 1
     }
     let spike = DemoHash.unit(seed, 0x5A1, UInt64(stream.project), UInt64(bitPattern: day)) < 0.02
-    let dayNoise = (0.75 + 0.5 * DemoHash.unit(seed, stream.salt, UInt64(bitPattern: day), 1))
+    let dayNoise =
+      (0.75 + 0.5 * DemoHash.unit(seed, stream.salt, UInt64(bitPattern: day), 1))
       * (spike ? 2.5 : 1)
     let hourNoise = 0.8 + 0.4 * DemoHash.unit(seed, stream.salt, UInt64(bitPattern: hour), 2)
-    let expected = stream.rate * mixShare(stream, at: t) * shape * weekend * Self.growth(t)
+    let expected =
+      stream.rate * mixShare(stream, at: t) * shape * weekend * Self.growth(t)
       * dayNoise * hourNoise
     let requests = Int64(expected + DemoHash.unit(seed, stream.salt, UInt64(bitPattern: hour), 3))
     guard requests > 0 else { return metrics }
@@ -73,7 +75,9 @@ extension DemoOrganization {
   /// Derives token, image, character, … counts from the request count in slot 0.
   private func fillQuantities(_ metrics: inout DemoMetrics, stream: DemoStream, hour: Int64) {
     let requests = Double(metrics[0])
-    let noise = { (slot: UInt64) in DemoHash.unit(self.seed, stream.salt, UInt64(bitPattern: hour), slot) }
+    let noise = { (slot: UInt64) in
+      DemoHash.unit(self.seed, stream.salt, UInt64(bitPattern: hour), slot)
+    }
     let model = stream.model.map { DemoModel.lineUp[$0] }
     switch stream.product {
     case .completions:
@@ -98,7 +102,8 @@ extension DemoOrganization {
     let requests = Double(metrics[0])
     let input = Int64(requests * model.averageInput * stream.sizeFactor * (0.8 + 0.4 * noise(10)))
     let caches = model.cachedPrice < model.inputPrice
-    let cached = caches ? Int64(Double(input) * min(0.9, stream.cacheShare * (0.85 + 0.3 * noise(11)))) : 0
+    let cached =
+      caches ? Int64(Double(input) * min(0.9, stream.cacheShare * (0.85 + 0.3 * noise(11)))) : 0
     let writes = caches ? Int64(Double(input) * 0.02 * noise(12)) : 0
     let uncached = input - cached - writes
     let audioIn = Int64(Double(uncached) * model.audioShare)
@@ -124,7 +129,8 @@ extension DemoOrganization {
     guard t >= created else { return 0 }
     let days = Double(DemoCalendar.floor(t - created, DemoCalendar.day))
     let day = UInt64(bitPattern: DemoCalendar.floor(t, DemoCalendar.day))
-    let level = Double(vectorStores[store].initialBytes) * pow(1 + 0.03 * days, 0.85)
+    let level =
+      Double(vectorStores[store].initialBytes) * pow(1 + 0.03 * days, 0.85)
       * (1 + 0.02 * DemoHash.unit(seed, stream.salt, day, 4))
     return Int64(level / 4_096) * 4_096
   }
@@ -166,7 +172,9 @@ extension DemoOrganization {
 
   /// Spreads `total` requests over 60 minutes: an even share each, the remainder on evenly
   /// spaced minutes from a hashed offset. Writes cumulative counts.
-  private func splitRequests(total: Int64, stream: DemoStream, hour: Int64, into cumulative: inout [Int64]) {
+  private func splitRequests(
+    total: Int64, stream: DemoStream, hour: Int64, into cumulative: inout [Int64]
+  ) {
     let even = total / 60
     let remainder = Int(total % 60)
     var extra = [Bool](repeating: false, count: 60)
@@ -175,7 +183,9 @@ extension DemoOrganization {
       for k in 0..<remainder { extra[(offset + k * 60 / remainder) % 60] = true }
     }
     cumulative[0] = 0
-    for minute in 0..<60 { cumulative[minute + 1] = cumulative[minute] + even + (extra[minute] ? 1 : 0) }
+    for minute in 0..<60 {
+      cumulative[minute + 1] = cumulative[minute] + even + (extra[minute] ? 1 : 0)
+    }
   }
 
   /// Usage of `stream` over the minutes that start in [start, end) (seconds since the epoch).

@@ -54,7 +54,8 @@ extension DemoOrganization {
       var totals = [DemoMetrics](repeating: DemoMetrics(), count: keys.count)
       if end > start {
         for (slot, member) in members.enumerated() {
-          totals[member.group] += metrics(streams[member.stream], from: start, to: end, cache: &caches[slot])
+          totals[member.group] += metrics(
+            streams[member.stream], from: start, to: end, cache: &caches[slot])
         }
       }
       result.append(
