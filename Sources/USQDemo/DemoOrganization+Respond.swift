@@ -17,7 +17,7 @@ extension DemoOrganization {
       let json = try answer(request, now: now)
       return HTTPResponse(
         status: 200, headers: [HTTPHeader("Content-Type", "application/json")],
-        body: Data(json.text.utf8))
+        body: Data(json.bytes))
     } catch {
       return error.response
     }

@@ -25,6 +25,8 @@ public struct DemoOrganization: Sendable {
 
   let streams: [DemoStream]
   let mixes: [[DemoMixMember]]
+  /// How each stream is billed, by stream index.
+  let tariffs: [[DemoTariffLine]]
 
   /// Builds the organization for `seed`.
   public init(seed: UInt64 = DemoOrganization.defaultSeed) {
@@ -44,6 +46,7 @@ public struct DemoOrganization: Sendable {
     builder.build()
     self.streams = builder.streams
     self.mixes = builder.mixes
+    self.tariffs = builder.streams.map(Self.tariff)
   }
 
   /// Whether the whole organization was idle on `day` (days since the epoch): a few days a year.

@@ -24,7 +24,7 @@ struct DemoRequestError: Error, Sendable {
   var response: HTTPResponse {
     HTTPResponse(
       status: status, headers: [HTTPHeader("Content-Type", "application/json")],
-      body: Data(body.text.utf8))
+      body: Data(body.bytes))
   }
 
   static func invalid(_ message: String, param: String?, code: String? = "invalid_value") -> Self {
