@@ -1,6 +1,6 @@
 // usq-bench: release-mode benchmarks, one subcommand per area.
 //
-//   usq-bench frame [--rows N] [--runs N]   frame kernels on usage-like data (Q1–Q4)
+//   usq-bench frame [--rows N] [--runs N] [--query 1…4]   frame kernels on usage-like data (Q1–Q4)
 //
 // More subcommands (ingest, whole queries) plug into `commands` below.
 

@@ -28,9 +28,14 @@ public struct Grouping: Sendable {
       firstRows = []
       return
     }
+    precondition(keys.allSatisfy { $0.count == first.count }, "key lengths differ")
+    if let (ids, firstRows) = Grouping.fused(keys) {
+      self.groupIDs = ids
+      self.firstRows = firstRows
+      return
+    }
     var (ids, firstRows) = Grouping.denseCodes(first)
     for key in keys.dropFirst() {
-      precondition(key.count == first.count, "key lengths differ")
       let (codes, rows) = Grouping.denseCodes(key)
       (ids, firstRows) = Grouping.combine(ids, cardinality: firstRows.count, codes, cardinality: rows.count)
     }
@@ -49,6 +54,60 @@ public struct Grouping: Sendable {
     self.firstRows = firstRows
   }
 
+  /// Group ids in one pass when every key has small codes (dictionary codes, bools, small-range
+  /// or sorted ints) whose product is small: the packed code indexes one table.
+  static func fused(_ keys: [Column]) -> (ContiguousArray<UInt32>, ContiguousArray<Int>)? {
+    var raws: [(codes: ContiguousArray<UInt32>, cardinality: Int)] = []
+    var product = 1
+    for key in keys {
+      guard let raw = rawCodes(key) else { return nil }
+      let (next, overflow) = product.multipliedReportingOverflow(by: Swift.max(raw.cardinality, 1))
+      guard !overflow else { return nil }
+      product = next
+      raws.append(raw)
+    }
+    guard product <= Swift.max(1 << 16, Swift.min(1 << 22, 2 * keys[0].count)) else { return nil }
+    switch raws.count {
+    case 1: return dense(raws[0].codes, validity: nil, tableSize: raws[0].cardinality)
+    case 2:
+      return densePairs(raws[0].codes, raws[1].codes, width: UInt32(raws[1].cardinality), tableSize: product)
+    default:
+      var packed = raws[0].codes
+      for raw in raws.dropFirst() {
+        let width = UInt32(raw.cardinality)
+        for index in packed.indices { packed[index] = packed[index] &* width &+ raw.codes[index] }
+      }
+      return dense(packed, validity: nil, tableSize: product)
+    }
+  }
+
+  /// Codes `< cardinality` per row whose equality is the key's (null its own code), without
+  /// hashing; nil when the column needs a hash (doubles, wide-ranging ints).
+  static func rawCodes(_ column: Column) -> (codes: ContiguousArray<UInt32>, cardinality: Int)? {
+    switch column {
+    case .string(let strings):
+      guard let validity = strings.validity else { return (strings.codes, strings.dictionary.count) }
+      let nullCode = UInt32(strings.dictionary.count)
+      var codes = strings.codes
+      for index in codes.indices where !validity[index] { codes[index] = nullCode }
+      return (codes, strings.dictionary.count + 1)
+    case .bool(let flags):
+      let codes = (0..<flags.count).lazy.map { index in
+        flags.isValid(index) ? UInt32(flags.bits[index] ? 1 : 0) : 2
+      }
+      return (ContiguousArray(codes), 3)
+    case .int(let numbers), .time(let numbers):
+      if numbers.validity == nil, let runs = sortedRuns(numbers.values) { return runs }
+      guard let (codes, size) = smallRangeCodes(numbers) else { return nil }
+      guard let validity = numbers.validity else { return (codes, size) }
+      var withNulls = codes
+      for index in withNulls.indices where !validity[index] { withNulls[index] = UInt32(size) }
+      return (withNulls, size + 1)
+    case .double:
+      return nil
+    }
+  }
+
   /// Dense first-seen codes of one column.
   static func denseCodes(_ column: Column) -> (ContiguousArray<UInt32>, ContiguousArray<Int>) {
     switch column {
@@ -58,6 +117,9 @@ public struct Grouping: Sendable {
       let codes = ContiguousArray((0..<flags.count).lazy.map { UInt32(flags.bits[$0] ? 1 : 0) })
       return dense(codes, validity: flags.validity, tableSize: 2)
     case .int(let numbers), .time(let numbers):
+      if numbers.validity == nil, let runs = sortedRuns(numbers.values) {
+        return dense(runs.codes, validity: nil, tableSize: runs.cardinality)
+      }
       if let (codes, size) = smallRangeCodes(numbers) {
         return dense(codes, validity: numbers.validity, tableSize: size)
       }
@@ -90,11 +152,7 @@ public struct Grouping: Sendable {
   static func dense(_ codes: ContiguousArray<UInt32>, validity: Bitmap?, tableSize: Int)
     -> (ContiguousArray<UInt32>, ContiguousArray<Int>)
   {
-    var table = ContiguousArray<UInt32>(repeating: .max, count: tableSize + 1)
-    var ids = ContiguousArray<UInt32>(repeating: 0, count: codes.count)
-    var firstRows = ContiguousArray<Int>()
-    denseLoop(codes, validity: validity, nullSlot: tableSize, table: &table, ids: &ids, firstRows: &firstRows)
-    return (ids, firstRows)
+    denseLoop(codes, validity: validity, tableSize: tableSize)
   }
 
   /// First-seen dense ids of 64-bit keys through a hash table; consecutive equal keys (sorted
