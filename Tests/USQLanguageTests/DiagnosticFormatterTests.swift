@@ -1,5 +1,6 @@
 import Testing
 import USQTestSupport
+
 @testable import USQLanguage
 
 @Suite("DiagnosticFormatter: the layout of STYLE rule 17")
@@ -12,7 +13,8 @@ struct DiagnosticFormatterTests {
     .error(
       "bind.unknown-column", "unknown column 'num_model_request'", at: Span(start: 54, end: 71),
       label: "not a column of the input frame",
-      help: DidYouMean.help(for: "num_model_request", among: ["model", "project_id", "num_model_requests"]))
+      help: DidYouMean.help(
+        for: "num_model_request", among: ["model", "project_id", "num_model_requests"]))
   }
 
   @Test("the example of STYLE rule 17, exactly")
@@ -50,7 +52,8 @@ struct DiagnosticFormatterTests {
       let (_, diagnostics) = Parser.parse(source)
       output.append(DiagnosticFormatter().format(diagnostics, in: source))
     }
-    assertGolden(output.joined(separator: "\n\n") + "\n", suite: "DiagnosticFormatter", named: "parser")
+    assertGolden(
+      output.joined(separator: "\n\n") + "\n", suite: "DiagnosticFormatter", named: "parser")
   }
 
   @Test("warnings, notes, multi-digit lines and colour, golden")
@@ -60,12 +63,28 @@ struct DiagnosticFormatterTests {
     let source = SourceFile(lines.joined(separator: "\n"), name: "report.usq")
     let start = source.lineStarts[11] + 23
     let warning = Diagnostic.warning(
-      "bind.dimension-outside-group", "column 'x' is outside 'group='", at: Span(start: start, end: start + 1),
-      label: "always null", notes: ["group keys: model, project_id"], help: "add it: 'group=model,x'")
+      "bind.dimension-outside-group", "column 'x' is outside 'group='",
+      at: Span(start: start, end: start + 1),
+      label: "always null", notes: ["group keys: model, project_id"],
+      help: "add it: 'group=model,x'")
     let plain = DiagnosticFormatter().format(warning, in: source)
     let script = DiagnosticFormatter(style: .script).format(warning, in: source)
     let colour = DiagnosticFormatter(decorator: .ansi).format(warning, in: source)
-    assertGolden([plain, script, colour].joined(separator: "\n\n") + "\n", suite: "DiagnosticFormatter", named: "decorated")
+    assertGolden(
+      [plain, script, colour].joined(separator: "\n\n") + "\n", suite: "DiagnosticFormatter",
+      named: "decorated")
+  }
+
+  @Test("a statement continued over lines shows the line of the error")
+  func continued() {
+    let source = SourceFile("load completions days=30 |\n  sun input_tokens")
+    let (_, diagnostics) = Parser.parse(source)
+    #expect(
+      DiagnosticFormatter().format(diagnostics[0], in: source).split(separator: "\n").prefix(5)
+        == [
+          "error: unknown stage 'sun'", " --> <input>:2:3", "  |", "2 |   sun input_tokens",
+          "  |   ^^^ not a stage",
+        ])
   }
 
   @Test("an empty span at the end of the line gets one caret after the text")

@@ -1,4 +1,5 @@
 import Testing
+
 @testable import USQLanguage
 
 @Suite("Lexer: token dumps")
@@ -21,18 +22,18 @@ struct LexerTests {
   func load() {
     #expect(
       tokens("load completions days=30 group=model,project_id | top 5") == """
-        0..4 word load
-        5..16 word completions
-        17..21 word days
+        0..4 ident load
+        5..16 ident completions
+        17..21 ident days
         21..22 equal =
         22..24 value 30
-        25..30 word group
+        25..30 ident group
         30..31 equal =
         31..36 value model
         36..37 comma ,
         37..47 value project_id
         48..49 pipe |
-        50..53 word top
+        50..53 ident top
         54..55 integer 5
         55..55 end
         """)
@@ -42,14 +43,14 @@ struct LexerTests {
   func words() {
     #expect(
       plain("gpt-4o-2024-08-06 o1-mini a.b:c _ proj_abc a - b") == """
-        0..17 word gpt-4o-2024-08-06
-        18..25 word o1-mini
-        26..31 word a.b:c
-        32..33 word _
-        34..42 word proj_abc
-        43..44 word a
+        0..17 ident gpt-4o-2024-08-06
+        18..25 ident o1-mini
+        26..31 ident a.b:c
+        32..33 ident _
+        34..42 ident proj_abc
+        43..44 ident a
         45..46 minus -
-        47..48 word b
+        47..48 ident b
         48..48 end
         """)
   }
@@ -137,10 +138,10 @@ struct LexerTests {
   func comments() {
     #expect(
       plain("load costs # the money\n| top 3") == """
-        0..4 word load
-        5..10 word costs
+        0..4 ident load
+        5..10 ident costs
         23..24 pipe |
-        25..28 word top
+        25..28 ident top
         29..30 integer 3
         30..30 end
         """)
@@ -149,20 +150,22 @@ struct LexerTests {
   @Test("an option value runs to the next blank and keeps quoted commas")
   func optionValues() {
     #expect(
-      tokens(#"load completions since=2026-11-01T08:00+02:00 | chart pie title="Other, broken down" width=40"#)
+      tokens(
+        #"load completions since=2026-11-01T08:00+02:00 | chart pie title="Other, broken down" width=40"#
+      )
         == #"""
-        0..4 word load
-        5..16 word completions
-        17..22 word since
+        0..4 ident load
+        5..16 ident completions
+        17..22 ident since
         22..23 equal =
         23..45 value 2026-11-01T08:00+02:00
         46..47 pipe |
-        48..53 word chart
-        54..57 word pie
-        58..63 word title
+        48..53 ident chart
+        54..57 ident pie
+        58..63 ident title
         63..64 equal =
         64..84 string "Other, broken down"
-        85..90 word width
+        85..90 ident width
         90..91 equal =
         91..93 value 40
         93..93 end
@@ -173,12 +176,12 @@ struct LexerTests {
   func paths() {
     #expect(
       tokens("read pages/*.json | export out/report.csv format=csv") == """
-        0..4 word read
+        0..4 ident read
         5..17 value pages/*.json
         18..19 pipe |
-        20..26 word export
+        20..26 ident export
         27..41 value out/report.csv
-        42..48 word format
+        42..48 ident format
         48..49 equal =
         49..52 value csv
         52..52 end
@@ -190,7 +193,7 @@ struct LexerTests {
     let (tokens, diagnostics) = Lexer.tokenize(SourceFile("a ! é€ 3abc 2026-13-01 \"open"))
     #expect(
       tokens.map(\.description) == [
-        "0..1 word a", "2..3 invalid !", "4..9 invalid é€", "10..14 invalid 3abc",
+        "0..1 ident a", "2..3 invalid !", "4..9 invalid é€", "10..14 invalid 3abc",
         "15..25 invalid 2026-13-01", "26..31 string \"open", "31..31 end",
       ])
     #expect(
@@ -202,9 +205,15 @@ struct LexerTests {
     #expect(diagnostics.map(\.label)[3] == "month 13 is out of range")
   }
 
-  @Test("a number glued to a dash suggests a subtraction")
+  @Test("a number glued to a dash suggests a subtraction; a word starting with a digit, quotes")
   func numberDash() {
-    let (_, diagnostics) = Lexer.tokenize(SourceFile("5-3"))
-    #expect(diagnostics.first?.help == "did you mean `5 - 3`?")
+    #expect(Lexer.tokenize(SourceFile("5-3")).1.first?.help == "did you mean `5 - 3`?")
+    #expect(Lexer.tokenize(SourceFile("2.5-x")).1.first?.help == "did you mean `2.5 - x`?")
+    #expect(
+      Lexer.tokenize(SourceFile("4o-mini")).1.first?.help
+        == "a word cannot start with a digit; quote it: '\"4o-mini\"'")
+    #expect(
+      Lexer.tokenize(SourceFile("1.2.3")).1.first?.help
+        == "a number is written '42', '1_000', '2.5' or '1e6'")
   }
 }

@@ -1,4 +1,5 @@
 import Testing
+
 @testable import USQLanguage
 
 @Suite("Parser: the notebook of LANGUAGE.md")
@@ -25,7 +26,9 @@ struct NotebookParserTests {
   @Test("pie with other 5%")
   func pie() {
     #expect(
-      dump("load completions days=30 group=project_id | sum num_model_requests by project_id | where num_model_requests > 0 | other 5% | chart pie")
+      dump(
+        "load completions days=30 group=project_id | sum num_model_requests by project_id | where num_model_requests > 0 | other 5% | chart pie"
+      )
         == "load completions days=30 group=project_id | sum [num_model_requests] by [project_id] | where (> num_model_requests 0) | other 5.0% | chart pie"
     )
   }
@@ -33,7 +36,9 @@ struct NotebookParserTests {
   @Test("pie of the small projects with a quoted title")
   func pieTitle() {
     #expect(
-      dump("load completions days=30 group=project_id | sum num_model_requests by project_id | share num_model_requests | where share < 5 | chart pie title=\"Other, broken down\"")
+      dump(
+        "load completions days=30 group=project_id | sum num_model_requests by project_id | share num_model_requests | where share < 5 | chart pie title=\"Other, broken down\""
+      )
         == "load completions days=30 group=project_id | sum [num_model_requests] by [project_id] | share num_model_requests | where (< share 5) | chart pie title=\"Other, broken down\""
     )
   }
@@ -48,7 +53,10 @@ struct NotebookParserTests {
   @Test("top 5 projects")
   func top() {
     #expect(
-      dump("load completions days=30 group=model,project_id | sum num_model_requests by project_id | top 5")
-        == "load completions days=30 group=model,project_id | sum [num_model_requests] by [project_id] | top 5")
+      dump(
+        "load completions days=30 group=model,project_id | sum num_model_requests by project_id | top 5"
+      )
+        == "load completions days=30 group=model,project_id | sum [num_model_requests] by [project_id] | top 5"
+    )
   }
 }

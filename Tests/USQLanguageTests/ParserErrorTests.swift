@@ -1,4 +1,5 @@
 import Testing
+
 @testable import USQLanguage
 
 @Suite("Parser: error positions")
@@ -37,7 +38,8 @@ struct ParserErrorTests {
     assertError("_ | select 1️⃣| top 3", "expected a column name after 'select', found '|'")
     assertError("_ | sum x by1️⃣", "expected a column name after 'by', found end of line")
     assertError("_ | top 1️⃣x", "expected a row count after 'top', found 'x'")
-    assertError("_ | head 1️⃣2.5", "expected '|' or end of line, found '2.5'")
+    assertError("_ | head 1️⃣2.5", "expected a row count after 'head', found '2.5'")
+    assertError("_ | tail 1️⃣-5", "expected a row count after 'tail', found '-'")
     assertError("_ | where 1️⃣", "expected an expression, found end of line")
     assertError("_ | where a > 1️⃣| top 3", "expected an expression, found '|'")
     assertError("_ | where (a > 1 1️⃣| top 3", "expected ')', found '|'")
@@ -45,8 +47,11 @@ struct ParserErrorTests {
     assertError("_ | where a is 1️⃣nul", "expected 'null' after 'is', found 'nul'")
     assertError("_ | rename a 1️⃣b", "expected '=' after 'a', found 'b'")
     assertError("_ | derive t 1️⃣a + b", "expected '=' after 't', found 'a'")
-    assertError("_ | pivot model 1️⃣input_tokens", "expected 'values' after 'pivot model', found 'input_tokens'")
-    assertError("_ | join costs 1️⃣project_id", "expected 'on' after 'join costs', found 'project_id'")
+    assertError(
+      "_ | pivot model 1️⃣input_tokens", "expected 'values' after 'pivot model', found 'input_tokens'"
+    )
+    assertError(
+      "_ | join costs 1️⃣project_id", "expected 'on' after 'join costs', found 'project_id'")
     assertError("from1️⃣", "expected a frame name after 'from', found end of line")
     assertError("read1️⃣", "expected a path after 'read', found end of line")
     assertError("_ | export 1️⃣| top 3", "expected a path after 'export', found '|'")
@@ -61,22 +66,32 @@ struct ParserErrorTests {
 
   @Test("options need a value right after '='")
   func options() {
-    assertError("load completions days=1️⃣", "missing value for option 'days'", id: "parse.missing-option-value")
-    assertError("load completions group=model,1️⃣ | top 3", "expected a value after ',' in option 'group'")
-    assertError("load completions 1️⃣7", "expected an option 'key=value' for 'load completions', found '7'")
+    assertError(
+      "load completions days=1️⃣", "missing value for option 'days'", id: "parse.missing-option-value"
+    )
+    assertError(
+      "load completions group=model,1️⃣ | top 3", "expected a value after ',' in option 'group'")
+    assertError(
+      "load completions 1️⃣7", "expected an option 'key=value' for 'load completions', found '7'")
     assertError("load completions days 1️⃣30", "expected '=' after option 'days', found '30'")
-    assertError("load completions days=3 1️⃣days2️⃣=4", "option 'days' is given twice", id: "parse.duplicate-option")
+    assertError(
+      "load completions days=3 1️⃣days2️⃣=4", "option 'days' is given twice",
+      id: "parse.duplicate-option")
   }
 
   @Test("fixed option sets and kinds are checked with suggestions")
   func fixedSets() {
     assertError("_ | chart 1️⃣bars2️⃣", "unknown chart kind 'bars'", help: "did you mean 'bar'?")
-    assertError("_ | chart bar 1️⃣titel2️⃣=x", "unknown option 'titel' for 'chart'", help: "did you mean 'title'?")
+    assertError(
+      "_ | chart bar 1️⃣titel2️⃣=x", "unknown option 'titel' for 'chart'", help: "did you mean 'title'?"
+    )
     assertError("_ | export a.csv format=1️⃣xml2️⃣", "invalid value 'xml' for option 'format'")
     assertError("_ | join f on k kind=1️⃣outer2️⃣", "invalid value 'outer' for option 'kind'")
     assertError("_ | bucket 1️⃣dya2️⃣", "invalid bucket width 'dya'", help: "did you mean 'day'?")
-    assertError("_ | other 1️⃣5", "expected a percentage after 'other', found '5'", help: "write '5%'")
-    assertError("_ | agg 1️⃣summ2️⃣(x)", "unknown aggregate function 'summ'", help: "did you mean 'sum'?")
+    assertError(
+      "_ | other 1️⃣5", "expected a percentage after 'other', found '5'", help: "write '5%'")
+    assertError(
+      "_ | agg 1️⃣summ2️⃣(x)", "unknown aggregate function 'summ'", help: "did you mean 'sum'?")
   }
 
   @Test("lexical errors point at the bad text")
@@ -90,9 +105,29 @@ struct ParserErrorTests {
     assertError(#"_ | where a = "x1️⃣\q2️⃣""#, "unknown escape '\\q' in a string")
   }
 
+  @Test("leftovers after a stage get a hint")
+  func leftovers() {
+    assertError(
+      "_ | select model 1️⃣input_tokens", "expected '|' or end of line, found 'input_tokens'",
+      help: "separate columns with commas: 'model, input_tokens'")
+    assertError(
+      "_ | sort x 1️⃣descending", "expected '|' or end of line, found 'descending'",
+      help: "write 'desc'")
+    assertError(
+      "_ | sum x 1️⃣group by model", "expected '|' or end of line, found 'group'",
+      help: "write 'by COLUMN', as in 'sum input_tokens by model'")
+    assertError(
+      "_ | count 1️⃣model", "expected '|' or end of line, found 'model'",
+      help: "write 'count by model'")
+    assertError(
+      "_ | chart bar title=My chart1️⃣", "expected '=' after option 'chart', found end of line",
+      help: "a value with blanks needs quotes: 'title=\"My chart\"'")
+  }
+
   @Test("comparisons cannot be chained")
   func chained() {
-    assertError("_ | where a < b 1️⃣< c", "comparisons cannot be chained", id: "parse.chained-comparison")
+    assertError(
+      "_ | where a < b 1️⃣< c", "comparisons cannot be chained", id: "parse.chained-comparison")
   }
 
   @Test("commands without arguments reject extra words")

@@ -1,11 +1,14 @@
 import Testing
+
 @testable import USQLanguage
 
 /// Parses `text` and returns the dump of the statement, recording any diagnostic as an issue.
 func dump(_ text: String, sourceLocation: SourceLocation = #_sourceLocation) -> String {
   let (statement, diagnostics) = Parser.parse(SourceFile(text))
   for diagnostic in diagnostics {
-    Issue.record("unexpected diagnostic: \(diagnostic.id) \(diagnostic.message) at \(diagnostic.span)", sourceLocation: sourceLocation)
+    Issue.record(
+      "unexpected diagnostic: \(diagnostic.id) \(diagnostic.message) at \(diagnostic.span)",
+      sourceLocation: sourceLocation)
   }
   return SyntaxDump.describe(statement)
 }
@@ -45,7 +48,9 @@ func assertError(
   let (_, diagnostics) = Parser.parse(SourceFile(text))
   let errors = diagnostics.filter { $0.severity == .error }
   guard errors.count == 1, let error = errors.first else {
-    Issue.record("expected one error, got \(diagnostics.map { "\($0.span) \($0.message)" })", sourceLocation: sourceLocation)
+    Issue.record(
+      "expected one error, got \(diagnostics.map { "\($0.span) \($0.message)" })",
+      sourceLocation: sourceLocation)
     return
   }
   #expect(error.message == message, sourceLocation: sourceLocation)

@@ -1,4 +1,5 @@
 import Testing
+
 @testable import USQLanguage
 
 @Suite("Script: statements, continuations, parameters")
@@ -55,22 +56,42 @@ struct ScriptTests {
     let (script, diagnostics) = Script.parse(
       SourceFile(Self.report, name: "report.usq"), overrides: ["days": "7", "model": "gpt-4o"])
     #expect(diagnostics.isEmpty)
-    #expect(script.statements[0].source.text.hasPrefix("let usage = load completions days=7 group=model"))
+    #expect(
+      script.statements[0].source.text.hasPrefix("let usage = load completions days=7 group=model"))
     #expect(script.parameters.map(\.value) == ["7", "Tokens, by model", "gpt-4o"])
   }
 
   @Test("an unknown override is an error with a suggestion")
   func unknownOverride() {
-    let (_, diagnostics) = Script.parse(SourceFile(Self.report, name: "r.usq"), overrides: ["dyas": "7"])
+    let (_, diagnostics) = Script.parse(
+      SourceFile(Self.report, name: "r.usq"), overrides: ["dyas": "7"])
     #expect(diagnostics.map(\.message) == ["the script declares no parameter 'dyas'"])
     #expect(diagnostics.first?.help == "did you mean 'days'?")
+    #expect(
+      diagnostics.map(DiagnosticFormatter().formatWithoutSource) == [
+        """
+        error: the script declares no parameter 'dyas'
+          = note: parameters: days, title, model
+          = help: did you mean 'days'?
+        """
+      ])
+  }
+
+  @Test("command-line overrides split at the first '='")
+  func overrideArgument() {
+    #expect(Script.override("days=7")! == ("days", "7"))
+    #expect(Script.override("model=a=b,c")! == ("model", "a=b,c"))
+    #expect(Script.override("title=")! == ("title", ""))
+    #expect(Script.override("=7") == nil)
+    #expect(Script.override("days") == nil)
   }
 
   @Test("unknown and valueless parameters are reported at their use")
   func unknownParameter() {
     let text = "param days = 3\nload completions days=$dys | where model = $model\nparam model"
     let (_, diagnostics) = Script.parse(SourceFile(text, name: "r.usq"))
-    #expect(diagnostics.map(\.message) == ["unknown parameter '$dys'", "parameter 'model' has no value"])
+    #expect(
+      diagnostics.map(\.message) == ["unknown parameter '$dys'", "parameter 'model' has no value"])
     #expect(diagnostics.first?.help == "did you mean '$days'?")
     let source = SourceFile(text, name: "r.usq")
     #expect(diagnostics.map { source.text(of: $0.span) } == ["$dys", "$model"])
@@ -97,7 +118,8 @@ struct ScriptTests {
     #expect(diagnostics.isEmpty)
     let text = statement.source.text
     let whereOffset = text.utf8.count - "\"gpt*\"".utf8.count
-    let wrong = Diagnostic.error("bind.test", "test", at: Span(start: whereOffset, end: whereOffset + 6))
+    let wrong = Diagnostic.error(
+      "bind.test", "test", at: Span(start: whereOffset, end: whereOffset + 6))
     let mapped = statement.mapped(wrong)
     #expect(script.file.text(of: mapped.span) == "\"gpt*\"")
     #expect(script.file.location(of: mapped.span.start) == (9, 19))
@@ -112,7 +134,8 @@ struct ScriptTests {
     let (script, _) = Script.parse(SourceFile(text, name: "weekly.usq"))
     let statement = script.statements[0]
     let (_, diagnostics) = Parser.parse(statement.source)
-    let formatted = DiagnosticFormatter(style: .script).format(statement.mapped(diagnostics[0]), in: script.file)
+    let formatted = DiagnosticFormatter(style: .script).format(
+      statement.mapped(diagnostics[0]), in: script.file)
     #expect(
       formatted == """
         weekly.usq:3:5: error: unknown stage 'sun'
@@ -123,10 +146,12 @@ struct ScriptTests {
         """)
   }
 
-  @Test("a line ending in '|' is incomplete", arguments: [
-    ("load completions |", true), ("load completions | ", true), ("load completions", false),
-    ("_ | chart bar title=\"a |\"", false), ("_ | top 3 # |", false), ("|", true), ("", false),
-  ])
+  @Test(
+    "a line ending in '|' is incomplete",
+    arguments: [
+      ("load completions |", true), ("load completions | ", true), ("load completions", false),
+      ("_ | chart bar title=\"a |\"", false), ("_ | top 3 # |", false), ("|", true), ("", false),
+    ])
   func incomplete(_ line: String, _ isIncomplete: Bool) {
     #expect(Script.isIncomplete(line) == isIncomplete)
   }

@@ -26,7 +26,8 @@ public enum Completion {
       tokens.removeLast()
     }
     var context = CompletionContext(source: prefix, tokens: tokens)
-    return CompletionRequest(expected: context.expected(), partial: partial, partialSpan: partialSpan)
+    return CompletionRequest(
+      expected: context.expected(), partial: partial, partialSpan: partialSpan)
   }
 }
 
@@ -74,12 +75,17 @@ struct CompletionContext {
   /// The key of a `key=` whose value is being typed, if the cursor is in one.
   func optionKeyBeforeValue() -> String? {
     var index = tokens.count - 1
-    while index >= 0, tokens[index].kind == .value || tokens[index].kind == .string || tokens[index].kind == .comma {
+    while index >= 0,
+      tokens[index].kind == .value || tokens[index].kind == .string || tokens[index].kind == .comma
+    {
       index -= 1
     }
-    guard index >= 1, tokens[index].kind == .equal, tokens[index - 1].kind == .word else { return nil }
+    guard index >= 1, tokens[index].kind == .equal, tokens[index - 1].kind == .word else {
+      return nil
+    }
     let valueStart = tokens[index].span.end
-    let isAdjacent = !source.text(of: Span(start: valueStart, end: source.bytes.count)).contains(" ")
+    let isAdjacent = !source.text(of: Span(start: valueStart, end: source.bytes.count)).contains(
+      " ")
     return isAdjacent ? tokens[index - 1].text : nil
   }
 
@@ -89,7 +95,8 @@ struct CompletionContext {
     let count = tokens.count
     switch verb {
     case "help": return .helpTopic
-    case "fields": return count == 1 ? .endpoint : (count == 2 ? .field(endpoint: tokens[1].text) : .nothing)
+    case "fields":
+      return count == 1 ? .endpoint : (count == 2 ? .field(endpoint: tokens[1].text) : .nothing)
     case "describe": return count == 1 ? .frameName : .nothing
     case "set":
       if let key = optionKeyBeforeValue() { return .settingValue(name: key) }

@@ -33,7 +33,9 @@ extension CompletionContext {
     }
   }
 
-  func joinExpected(_ stage: [Token], column: CompletionRequest.Expected) -> CompletionRequest.Expected {
+  func joinExpected(_ stage: [Token], column: CompletionRequest.Expected)
+    -> CompletionRequest.Expected
+  {
     if stage.count == 1 { return .frameName }
     if stage.count == 2 { return .keyword(["on"]) }
     if optionKeyBeforeValue() == "kind" { return .keyword(JoinKind.allCases.map(\.rawValue)) }
@@ -41,7 +43,9 @@ extension CompletionContext {
     return last.isWord("on") || last.kind == .comma ? column : .keyword(["kind="])
   }
 
-  func chartExpected(_ stage: [Token], column: CompletionRequest.Expected) -> CompletionRequest.Expected {
+  func chartExpected(_ stage: [Token], column: CompletionRequest.Expected)
+    -> CompletionRequest.Expected
+  {
     if stage.count == 1 { return .chartKind }
     switch optionKeyBeforeValue() {
     case "x", "y", "by": return column
@@ -56,7 +60,8 @@ extension CompletionContext {
     return .keyword(["format="])
   }
 
-  /// The pipeline text before the `|` at `end`, without `let NAME =` or `explain`, trimmed.
+  /// The pipeline text before the `|` at `end`, without `let NAME =` or `explain`, trimmed;
+  /// `_` when the statement starts with `|` (it continues the last result).
   func pipelinePrefix(end: Int) -> String {
     var start = 0
     var index = 0
@@ -68,6 +73,7 @@ extension CompletionContext {
     }
     if index < tokens.count { start = tokens[index].span.start }
     let text = source.text(of: Span(start: start, end: end))
-    return String(text.reversed().drop { $0 == " " || $0 == "\t" }.reversed())
+    let trimmed = String(text.reversed().drop { $0 == " " || $0 == "\t" || $0 == "\n" }.reversed())
+    return trimmed.isEmpty ? "_" : trimmed
   }
 }

@@ -4,7 +4,12 @@
 public struct Diagnostic: Hashable, Sendable {
   /// How serious the problem is.
   public enum Severity: String, Hashable, Sendable, Comparable {
-    case note, warning, error
+    /// Extra information.
+    case note
+    /// Something probably unintended; the statement still runs.
+    case warning
+    /// The statement cannot run.
+    case error
 
     private var rank: Int {
       switch self {
@@ -14,6 +19,7 @@ public struct Diagnostic: Hashable, Sendable {
       }
     }
 
+    /// Notes sort before warnings, warnings before errors.
     public static func < (lhs: Severity, rhs: Severity) -> Bool { lhs.rank < rhs.rank }
   }
 

@@ -50,8 +50,12 @@ public enum LanguageMessages {
 
   static func invalidNumber(_ text: String, at span: Span) -> Diagnostic {
     var help = "a number is written '42', '1_000', '2.5' or '1e6'"
-    if let dash = text.firstIndex(of: "-"), dash != text.startIndex {
+    if let dash = text.firstIndex(of: "-"), dash != text.startIndex,
+      Literal.number(String(text[..<dash])) != nil
+    {
       help = "did you mean `\(text[..<dash]) - \(text[text.index(after: dash)...])`?"
+    } else if text.contains(where: { $0.isLetter }) {
+      help = "a word cannot start with a digit; quote it: '\"\(text)\"'"
     }
     return .error("lex.invalid-number", "invalid number '\(text)'", at: span, help: help)
   }
@@ -67,7 +71,8 @@ public enum LanguageMessages {
   static func missingOptionValue(_ key: Name, at span: Span, afterComma: Bool) -> Diagnostic {
     afterComma
       ? .error(
-        "parse.missing-option-value", "expected a value after ',' in option '\(key.text)'", at: span,
+        "parse.missing-option-value", "expected a value after ',' in option '\(key.text)'",
+        at: span,
         help: "a list has no blanks and no trailing comma: '\(key.text)=a,b'")
       : .error(
         "parse.missing-option-value", "missing value for option '\(key.text)'", at: span,
@@ -113,8 +118,10 @@ public enum LanguageMessages {
   static func unknownAggregateFunction(_ name: Name) -> Diagnostic {
     let functions = AggregateFunction.allCases.map(\.rawValue)
     return .error(
-      "parse.unknown-aggregate-function", "unknown aggregate function '\(name.text)'", at: name.span,
-      label: "not an aggregate function", notes: ["functions: " + functions.joined(separator: ", ")],
+      "parse.unknown-aggregate-function", "unknown aggregate function '\(name.text)'",
+      at: name.span,
+      label: "not an aggregate function",
+      notes: ["functions: " + functions.joined(separator: ", ")],
       help: DidYouMean.help(for: name.text, among: functions))
   }
 
@@ -136,7 +143,10 @@ public enum LanguageMessages {
   static func unknownOverride(_ name: String, at span: Span, declared: [String]) -> Diagnostic {
     .error(
       "script.unknown-override", "the script declares no parameter '\(name)'", at: span,
-      notes: [declared.isEmpty ? "the script declares no parameters" : "parameters: " + declared.joined(separator: ", ")],
+      notes: [
+        declared.isEmpty
+          ? "the script declares no parameters" : "parameters: " + declared.joined(separator: ", ")
+      ],
       help: DidYouMean.help(for: name, among: declared))
   }
 
@@ -157,7 +167,8 @@ public enum LanguageMessages {
     if Parser.sourceVerbs.contains(verb.text) {
       return .error(
         "parse.source-after-pipe", "'\(verb.text)' starts a pipeline and cannot follow '|'",
-        at: verb.span, help: "start a new statement with '\(verb.text)', or use 'join' to combine frames")
+        at: verb.span,
+        help: "start a new statement with '\(verb.text)', or use 'join' to combine frames")
     }
     return .error(
       "parse.unknown-stage", "unknown stage '\(verb.text)'", at: verb.span, label: "not a stage",
@@ -168,9 +179,12 @@ public enum LanguageMessages {
   static func unknownStatement(_ word: Name) -> Diagnostic {
     if StageSyntax.verbs.contains(word.text) {
       return .error(
-        "parse.stage-without-source", "expected a source before stage '\(word.text)'", at: word.span,
+        "parse.stage-without-source", "expected a source before stage '\(word.text)'",
+        at: word.span,
         label: "a stage needs a source",
-        help: "start with 'load ENDPOINT', 'read PATH', 'from NAME' or '_', or continue the last result with '| \(word.text) …'")
+        help:
+          "start with 'load ENDPOINT', 'read PATH', 'from NAME' or '_', or continue the last result with '| \(word.text) …'"
+      )
     }
     let candidates = Parser.sourceVerbs + ["let"] + CommandSyntax.verbs
     let help =
@@ -179,7 +193,10 @@ public enum LanguageMessages {
     return .error(
       "parse.unknown-statement", "unknown command '\(word.text)'", at: word.span,
       label: "not a source or command",
-      notes: ["a statement starts with load, read, from, _, let, '|' or a command: " + CommandSyntax.verbs.joined(separator: ", ")],
+      notes: [
+        "a statement starts with load, read, from, _, let, '|' or a command: "
+          + CommandSyntax.verbs.joined(separator: ", ")
+      ],
       help: help)
   }
 

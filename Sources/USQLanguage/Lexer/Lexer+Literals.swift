@@ -38,7 +38,8 @@ extension Lexer {
       decoded.append(byte)
       offset += 1
     }
-    let result = token(.string, from: start, value: .string(String(decoding: decoded, as: UTF8.self)))
+    let result = token(
+      .string, from: start, value: .string(String(decoding: decoded, as: UTF8.self)))
     diagnostics.append(LanguageMessages.unterminatedString(at: result.span))
     return result
   }

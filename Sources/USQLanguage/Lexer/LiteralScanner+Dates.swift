@@ -7,7 +7,8 @@ extension LiteralScanner {
     else { return nil }
     var reader = DateReader(bytes: bytes, index: start)
     guard let fields = reader.read() else {
-      return invalidDate(bytes, from: reader.index, reason: "expected 'YYYY-MM-DD[THH:MM[:SS]][Z|±HH:MM]'")
+      return invalidDate(
+        bytes, from: reader.index, reason: "expected 'YYYY-MM-DD[THH:MM[:SS]][Z|±HH:MM]'")
     }
     if reader.index < bytes.count, Lexer.isWordContinuation(bytes[reader.index]) {
       return invalidDate(bytes, from: reader.index, reason: "unexpected text after the date")
@@ -24,7 +25,8 @@ extension LiteralScanner {
 
   private static func invalidDate(_ bytes: [UInt8], from index: Int, reason: String) -> Scan {
     var end = index
-    while end < bytes.count, Lexer.isWordContinuation(bytes[end]) || bytes[end] == UInt8(ascii: "+") {
+    while end < bytes.count, Lexer.isWordContinuation(bytes[end]) || bytes[end] == UInt8(ascii: "+")
+    {
       end += 1
     }
     return Scan(kind: .invalid, end: end, value: .none, problem: .invalidDate(reason))

@@ -82,7 +82,8 @@ enum LiteralScanner {
   /// Consumes the rest of a word-like run after a number that went wrong.
   private static func malformed(_ bytes: [UInt8], from index: Int) -> Scan {
     var end = index
-    while end < bytes.count, Lexer.isWordContinuation(bytes[end]) || bytes[end] == UInt8(ascii: "%") {
+    while end < bytes.count, Lexer.isWordContinuation(bytes[end]) || bytes[end] == UInt8(ascii: "%")
+    {
       end += 1
     }
     return Scan(kind: .invalid, end: end, value: .none, problem: .malformedNumber)

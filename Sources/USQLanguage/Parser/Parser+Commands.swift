@@ -56,7 +56,8 @@ extension Parser {
       pipeline()
       ?? PipelineSyntax(
         binding: nil,
-        source: SourceSyntax(kind: .last, verb: Name("", span: .at(verbSpan.end)), span: .at(verbSpan.end)),
+        source: SourceSyntax(
+          kind: .last, verb: Name("", span: .at(verbSpan.end)), span: .at(verbSpan.end)),
         stages: [], span: .at(verbSpan.end))
     return .explain(pipeline)
   }

@@ -11,7 +11,7 @@ extension Parser {
         synchronize()
         break
       }
-      guard let option = option(stopsAtComma: stopsAtComma) else { continue }
+      guard let option = option(stopsAtComma: stopsAtComma, after: options.last) else { continue }
       if let allowedKeys, !allowedKeys.contains(option.key.text) {
         report(LanguageMessages.unknownOption(option.key, context: context, validKeys: allowedKeys))
       } else if options.contains(where: { $0.key.text == option.key.text }) {
@@ -25,11 +25,21 @@ extension Parser {
   /// `option := WORD "=" item { "," item }`, the items read in value mode.
   ///
   /// Consumes at least the key; returns `nil` (after reporting) when `=` does not follow it.
-  mutating func option(stopsAtComma: Bool = true) -> OptionSyntax? {
+  mutating func option(stopsAtComma: Bool = true, after previousOption: OptionSyntax? = nil)
+    -> OptionSyntax?
+  {
     let key = Name(current.text, span: current.span)
     advance()
     guard current.kind == .equal else {
-      reportExpected("'=' after option '\(key.text)'", help: "write '\(key.text)=VALUE'")
+      var help = "write '\(key.text)=VALUE'"
+      if let previousOption, previousOption.span.end + 1 == key.span.start,
+        previousOption.values.count == 1, !(previousOption.values.first?.isQuoted ?? true)
+      {
+        help =
+          "a value with blanks needs quotes: "
+          + "'\(previousOption.key.text)=\"\(previousOption.rawText) \(key.text)\"'"
+      }
+      reportExpected("'=' after option '\(key.text)'", help: help)
       return nil
     }
     var values: [OptionValue] = []
@@ -40,7 +50,8 @@ extension Parser {
         report(LanguageMessages.missingOptionValue(key, at: current.span, afterComma: !isFirst))
       } else {
         values.append(
-          OptionValue(text: current.stringValue, isQuoted: current.kind == .string, span: current.span))
+          OptionValue(
+            text: current.stringValue, isQuoted: current.kind == .string, span: current.span))
       }
       isFirst = false
     } while lexer.nextByte == UInt8(ascii: ",") && consumeValueComma()

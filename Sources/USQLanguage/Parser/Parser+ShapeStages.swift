@@ -6,7 +6,9 @@ extension Parser {
       advance()
       return BucketWidth(kind: .duration(duration), span: span)
     }
-    let units: [String: BucketWidth.Kind] = ["hour": .hour, "day": .day, "week": .week, "month": .month]
+    let units: [String: BucketWidth.Kind] = [
+      "hour": .hour, "day": .day, "week": .week, "month": .month,
+    ]
     if current.kind == .word, let unit = units[current.text] {
       advance()
       return BucketWidth(kind: unit, span: span)
@@ -16,7 +18,8 @@ extension Parser {
       advance()
     } else {
       reportExpected(
-        "a bucket width after 'bucket'", help: "write 'hour', 'day', 'week', 'month' or a duration such as '6h'")
+        "a bucket width after 'bucket'",
+        help: "write 'hour', 'day', 'week', 'month' or a duration such as '6h'")
     }
     return BucketWidth(kind: .day, span: span)
   }
@@ -44,7 +47,8 @@ extension Parser {
     if match(word: "on") {
       keys = nameList("a column name after 'on'")
     } else {
-      reportExpected("'on' after 'join \(frame.text)'", help: "write 'join \(frame.text) on COLUMN'")
+      reportExpected(
+        "'on' after 'join \(frame.text)'", help: "write 'join \(frame.text) on COLUMN'")
     }
     var kind = JoinKind.left
     let options = optionList(context: "'join'", allowedKeys: ["kind"])

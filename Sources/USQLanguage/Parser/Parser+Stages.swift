@@ -4,7 +4,8 @@ extension Parser {
   mutating func stage() -> StageSyntax? {
     let start = current.span.start
     guard current.kind == .word else {
-      reportExpected("a stage after '|'", notes: ["stages: " + StageSyntax.verbs.joined(separator: ", ")])
+      reportExpected(
+        "a stage after '|'", notes: ["stages: " + StageSyntax.verbs.joined(separator: ", ")])
       return nil
     }
     let verb = Name(current.text, span: current.span)
@@ -61,10 +62,12 @@ extension Parser {
   mutating func shapeStage(_ verb: String) -> StageSyntax.Kind? {
     switch verb {
     case "top":
-      let count = integer("a row count after 'top'") ?? IntegerLiteral(value: 0, text: "", span: .at(current.span.start))
+      let count =
+        integer("a row count after 'top'")
+        ?? IntegerLiteral(value: 0, text: "", span: .at(current.span.start))
       return .top(count, by: match(word: "by") ? name("a column name after 'by'") : nil)
-    case "head": return .head(current.kind == .integer ? integer("a row count") : nil)
-    case "tail": return .tail(current.kind == .integer ? integer("a row count") : nil)
+    case "head": return .head(isAtStageEnd ? nil : integer("a row count after 'head'"))
+    case "tail": return .tail(isAtStageEnd ? nil : integer("a row count after 'tail'"))
     case "bucket": return .bucket(bucketWidth())
     case "fill": return .fill
     case "names": return .names
@@ -123,7 +126,8 @@ extension Parser {
     } else {
       _ = match(word: "asc")
     }
-    return SortKeySyntax(column: column, isDescending: isDescending, span: span(from: column.span.start))
+    return SortKeySyntax(
+      column: column, isDescending: isDescending, span: span(from: column.span.start))
   }
 
   /// `FUNCTION "(" [ NAME ] ")" [ "as" NAME ]`
@@ -136,7 +140,8 @@ extension Parser {
     }
     var argument: Name?
     if !match(.leftParen) {
-      reportExpected("'(' after '\(functionName.text)'", help: "write '\(functionName.text)(COLUMN)'")
+      reportExpected(
+        "'(' after '\(functionName.text)'", help: "write '\(functionName.text)(COLUMN)'")
     } else {
       if current.kind != .rightParen { argument = name("a column name or ')'") }
       if !match(.rightParen) { reportExpected("')'") }

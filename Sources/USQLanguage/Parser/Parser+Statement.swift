@@ -54,13 +54,31 @@ extension Parser {
     while current.kind == .pipe {
       advance()
       isQuiet = false
+      let verb = current.text
       if let stage = stage() { stages.append(stage) }
       if !isAtStageEnd {
-        reportExpected("'|' or end of line")
+        reportExpected("'|' or end of line", help: trailingHelp(after: verb))
         synchronize()
       }
     }
     return stages
+  }
+
+  /// A hint for text left over after stage `verb` parsed.
+  func trailingHelp(after verb: String) -> String? {
+    guard current.kind == .word else { return nil }
+    if verb == "sort", current.text.hasPrefix("desc") || current.text.hasPrefix("asc") {
+      return "write '\(current.text.hasPrefix("desc") ? "desc" : "asc")'"
+    }
+    if current.text == "group" || current.text == "grouped" {
+      return "write 'by COLUMN', as in 'sum input_tokens by model'"
+    }
+    if verb == "count" { return "write 'count by \(current.text)'" }
+    let listsColumns = ["select", "drop", "distinct", "sum", "avg", "min", "max", "sort", "share"]
+    if listsColumns.contains(verb), previous.kind == .word {
+      return "separate columns with commas: '\(previous.text), \(current.text)'"
+    }
+    return nil
   }
 
   // MARK: - Sources
@@ -72,7 +90,8 @@ extension Parser {
       return SourceSyntax(kind: .continuation, verb: Name("", span: .at(start)), span: .at(start))
     }
     guard current.kind == .word else {
-      reportExpected("a statement", help: "start with 'load ENDPOINT', 'read PATH', 'from NAME' or '_'")
+      reportExpected(
+        "a statement", help: "start with 'load ENDPOINT', 'read PATH', 'from NAME' or '_'")
       return nil
     }
     let verb = Name(current.text, span: current.span)

@@ -41,11 +41,17 @@ extension ScriptBuilder {
     let nameStart = index
     if index < lineEnd, Lexer.isWordStart(bytes[index]) {
       index += 1
-      while index < lineEnd, Lexer.isWordStart(bytes[index]) || Lexer.isDigit(bytes[index]) { index += 1 }
+      while index < lineEnd, Lexer.isWordStart(bytes[index]) || Lexer.isDigit(bytes[index]) {
+        index += 1
+      }
     }
     let name = file.text(of: Span(start: nameStart, end: index))
     if isBraced {
-      if index < lineEnd, bytes[index] == UInt8(ascii: "}") { index += 1 } else { index = nameStart }
+      if index < lineEnd, bytes[index] == UInt8(ascii: "}") {
+        index += 1
+      } else {
+        index = nameStart
+      }
     }
     let span = Span(start: start, end: index)
     guard !name.isEmpty, !(isBraced && index == nameStart) else {
@@ -55,7 +61,8 @@ extension ScriptBuilder {
     }
     guard let parameter = script.parameters.first(where: { $0.name.text == name }) else {
       diagnostics.append(
-        LanguageMessages.unknownParameter(name, at: span, declared: script.parameters.map(\.name.text)))
+        LanguageMessages.unknownParameter(
+          name, at: span, declared: script.parameters.map(\.name.text)))
       return (index, "")
     }
     guard let value = parameter.value else {

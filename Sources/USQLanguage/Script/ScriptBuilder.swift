@@ -22,7 +22,9 @@ struct ScriptBuilder {
       let span = file.lineSpan(index)
       let trimmed = file.text(of: span).drop { $0 == " " || $0 == "\t" }
       if trimmed.isEmpty || trimmed.hasPrefix("#") { continue }
-      if trimmed.hasPrefix("param") && (trimmed.dropFirst(5).first.map { $0 == " " || $0 == "\t" } ?? true) {
+      if trimmed.hasPrefix("param")
+        && (trimmed.dropFirst(5).first.map { $0 == " " || $0 == "\t" } ?? true)
+      {
         declare(line: span, offset: span.end - trimmed.utf8.count)
       } else {
         statementLines.append((index, span))
@@ -35,7 +37,10 @@ struct ScriptBuilder {
         flush()
         firstLine = index + 1
       } else {
-        append(Array("\n".utf8), fileStart: segments.last.map { $0.fileStart + $0.fileLength } ?? span.start, fileLength: 0)
+        append(
+          Array("\n".utf8),
+          fileStart: segments.last.map { $0.fileStart + $0.fileLength } ?? span.start, fileLength: 0
+        )
       }
       substitute(span)
     }
@@ -67,8 +72,12 @@ struct ScriptBuilder {
     var lexer = Lexer(file)
     lexer.offset = offset + 5
     let nameToken = lexer.next()
-    guard nameToken.kind == .word, nameToken.span.end <= line.end, !nameToken.text.contains(where: { ".:-".contains($0) }) else {
-      diagnostics.append(LanguageMessages.expected("a parameter name after 'param'", found: nameToken, help: "write 'param NAME = DEFAULT'"))
+    guard nameToken.kind == .word, nameToken.span.end <= line.end,
+      !nameToken.text.contains(where: { ".:-".contains($0) })
+    else {
+      diagnostics.append(
+        LanguageMessages.expected(
+          "a parameter name after 'param'", found: nameToken, help: "write 'param NAME = DEFAULT'"))
       return
     }
     let name = Name(nameToken.text, span: nameToken.span)
@@ -76,9 +85,15 @@ struct ScriptBuilder {
     let equal = lexer.next()
     if equal.kind == .equal, equal.span.end <= line.end {
       let token = lexer.nextValue(stopsAtComma: false)
-      value = token.kind == .string ? token.stringValue : file.text(of: Span(start: token.span.start, end: line.end)).trimmingBlanksAndComment()
+      value =
+        token.kind == .string
+        ? token.stringValue
+        : file.text(of: Span(start: token.span.start, end: line.end)).trimmingBlanksAndComment()
     } else if equal.kind != .end, equal.span.start < line.end {
-      diagnostics.append(LanguageMessages.expected("'=' after 'param \(name.text)'", found: equal, help: "write 'param \(name.text) = DEFAULT'"))
+      diagnostics.append(
+        LanguageMessages.expected(
+          "'=' after 'param \(name.text)'", found: equal,
+          help: "write 'param \(name.text) = DEFAULT'"))
       return
     }
     if script.parameters.contains(where: { $0.name.text == name.text }) {
@@ -99,7 +114,10 @@ struct ScriptBuilder {
 extension String {
   /// The text up to a `#` comment, without surrounding blanks.
   func trimmingBlanksAndComment() -> String {
-    let uncommented = split(separator: "#", maxSplits: 1, omittingEmptySubsequences: false).first ?? ""
-    return String(uncommented.drop { $0 == " " || $0 == "\t" }.reversed().drop { $0 == " " || $0 == "\t" }.reversed())
+    let uncommented =
+      split(separator: "#", maxSplits: 1, omittingEmptySubsequences: false).first ?? ""
+    return String(
+      uncommented.drop { $0 == " " || $0 == "\t" }.reversed().drop { $0 == " " || $0 == "\t" }
+        .reversed())
   }
 }

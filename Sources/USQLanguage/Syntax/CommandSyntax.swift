@@ -50,5 +50,8 @@ public struct CommandSyntax: Hashable, Sendable {
 
 /// The argument of `cache`.
 public enum CacheAction: String, Hashable, Sendable, CaseIterable {
-  case info, clear
+  /// Show the cache's location and size.
+  case info
+  /// Delete the cached pages.
+  case clear
 }

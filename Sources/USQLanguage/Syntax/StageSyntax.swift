@@ -106,7 +106,28 @@ public struct DerivationSyntax: Hashable, Sendable {
 
 /// An aggregate function of `agg` (and, for the first four, a stage of its own).
 public enum AggregateFunction: String, Hashable, Sendable, CaseIterable {
-  case sum, avg, min, max, count, distinct, median, p90, p99, first, last
+  /// Sum of the non-null values.
+  case sum
+  /// Mean of the non-null values.
+  case avg
+  /// Smallest non-null value.
+  case min
+  /// Largest non-null value.
+  case max
+  /// `count()` counts rows; `count(C)` counts non-null values of C.
+  case count
+  /// Number of distinct non-null values.
+  case distinct
+  /// Median of the non-null values.
+  case median
+  /// 90th percentile of the non-null values.
+  case p90
+  /// 99th percentile of the non-null values.
+  case p99
+  /// First value in row order.
+  case first
+  /// Last value in row order.
+  case last
 }
 
 /// `F(C) [as NAME]` in `agg`.
@@ -162,8 +183,13 @@ public struct SortKeySyntax: Hashable, Sendable {
 public struct BucketWidth: Hashable, Sendable {
   /// Calendar units or a fixed duration.
   public enum Kind: Hashable, Sendable {
-    case hour, day, month
-    /// Weeks start on Monday, UTC.
+    /// `hour`.
+    case hour
+    /// `day` (UTC).
+    case day
+    /// `month` (calendar months, UTC).
+    case month
+    /// `week`: weeks start on Monday, UTC.
     case week
     /// A fixed duration (`90m`, `6h`).
     case duration(DurationLiteral)
@@ -186,12 +212,26 @@ public struct BucketWidth: Hashable, Sendable {
 
 /// The kind of `join`.
 public enum JoinKind: String, Hashable, Sendable, CaseIterable {
-  case inner, left
+  /// Only rows with a match on both sides.
+  case inner
+  /// Every row of the input, with nulls where the stored frame has no match (the default).
+  case left
 }
 
 /// The kinds of `chart`.
 public enum ChartKind: String, Hashable, Sendable, CaseIterable {
-  case bar, stack, line, pie, spark, heat
+  /// Horizontal bars, grouped when `y` names several columns.
+  case bar
+  /// Stacked bars: one bar per `x`, one segment per `by` value.
+  case stack
+  /// A time series, one line per `by` value.
+  case line
+  /// A disc with a legend, largest share first.
+  case pie
+  /// One sparkline per `by` value.
+  case spark
+  /// A day × hour-of-day heatmap.
+  case heat
 
   /// The option keys every chart accepts.
   public static let optionKeys: [String] = ["x", "y", "by", "title", "width", "height"]
@@ -199,5 +239,12 @@ public enum ChartKind: String, Hashable, Sendable, CaseIterable {
 
 /// The formats of `export` (and `--format` / `set format=`, `table` aside).
 public enum ExportFormat: String, Hashable, Sendable, CaseIterable {
-  case csv, json, ndjson, md
+  /// RFC 4180 with a header row.
+  case csv
+  /// One array of objects.
+  case json
+  /// One object per line.
+  case ndjson
+  /// A GitHub-flavoured Markdown table.
+  case md
 }

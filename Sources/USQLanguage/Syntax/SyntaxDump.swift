@@ -60,7 +60,8 @@ public enum SyntaxDump {
     case .dateTime(let value): "time(\(value.epochSeconds))"
     case .word(let word): word
     case .unary(let op, let operand): "(\(op.rawValue) \(describe(operand)))"
-    case .binary(let op, let left, let right, _): "(\(op.rawValue) \(describe(left)) \(describe(right)))"
+    case .binary(let op, let left, let right, _):
+      "(\(op.rawValue) \(describe(left)) \(describe(right)))"
     case .inList(let operand, let values, let isNegated):
       "(\(isNegated ? "not in" : "in") \(describe(operand)) [\(values.map(describe).joined(separator: ", "))])"
     case .match(let operand, let pattern, let isNegated):
