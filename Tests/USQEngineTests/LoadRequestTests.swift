@@ -101,3 +101,21 @@ import Testing
     #expect(chart.by == "project_id")
   }
 }
+
+@Suite struct ImplicitGroupTests {
+  @Test("dropping a dimension does not group by it")
+  func drop() {
+    #expect(bindPlan("load completions | drop user_id, api_key_id")?.request?.groupBy == [])
+    expectError("load completions | drop 1️⃣usr_id", "unknown column 'usr_id'", help: "did you mean 'user_id'?")
+  }
+
+  @Test("join keys, sort keys, names and chart series are uses")
+  func uses() throws {
+    let stored = try Frames.projects.rename([(new: "project_id", old: "id")])
+    let environment = Fixtures.environment(frames: ["p": stored])
+    #expect(bindPlan("load completions | join p on project_id", environment: environment)?.request?.groupBy == ["project_id"])
+    #expect(bindPlan("load completions | sort model")?.request?.groupBy == ["model"])
+    #expect(bindPlan("load completions | names")?.request?.groupBy == ["project_id", "user_id", "api_key_id"])
+    #expect(bindPlan("load completions | chart line y=input_tokens by=service_tier")?.request?.groupBy == ["service_tier"])
+  }
+}
