@@ -44,8 +44,19 @@ extension DemoOrganization {
     let local = t + stream.timeZoneOffset * DemoCalendar.hour
     let localHour = Int(DemoCalendar.floor(local, DemoCalendar.hour) % 24 + 24) % 24
     let weekday = DemoCalendar.weekday(ofDay: DemoCalendar.floor(local, DemoCalendar.day))
-    let shape = stream.isServiceAccount ? Self.serviceShape[localHour] : Self.workdayShape[localHour]
-    let weekend = weekday >= 5 ? (stream.isServiceAccount ? 0.85 : 0.28) : 1
+    let shape: Double
+    let weekend: Double
+    switch stream.rhythm {
+    case .people:
+      shape = Self.workdayShape[localHour]
+      weekend = weekday >= 5 ? 0.28 : 1
+    case .customers:
+      shape = 0.12 + 0.88 * Self.workdayShape[localHour]
+      weekend = weekday >= 5 ? 0.62 : 1
+    case .batch:
+      shape = Self.serviceShape[localHour]
+      weekend = weekday >= 5 ? 0.85 : 1
+    }
     let spike = DemoHash.unit(seed, 0x5A1, UInt64(stream.project), UInt64(bitPattern: day)) < 0.02
     let dayNoise = (0.75 + 0.5 * DemoHash.unit(seed, stream.salt, UInt64(bitPattern: day), 1))
       * (spike ? 2.5 : 1)

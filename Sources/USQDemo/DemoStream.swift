@@ -26,6 +26,16 @@ enum DemoDimension: Int, CaseIterable, Sendable {
   }
 }
 
+/// The daily and weekly pattern of a stream's traffic.
+enum DemoRhythm: Sendable {
+  /// People at work: working hours in their time zone, quiet weekends.
+  case people
+  /// A customer-facing bot: follows its customers' day, but weekends stay busy.
+  case customers
+  /// Pipelines and batch jobs: round the clock, peaking at night (UTC).
+  case batch
+}
+
 /// One model of a key's traffic mix; the key's traffic is shared among the members that are
 /// live at a given hour, so new models take over from retired ones.
 struct DemoMixMember: Sendable {
@@ -50,6 +60,7 @@ struct DemoStream: Sendable {
   /// Index into `DemoOrganization.vectorStores` (vector store level streams and file search).
   let vectorStore: Int?
   let isServiceAccount: Bool
+  let rhythm: DemoRhythm
   /// Expected requests in a peak hour of a weekday at growth 1, before the model mix share.
   let rate: Double
   /// Traffic exists in [since, until).

@@ -37,12 +37,15 @@ extension DemoStreamBuilder {
   ) {
     let salt = DemoHash.hash(seed, 0x900, UInt64(streams.count))
     let isService = key?.isServiceAccount ?? true
+    let rhythm: DemoRhythm =
+      !isService ? .people : Self.batchProjects.contains(project) || key == nil ? .batch : .customers
     streams.append(
       DemoStream(
         product: product, salt: salt, dimensions: dimensions, project: project, model: model,
-        vectorStore: vectorStore, isServiceAccount: isService, rate: rate, since: window.0,
+        vectorStore: vectorStore, isServiceAccount: isService, rhythm: rhythm, rate: rate,
+        since: window.0,
         until: window.1, mix: mix, mixWeight: mixWeight,
-        timeZoneOffset: isService ? 0 : Self.timeZoneOffsets[project],
+        timeZoneOffset: rhythm == .batch ? 0 : Self.timeZoneOffsets[project],
         sizeFactor: 0.6 + 0.8 * DemoHash.unit(salt, 1),
         cacheShare: 0.15 + 0.5 * DemoHash.unit(salt, 2)))
   }
@@ -56,7 +59,7 @@ extension DemoStreamBuilder {
       guard let model = DemoModel.lineUp.firstIndex(where: { $0.alias == alias }) else { continue }
       let chance = DemoHash.unit(seed, 0xA00, UInt64(keyIndex), UInt64(position))
       if position > 0, chance < 0.2 { continue }
-      let weight = 0.3 + chance
+      let weight = (0.3 + chance) * Self.mixScale(alias)
       let info = DemoModel.lineUp[model]
       let keyWindow = window(of: key)
       let since = max(keyWindow.0, info.since)

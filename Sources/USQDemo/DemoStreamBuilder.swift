@@ -88,6 +88,14 @@ struct DemoStreamBuilder {
     ],
   ]
 
+  /// Projects whose service accounts run pipelines rather than serve customers.
+  static let batchProjects: Set<Int> = [2, 5]
+
+  /// Realtime (speech-to-speech) traffic is a small, expensive share of a key's requests.
+  static func mixScale(_ alias: String) -> Double {
+    alias.contains("realtime") ? 0.02 : 1
+  }
+
   /// Local time offsets (hours) of each project's users.
   static let timeZoneOffsets: [Int64] = [0, -5, 1, 1, 9, 0, -8, -5]
 

@@ -10,8 +10,15 @@ import Foundation
 public struct PageCache: Sendable {
   /// Sizes of the cache, for `cache info`.
   public struct Info: Sendable, Hashable {
+    /// Cache files.
     public var files: Int
+    /// Their total size in bytes.
     public var bytes: Int
+
+    public init(files: Int, bytes: Int) {
+      self.files = files
+      self.bytes = bytes
+    }
   }
 
   /// The cache format; files of any other version are discarded.

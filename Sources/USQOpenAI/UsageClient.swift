@@ -139,8 +139,9 @@ public struct UsageClient: Sendable {
     let now = now()
     return WindowPlanner.plan(query, now: now, margin: finalityMargin).map { window in
       let items = query.queryItems(start: window.start, end: window.end, page: nil)
-      let span = (window.end ?? max(now, window.start + 1)) - window.start
-      let buckets = Int((span + query.bucketWidth.seconds - 1) / query.bucketWidth.seconds) + 1
+      let width = query.bucketWidth.seconds
+      let end = window.end ?? max(now, window.start + 1)
+      let buckets = Int((WindowPlanner.floor(end + width - 1, width) - WindowPlanner.floor(window.start, width)) / width)
       let cached = window.isFinal && cacheKey(query, window).flatMap { cache?.load($0) } != nil
       return PlannedRequest(
         request: request(path: query.endpoint.path, query: items).redacted, window: window,

@@ -23,7 +23,9 @@ struct CellText {
     case .int(let values):
       if let currency {
         texts = rows.map { row in
-          values[row].map { NumberFormatting.money(Double($0), currency: CellText.string(currency, row)) }
+          values[row].map {
+            NumberFormatting.money(Double($0), currency: CellText.string(currency, row))
+          }
         }
       } else {
         texts = rows.map { values[$0].map(NumberFormatting.grouped) }
@@ -58,7 +60,9 @@ struct CellText {
         }
       }
     case .string(let values):
-      texts = rows.map { row in values[row].map { sanitize ? CellText.singleLine($0) : $0 } }
+      // Clean the dictionary once, then look codes up: no per-row string work.
+      let dictionary = sanitize ? values.dictionary.map(CellText.singleLine) : values.dictionary
+      texts = rows.map { row in values.isValid(row) ? dictionary[Int(values.codes[row])] : nil }
     }
   }
 

@@ -13,7 +13,8 @@ struct LinePlot {
     let yRange = AxisTicks.range(
       low: min(0, all.map(\.y).min() ?? 0), high: all.map(\.y).max() ?? 1,
       intervals: max(1, min(5, plotRows / 3)), integral: all.allSatisfy { $0.y == $0.y.rounded() })
-    let yTicks = stride(from: yRange.low, through: yRange.high + yRange.step / 2, by: yRange.step).map { $0 }
+    let yTicks = stride(from: yRange.low, through: yRange.high + yRange.step / 2, by: yRange.step)
+      .map { $0 }
     let yLabels = yTicks.map(NumberFormatting.compact)
     let labelWidth = yLabels.map(DisplayWidth.of).max() ?? 1
     let columns = max(2, area.width - labelWidth - 1)
@@ -21,7 +22,9 @@ struct LinePlot {
     let xHigh = all.map(\.x).max() ?? 0
     let useBraille = style.isUnicode && (style.color || series.count == 1)
     var canvas: any Canvas =
-      useBraille ? BrailleCanvas(columns: columns, rows: plotRows) : GlyphCanvas(columns: columns, rows: plotRows)
+      useBraille
+      ? BrailleCanvas(columns: columns, rows: plotRows)
+      : GlyphCanvas(columns: columns, rows: plotRows)
     let toDot = { (point: (x: Double, y: Double)) -> (Double, Double) in
       let fx = xHigh > xLow ? (point.x - xLow) / (xHigh - xLow) : 0.5
       let fy = (yRange.high - point.y) / (yRange.high - yRange.low)
@@ -47,10 +50,12 @@ struct LinePlot {
     }
     var lines: [String] = []
     for row in 0..<plotRows {
-      let label = tickRow[row].map { DisplayWidth.pad($0, to: labelWidth, right: true) }
+      let label =
+        tickRow[row].map { DisplayWidth.pad($0, to: labelWidth, right: true) }
         ?? String(repeating: " ", count: labelWidth)
       let edge = tickRow[row] != nil ? (style.isUnicode ? "┤" : "+") : (style.isUnicode ? "│" : "|")
-      lines.append((style.dim(label + edge) + canvas.line(row, style: style)).replacingTrailingSpaces())
+      lines.append(
+        (style.dim(label + edge) + canvas.line(row, style: style)).replacingTrailingSpaces())
     }
     lines += xAxis(low: xLow, high: xHigh, columns: columns, labelWidth: labelWidth)
     return lines + legend
@@ -77,7 +82,9 @@ struct LinePlot {
   }
 
   /// On a glyph canvas: one marker per column between two points, at the interpolated row.
-  private func drawCellLine(_ canvas: inout any Canvas, from start: (Double, Double), to end: (Double, Double), series: Int) {
+  private func drawCellLine(
+    _ canvas: inout any Canvas, from start: (Double, Double), to end: (Double, Double), series: Int
+  ) {
     let x0 = Int(start.0.rounded())
     let x1 = Int(end.0.rounded())
     guard x1 > x0 else {
@@ -109,7 +116,10 @@ struct LinePlot {
     }
     let pad = String(repeating: " ", count: labelWidth)
     let corner = style.isUnicode ? "└" : "+"
-    return [style.dim(pad + corner + rule.joined()), (pad + " " + labels.joined()).replacingTrailingSpaces()]
+    return [
+      style.dim(pad + corner + rule.joined()),
+      (pad + " " + labels.joined()).replacingTrailingSpaces(),
+    ]
   }
 
   private func legendItems() -> [String] {

@@ -18,7 +18,9 @@ enum PieChart {
       return emptyChart("no rows", area: area)
     }
     let (slices, total, notes) = try slices(data)
-    guard total > 0 else { return emptyChart("nothing to draw: the total is 0", area: area) + notes }
+    guard total > 0 else {
+      return emptyChart("nothing to draw: the total is 0", area: area) + notes
+    }
     return layout(slices: slices, total: total, area: area) + notes.map(area.style.dim)
   }
 
@@ -38,14 +40,21 @@ enum PieChart {
     for group in groupIndices(data.labels(labelColumn)) {
       let present = group.rows.compactMap { values[$0] }
       let sum = present.reduce(0, +)
-      if present.isEmpty || sum < 0 { skipped += 1 } else { slices.append(Slice(label: group.key, value: sum)) }
+      if present.isEmpty || sum < 0 {
+        skipped += 1
+      } else {
+        slices.append(Slice(label: group.key, value: sum))
+      }
     }
     slices = slices.enumerated().sorted { lhs, rhs in
-      lhs.element.value != rhs.element.value ? lhs.element.value > rhs.element.value : lhs.offset < rhs.offset
+      lhs.element.value != rhs.element.value
+        ? lhs.element.value > rhs.element.value : lhs.offset < rhs.offset
     }.map(\.element)
     let total = slices.reduce(0) { $0 + $1.value }
     var notes: [String] = []
-    if skipped > 0 { notes.append("\(skipped) null or negative \(skipped == 1 ? "value" : "values") left out") }
+    if skipped > 0 {
+      notes.append("\(skipped) null or negative \(skipped == 1 ? "value" : "values") left out")
+    }
     if slices.count > Style.palette.count {
       let rest = slices[(Style.palette.count - 1)...]
       let folded = Slice(label: "other (\(rest.count))", value: rest.reduce(0) { $0 + $1.value })
@@ -140,11 +149,15 @@ enum PieChart {
   static func legendLines(slices: [Slice], total: Double, area: ChartArea) -> [String] {
     let whole = slices.allSatisfy { $0.value == $0.value.rounded() && $0.value < 1e15 }
     let counts = slices.map {
-      "(" + (whole ? NumberFormatting.grouped(Int64($0.value)) : NumberFormatting.fixed($0.value, decimals: 2)) + ")"
+      "("
+        + (whole
+          ? NumberFormatting.grouped(Int64($0.value))
+          : NumberFormatting.fixed($0.value, decimals: 2)) + ")"
     }
     let percents = slices.map { slice -> String in
       let percent = slice.value / total * 100
-      return percent > 0 && percent < 0.05 ? "<0.1%" : NumberFormatting.fixed(percent, decimals: 1) + "%"
+      return percent > 0 && percent < 0.05
+        ? "<0.1%" : NumberFormatting.fixed(percent, decimals: 1) + "%"
     }
     let countWidth = counts.map(DisplayWidth.of).max() ?? 0
     let percentWidth = percents.map(DisplayWidth.of).max() ?? 0
@@ -152,7 +165,8 @@ enum PieChart {
     let room = max(4, min(28, area.width - fixed - 3 - 8))
     let labelWidth = min(slices.map { DisplayWidth.of($0.label) }.max() ?? 0, room)
     return slices.indices.map { index in
-      let label = DisplayWidth.truncate(slices[index].label, to: labelWidth, ellipsis: area.style.ellipsis)
+      let label = DisplayWidth.truncate(
+        slices[index].label, to: labelWidth, ellipsis: area.style.ellipsis)
       return area.style.swatch(index) + " " + DisplayWidth.pad(label, to: labelWidth) + "  "
         + DisplayWidth.pad(percents[index], to: percentWidth, right: true) + "  "
         + DisplayWidth.pad(counts[index], to: countWidth, right: true)

@@ -11,7 +11,8 @@ enum StackChart {
     let x = try data.xName(preferTime: false)
     let y = try data.yNames(excluding: [x, by])[0]
     guard data.frame.rowCount > 0 else { return emptyChart("no rows", area: area) }
-    let stacks = Stacks(categories: data.labels(x), series: data.labels(by), values: data.numbers(y))
+    let stacks = Stacks(
+      categories: data.labels(x), series: data.labels(by), values: data.numbers(y))
     return lines(stacks, area: area)
   }
 
@@ -78,7 +79,8 @@ enum StackChart {
     }
     var lines: [String] = []
     for category in 0..<rows {
-      let label = DisplayWidth.truncate(stacks.categories[category], to: labelWidth, ellipsis: style.ellipsis)
+      let label = DisplayWidth.truncate(
+        stacks.categories[category], to: labelWidth, ellipsis: style.ellipsis)
       var bar = ""
       var running = 0.0
       var drawn = 0
@@ -89,7 +91,8 @@ enum StackChart {
         drawn = end
       }
       let axis = style.dim(style.isUnicode ? "│" : "|")
-      lines.append(DisplayWidth.pad(label, to: labelWidth) + " " + axis + bar + " " + totalTexts[category])
+      lines.append(
+        DisplayWidth.pad(label, to: labelWidth) + " " + axis + bar + " " + totalTexts[category])
     }
     if rows < stacks.categories.count {
       lines.append(style.dim("\(style.moreRows) \(stacks.categories.count - rows) more bars"))
@@ -98,7 +101,8 @@ enum StackChart {
   }
 
   /// One line per series: swatch, name, total, largest first (names cut to fit).
-  static func legendLines(_ stacks: Stacks, format: (Double) -> String, area: ChartArea) -> [String] {
+  static func legendLines(_ stacks: Stacks, format: (Double) -> String, area: ChartArea) -> [String]
+  {
     let totals = stacks.series.map { format($0.total) }
     let totalWidth = totals.map(DisplayWidth.of).max() ?? 0
     let nameRoom = max(4, area.width - 3 - 2 - totalWidth)

@@ -13,15 +13,12 @@ struct ConsistencyCase: CustomTestStringConvertible, Sendable {
 
 @Suite struct DemoBucketConsistencyTests {
   static let cases: [ConsistencyCase] = [
-    ConsistencyCase(endpoint: "completions", groupBy: [], filters: []),
     ConsistencyCase(endpoint: "completions", groupBy: ["model", "batch", "service_tier"], filters: []),
     ConsistencyCase(endpoint: "completions", groupBy: ["project_id", "user_id"], filters: [("batch", "false")]),
     ConsistencyCase(endpoint: "completions", groupBy: ["api_key_id"], filters: [("models", "gpt-5-mini")]),
-    ConsistencyCase(endpoint: "embeddings", groupBy: ["model"], filters: []),
     ConsistencyCase(endpoint: "images", groupBy: ["size", "source", "model"], filters: []),
     ConsistencyCase(endpoint: "web_search_calls", groupBy: ["context_level"], filters: [("context_levels", "medium")]),
     ConsistencyCase(endpoint: "file_search_calls", groupBy: ["vector_store_id"], filters: []),
-    ConsistencyCase(endpoint: "audio_transcriptions", groupBy: ["model"], filters: []),
     ConsistencyCase(endpoint: "code_interpreter_sessions", groupBy: ["project_id"], filters: []),
   ]
 
