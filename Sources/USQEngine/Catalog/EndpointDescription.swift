@@ -57,6 +57,8 @@ public struct EndpointDescription: Sendable, Hashable {
   public var isTimeSeries: Bool { kind != .list }
 }
 
+// MARK: - Parts
+
 /// One result field of an endpoint.
 public struct FieldDescription: Sendable, Hashable {
   /// The column name (the API's name; `amount` for `amount.value`).
