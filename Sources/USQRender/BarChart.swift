@@ -11,7 +11,8 @@ enum BarChart {
     let ys = try data.yNames(excluding: [x])
     guard data.frame.rowCount > 0 else { return emptyChart("no rows", area: area) }
     let series = ys.map { Series(name: $0, values: data.numbers($0)) }
-    var labels = data.labels(x)
+    // No label column: row numbers, or for a lone row (a total) the value's name.
+    var labels = x == nil && data.frame.rowCount == 1 && ys.count == 1 ? ys : data.labels(x)
     let isTime = data.times(x) != nil
     var notes: [String] = []
     if isTime {

@@ -89,6 +89,13 @@ func expectFits(
     }
   }
 
+  @Test("a lone total is labelled with its column's name")
+  func loneTotal() throws {
+    let frame = Fixtures.frame([("input_tokens", .int, [.int(1_234_567)])])
+    let text = try ChartRenderer.render(frame, spec: ChartSpec(.bar), options: RenderOptions(width: 40))
+    #expect(text == "input_tokens │████████████████ 1,234,567\n")
+  }
+
   // MARK: - Errors
 
   @Test("a missing column names the role and lists the columns")
