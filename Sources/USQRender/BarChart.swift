@@ -51,8 +51,7 @@ struct BarLayout {
     let valueWidth = valueTexts.joined().map(DisplayWidth.of).max() ?? 1
     let longest = labels.map(DisplayWidth.of).max() ?? 0
     labelWidth = min(
-      longest,
-      max(6, min(area.width * 2 / 5, area.width - valueWidth - 3 - max(10, area.width / 3))))
+      longest, max(6, min(area.width / 2, area.width - valueWidth - 3 - max(10, area.width / 3))))
     barCells = max(1, area.width - labelWidth - 3 - valueWidth)
     let values = series.flatMap { $0.values.compactMap { $0 } }
     let high = max(0, values.max() ?? 0)
