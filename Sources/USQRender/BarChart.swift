@@ -12,15 +12,9 @@ enum BarChart {
     guard data.frame.rowCount > 0 else { return emptyChart("no rows", area: area) }
     let series = ys.map { Series(name: $0, values: data.numbers($0)) }
     // No label column: row numbers, or for a lone row (a total) the value's name.
-    var labels = x == nil && data.frame.rowCount == 1 && ys.count == 1 ? ys : data.labels(x)
+    var (labels, notes) = StackChart.markedLabels(data, x: x)
+    if x == nil && data.frame.rowCount == 1 && ys.count == 1 { labels = ys }
     let isTime = data.times(x) != nil
-    var notes: [String] = []
-    if isTime {
-      let partial = TableLayout.inProgressRows(
-        data.frame, rows: 0..<data.frame.rowCount, options: data.options, hints: TableHints())
-      for row in partial { labels[row] += "*" }
-      if !partial.isEmpty { notes.append("* bucket still in progress") }
-    }
     var layout = BarLayout(labels: labels, series: series, area: area)
     layout.keepsLast = isTime
     layout.reservedLines = notes.count
