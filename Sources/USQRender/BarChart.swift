@@ -11,15 +11,10 @@ enum BarChart {
     let ys = try data.yNames(excluding: [x])
     guard data.frame.rowCount > 0 else { return emptyChart("no rows", area: area) }
     let series = ys.map { Series(name: $0, values: data.numbers($0)) }
-    var labels = data.labels(x)
+    // No label column: row numbers, or for a lone row (a total) the value's name.
+    var (labels, notes) = StackChart.markedLabels(data, x: x)
+    if x == nil && data.frame.rowCount == 1 && ys.count == 1 { labels = ys }
     let isTime = data.times(x) != nil
-    var notes: [String] = []
-    if isTime {
-      let partial = TableLayout.inProgressRows(
-        data.frame, rows: 0..<data.frame.rowCount, options: data.options, hints: TableHints())
-      for row in partial { labels[row] += "*" }
-      if !partial.isEmpty { notes.append("* bucket still in progress") }
-    }
     var layout = BarLayout(labels: labels, series: series, area: area)
     layout.keepsLast = isTime
     layout.reservedLines = notes.count
@@ -50,8 +45,7 @@ struct BarLayout {
     let valueWidth = valueTexts.joined().map(DisplayWidth.of).max() ?? 1
     let longest = labels.map(DisplayWidth.of).max() ?? 0
     labelWidth = min(
-      longest,
-      max(6, min(area.width * 2 / 5, area.width - valueWidth - 3 - max(10, area.width / 3))))
+      longest, max(6, min(area.width / 2, area.width - valueWidth - 3 - max(10, area.width / 3))))
     barCells = max(1, area.width - labelWidth - 3 - valueWidth)
     let values = series.flatMap { $0.values.compactMap { $0 } }
     let high = max(0, values.max() ?? 0)

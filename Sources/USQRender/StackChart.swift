@@ -11,9 +11,19 @@ enum StackChart {
     let x = try data.xName(preferTime: false)
     let y = try data.yNames(excluding: [x, by])[0]
     guard data.frame.rowCount > 0 else { return emptyChart("no rows", area: area) }
-    let stacks = Stacks(
-      categories: data.labels(x), series: data.labels(by), values: data.numbers(y))
-    return lines(stacks, area: area)
+    let (categories, notes) = markedLabels(data, x: x)
+    let stacks = Stacks(categories: categories, series: data.labels(by), values: data.numbers(y))
+    return lines(stacks, area: area) + notes.map(area.style.dim)
+  }
+
+  /// Labels of `x`; for time buckets still in progress at `now`, with `*` and a note.
+  static func markedLabels(_ data: ChartData, x: String?) -> ([String], [String]) {
+    var labels = data.labels(x)
+    guard data.times(x) != nil else { return (labels, []) }
+    let partial = TableLayout.inProgressRows(
+      data.frame, rows: 0..<data.frame.rowCount, options: data.options, hints: TableHints())
+    for row in partial { labels[row] += "*" }
+    return (labels, partial.isEmpty ? [] : ["* bucket still in progress"])
   }
 
   /// Sums per (category, series); series sorted by total, largest first, folded past `maxSeries`.

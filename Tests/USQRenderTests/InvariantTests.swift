@@ -14,6 +14,10 @@ import USQFrame
     ChartEdgeCaseTests.huge, ChartEdgeCaseTests.negatives, ChartEdgeCaseTests.nulls,
     ChartEdgeCaseTests.wideLabels,
     TableRendererTests.cjk, TableRendererTests.costs, TableRendererTests.hourly,
+    Fixtures.frame([("input_tokens", .int, [.int(1_234_567)])]),
+    Fixtures.frame([("share", .double, [.double(.nan), .double(.infinity), .double(-.infinity), .null])]),
+    Fixtures.frame([("start_time", .time, [.null, .null]), ("x", .int, [.null, .int(3)])]),
+    Frame.empty,
   ]
 
   @Test("tables fit every width from 1 to 200 columns")
