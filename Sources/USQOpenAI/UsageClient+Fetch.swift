@@ -22,7 +22,8 @@ extension UsageClient {
     let pages = try await fetchPages(endpoint, path: endpoint.path) { cursor in
       query.queryItems(start: window.start, end: window.end, page: cursor)
     }
-    let frame = pages.isEmpty ? Frame(empty: endpoint.schema) : try Frame.concatenate(pages.map(\.page.frame))
+    let frame =
+      pages.isEmpty ? Frame(empty: endpoint.schema) : try Frame.concatenate(pages.map(\.page.frame))
     if let key, let cache { try? cache.store(key, frame: frame) }
     return WindowResult(
       frame: frame, pagesFetched: pages.count, isFromCache: false,
@@ -38,7 +39,8 @@ extension UsageClient {
     var pages: [(body: Data, page: DecodedPage)] = []
     while true {
       let request = request(path: path, query: items(cursor))
-      let fetched = try await send(request, endpoint: endpoint, page: pages.count + 1, projectID: projectID)
+      let fetched = try await send(
+        request, endpoint: endpoint, page: pages.count + 1, projectID: projectID)
       pages.append(fetched)
       do throws(Paginator.Failure) {
         switch try paginator.receive(hasMore: fetched.page.hasMore, next: fetched.page.nextCursor) {
@@ -48,7 +50,8 @@ extension UsageClient {
       } catch {
         let context = ErrorContext(endpoint: endpoint.name, page: pages.count)
         switch error {
-        case .repeatedCursor(let cursor): throw UsageAPIError.repeatedCursor(context, cursor: cursor)
+        case .repeatedCursor(let cursor):
+          throw UsageAPIError.repeatedCursor(context, cursor: cursor)
         case .tooManyPages(let limit): throw UsageAPIError.tooManyPages(context, limit: limit)
         }
       }

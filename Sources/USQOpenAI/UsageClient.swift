@@ -141,11 +141,15 @@ public struct UsageClient: Sendable {
       let items = query.queryItems(start: window.start, end: window.end, page: nil)
       let width = query.bucketWidth.seconds
       let end = window.end ?? max(now, window.start + 1)
-      let buckets = Int((WindowPlanner.floor(end + width - 1, width) - WindowPlanner.floor(window.start, width)) / width)
-      let cached = window.isFinal && cacheKey(query, window).map { cache?.contains($0) == true } == true
+      let buckets = Int(
+        (WindowPlanner.floor(end + width - 1, width) - WindowPlanner.floor(window.start, width))
+          / width)
+      let cached =
+        window.isFinal && cacheKey(query, window).map { cache?.contains($0) == true } == true
       return PlannedRequest(
         request: request(path: query.endpoint.path, query: items).redacted, window: window,
-        expectedPages: max(1, (buckets + query.effectiveLimit - 1) / query.effectiveLimit), isCached: cached)
+        expectedPages: max(1, (buckets + query.effectiveLimit - 1) / query.effectiveLimit),
+        isCached: cached)
     }
   }
 
@@ -155,18 +159,23 @@ public struct UsageClient: Sendable {
   func request(path: String, query: [QueryItem]) -> HTTPRequest {
     HTTPRequest(
       baseURL: baseURL, path: path, query: query,
-      headers: [HTTPHeader("Authorization", "Bearer \(apiKey)"), HTTPHeader("Accept", "application/json")],
+      headers: [
+        HTTPHeader("Authorization", "Bearer \(apiKey)"), HTTPHeader("Accept", "application/json"),
+      ],
       timeout: requestTimeout)
   }
 
   func cacheKey(_ query: UsageQuery, _ window: SubWindow) -> String? {
     guard cache != nil else { return nil }
     let items = query.queryItems(start: window.start, end: window.end, page: nil)
-    return PageCache.key(baseURL: baseURL, apiKey: apiKey, endpoint: query.endpoint.name, query: items)
+    return PageCache.key(
+      baseURL: baseURL, apiKey: apiKey, endpoint: query.endpoint.name, query: items)
   }
 
   /// Maps any error escaping the internals to `UsageAPIError`.
-  static func boundary<T>(endpoint: String, _ body: () async throws -> T) async throws(UsageAPIError) -> T {
+  static func boundary<T>(endpoint: String, _ body: () async throws -> T)
+    async throws(UsageAPIError) -> T
+  {
     do {
       return try await body()
     } catch let error as UsageAPIError {

@@ -50,7 +50,9 @@ public enum WindowPlanner {
     return remainder < 0 ? value - remainder - step : value - remainder
   }
 
-  private static func chunks(from start: Int64, to end: Int64, size: Int64, isFinal: Bool) -> [SubWindow] {
+  private static func chunks(from start: Int64, to end: Int64, size: Int64, isFinal: Bool)
+    -> [SubWindow]
+  {
     var windows: [SubWindow] = []
     var cursor = start
     while cursor < end {
