@@ -44,12 +44,31 @@ public struct PageCache: Sendable {
     return nil
   }
 
-  /// The cache key of one sub-window request: 64 hex digits.
-  public static func key(baseURL: String, apiKey: String, endpoint: String, query: [QueryItem])
-    -> String
-  {
-    let parts = [baseURL, SHA256.hex(apiKey), endpoint, QueryEncoding.encode(query)]
+  /// The key of a series: every request parameter but the window (64 hex digits), with the base
+  /// URL, a digest of the API key and the endpoint. Windows of one series are cached side by side.
+  public static func seriesKey(
+    baseURL: String, apiKey: String, endpoint: String, parameters: [QueryItem]
+  ) -> String {
+    let parts = [baseURL, SHA256.hex(apiKey), endpoint, QueryEncoding.encode(parameters)]
     return SHA256.hex("usq-page-cache \(formatVersion)\n" + parts.joined(separator: "\n"))
+  }
+
+  /// The key of the window `start..<end` of a series (seconds since the epoch, UTC).
+  public static func windowKey(series: String, start: Int64, end: Int64) -> String {
+    "\(series)-\(start)-\(end)"
+  }
+
+  /// The cached windows of a series: for each start, the ends cached from it.
+  public func cachedWindows(series: String) -> [Int64: [Int64]] {
+    var windows: [Int64: [Int64]] = [:]
+    let prefix = series + "-"
+    for name in cacheFiles()
+    where name.hasPrefix(prefix) && name.hasSuffix("." + Self.fileExtension) {
+      let bounds = name.dropFirst(prefix.count).dropLast(Self.fileExtension.count + 1)
+        .split(separator: "-").compactMap { Int64($0) }
+      if bounds.count == 2 { windows[bounds[0], default: []].append(bounds[1]) }
+    }
+    return windows
   }
 
   private func path(_ key: String) -> String { directory + "/" + key + "." + Self.fileExtension }

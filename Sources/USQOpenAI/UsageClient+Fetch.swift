@@ -12,11 +12,16 @@ struct WindowResult: Sendable {
 extension UsageClient {
   // MARK: - Sub-windows
 
-  /// The rows of one sub-window: from the cache when final and cached, else every page over HTTP.
-  func fetchWindow(_ query: UsageQuery, _ window: SubWindow) async throws -> WindowResult {
+  /// The rows of one sub-window: from the cache when the plan says so (and the file is sound),
+  /// else every page over HTTP, stored in the cache when the window is final.
+  func fetchWindow(_ query: UsageQuery, _ planned: PlannedWindow) async throws -> WindowResult {
     let endpoint = query.endpoint
-    let key = window.isFinal ? cacheKey(query, window) : nil
-    if let key, let cache, let frame = cache.load(key, schema: endpoint.schema) {
+    let window = planned.window
+    let key = window.end.flatMap { end in
+      window.isFinal
+        ? series(query).map { PageCache.windowKey(series: $0, start: window.start, end: end) } : nil
+    }
+    if planned.isCached, let key, let cache, let frame = cache.load(key, schema: endpoint.schema) {
       return WindowResult(frame: frame, pagesFetched: 0, isFromCache: true, skippedRows: 0)
     }
     let pages = try await fetchPages(endpoint, path: endpoint.path) { cursor in

@@ -73,21 +73,54 @@ import USQOpenAI
     #expect(cache.info() == PageCache.Info(files: 0, bytes: 0))
   }
 
-  @Test("cache keys differ by base URL, key, endpoint and parameters, and are 64 hex digits")
+  @Test("series keys differ by base URL, key, endpoint and parameters, and are 64 hex digits")
   func keys() {
-    let items = [QueryItem("start_time", "1")]
-    let base = PageCache.key(baseURL: "a", apiKey: "k", endpoint: "completions", query: items)
+    let items = [QueryItem("bucket_width", "1d")]
+    let base = PageCache.seriesKey(
+      baseURL: "a", apiKey: "k", endpoint: "completions", parameters: items)
     #expect(base.count == 64 && base.allSatisfy(\.isHexDigit))
-    #expect(base != PageCache.key(baseURL: "b", apiKey: "k", endpoint: "completions", query: items))
-    #expect(
-      base != PageCache.key(baseURL: "a", apiKey: "k2", endpoint: "completions", query: items))
-    #expect(base != PageCache.key(baseURL: "a", apiKey: "k", endpoint: "costs", query: items))
     #expect(
       base
-        != PageCache.key(
-          baseURL: "a", apiKey: "k", endpoint: "completions", query: [QueryItem("start_time", "2")])
-    )
-    #expect(base == PageCache.key(baseURL: "a", apiKey: "k", endpoint: "completions", query: items))
+        != PageCache.seriesKey(
+          baseURL: "b", apiKey: "k", endpoint: "completions", parameters: items))
+    #expect(
+      base
+        != PageCache.seriesKey(
+          baseURL: "a", apiKey: "k2", endpoint: "completions", parameters: items))
+    #expect(
+      base != PageCache.seriesKey(baseURL: "a", apiKey: "k", endpoint: "costs", parameters: items))
+    #expect(
+      base
+        != PageCache.seriesKey(baseURL: "a", apiKey: "k", endpoint: "completions", parameters: []))
+    #expect(
+      base
+        == PageCache.seriesKey(
+          baseURL: "a", apiKey: "k", endpoint: "completions", parameters: items))
+    #expect(PageCache.windowKey(series: "s", start: 10, end: 20) == "s-10-20")
+  }
+
+  @Test("a re-run a day later reads what the first run cached and fetches only the new buckets")
+  func nextDay() async throws {
+    let cache = PageCache(directory: temporaryDirectory())
+    _ = try await makeClient(api.transport(), now: Self.now, cache: cache).load(query)
+    let later = Self.now + Self.day
+    var laterAPI = api
+    laterAPI.now = later
+    let transport = laterAPI.transport()
+    let client = makeClient(transport, now: later, cache: cache)
+    #expect(
+      client.plan(query).map { [$0.window.start / Self.day, ($0.window.end ?? 0) / Self.day] } == [
+        [19_941, 19_964], [19_964, 19_995], [19_995, 20_000], [20_000, 20_001], [20_001, 0],
+      ])
+    #expect(client.plan(query).map(\.isCached) == [true, true, true, false, false])
+    let warm = try await client.fetch(query)
+    #expect(
+      transport.requests.map { $0.queryValues("start_time") } == [
+        ["\(20_000 * Self.day)"], ["\(20_001 * Self.day)"],
+      ])
+    let fresh = try await makeClient(laterAPI.transport(), now: later).load(query)
+    #expect(warm.frame == fresh)
+    #expect(warm.cachedWindows == 3)
   }
 
   @Test("the directory: USQ_CACHE_DIR, else XDG_CACHE_HOME/usq, else HOME/.cache/usq")
