@@ -1,5 +1,6 @@
 import Testing
-import USQOpenAI
+
+@testable import USQOpenAI
 
 @Suite struct PaginatorTests {
   @Test("follows next_page until has_more is false, then stops")
@@ -137,6 +138,25 @@ import USQOpenAI
     #expect(
       WindowPlanner.plan(future, now: now, margin: 0) == [
         SubWindow(start: now + day, end: now + 2 * day, isFinal: false)
+      ])
+  }
+}
+
+@Suite struct WindowRefineTests {
+  @Test("final windows follow the longest chain of cached windows; the rest is fetched; live stays")
+  func refine() {
+    let windows = [
+      SubWindow(start: 0, end: 100, isFinal: true), SubWindow(start: 100, end: 130, isFinal: true),
+      SubWindow(start: 130, end: nil, isFinal: false),
+    ]
+    let cached: [Int64: [Int64]] = [0: [40, 60, 200], 60: [100], 100: [110], 130: [140]]
+    #expect(
+      WindowPlanner.refine(windows, cached: cached) == [
+        PlannedWindow(window: SubWindow(start: 0, end: 60, isFinal: true), isCached: true),
+        PlannedWindow(window: SubWindow(start: 60, end: 100, isFinal: true), isCached: true),
+        PlannedWindow(window: SubWindow(start: 100, end: 110, isFinal: true), isCached: true),
+        PlannedWindow(window: SubWindow(start: 110, end: 130, isFinal: true), isCached: false),
+        PlannedWindow(window: SubWindow(start: 130, end: nil, isFinal: false), isCached: false),
       ])
   }
 }
