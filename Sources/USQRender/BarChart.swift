@@ -11,15 +11,10 @@ enum BarChart {
     let ys = try data.yNames(excluding: [x])
     guard data.frame.rowCount > 0 else { return emptyChart("no rows", area: area) }
     let series = ys.map { Series(name: $0, values: data.numbers($0)) }
-    var labels = data.labels(x)
+    // No label column: row numbers, or for a lone row (a total) the value's name.
+    var (labels, notes) = StackChart.markedLabels(data, x: x)
+    if x == nil && data.frame.rowCount == 1 && ys.count == 1 { labels = ys }
     let isTime = data.times(x) != nil
-    var notes: [String] = []
-    if isTime {
-      let partial = TableLayout.inProgressRows(
-        data.frame, rows: 0..<data.frame.rowCount, options: data.options, hints: TableHints())
-      for row in partial { labels[row] += "*" }
-      if !partial.isEmpty { notes.append("* bucket still in progress") }
-    }
     var layout = BarLayout(labels: labels, series: series, area: area)
     layout.keepsLast = isTime
     layout.reservedLines = notes.count
@@ -49,7 +44,8 @@ struct BarLayout {
     valueTexts = series.map(BarLayout.valueTexts)
     let valueWidth = valueTexts.joined().map(DisplayWidth.of).max() ?? 1
     let longest = labels.map(DisplayWidth.of).max() ?? 0
-    labelWidth = min(longest, max(6, min(area.width * 2 / 5, area.width - valueWidth - 3 - max(10, area.width / 3))))
+    labelWidth = min(
+      longest, max(6, min(area.width / 2, area.width - valueWidth - 3 - max(10, area.width / 3))))
     barCells = max(1, area.width - labelWidth - 3 - valueWidth)
     let values = series.flatMap { $0.values.compactMap { $0 } }
     let high = max(0, values.max() ?? 0)
@@ -66,7 +62,8 @@ struct BarLayout {
     let decimals = whole ? 0 : min(2, NumberFormatting.decimals(for: present))
     return series.values.map { value in
       guard let value else { return "(null)" }
-      return whole ? NumberFormatting.grouped(Int64(value)) : NumberFormatting.fixed(value, decimals: decimals)
+      return whole
+        ? NumberFormatting.grouped(Int64(value)) : NumberFormatting.fixed(value, decimals: decimals)
     }
   }
 
@@ -84,12 +81,18 @@ struct BarLayout {
     }
     for row in (keepsLast ? hidden : 0)..<(keepsLast ? labels.count : rows) {
       for (index, one) in series.enumerated() {
-        let label = index == 0 ? DisplayWidth.truncate(labels[row], to: labelWidth, ellipsis: area.style.ellipsis) : ""
-        lines.append(line(label: label, value: one.values[row], text: valueTexts[index][row], series: index))
+        let label =
+          index == 0
+          ? DisplayWidth.truncate(labels[row], to: labelWidth, ellipsis: area.style.ellipsis) : ""
+        lines.append(
+          line(label: label, value: one.values[row], text: valueTexts[index][row], series: index))
       }
     }
     if hidden > 0 && !keepsLast {
-      lines.append(area.style.dim("\(area.style.moreRows) \(NumberFormatting.grouped(Int64(labels.count - rows))) more rows"))
+      lines.append(
+        area.style.dim(
+          "\(area.style.moreRows) \(NumberFormatting.grouped(Int64(labels.count - rows))) more rows"
+        ))
     }
     return lines
   }
@@ -102,7 +105,8 @@ struct BarLayout {
     if let value, value < 0 {
       let cells = min(negativeCells, max(1, Int((-value * scale).rounded())))
       let glyph = style.seriesFill(index)
-      negative = String(repeating: " ", count: negativeCells - cells)
+      negative =
+        String(repeating: " ", count: negativeCells - cells)
         + style.series(String(repeating: glyph, count: cells), index)
     } else if let value {
       positive = style.series(bar(value * scale, series: index), index)

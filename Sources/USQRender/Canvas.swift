@@ -45,7 +45,9 @@ struct BrailleCanvas: Canvas {
   var dotHeight: Int { rows * 4 }
 
   /// Dot bit for (x mod 2, y mod 4), per the Unicode Braille pattern layout.
-  private static let dotBits: [[UInt8]] = [[0x01, 0x08], [0x02, 0x10], [0x04, 0x20], [0x40, 0x80]]
+  private static let dotBits: [[UInt8]] = [
+    [0x01, 0x08], [0x02, 0x10], [0x04, 0x20], [0x40, 0x80],
+  ]
 
   mutating func set(x: Int, y: Int, series: Int) {
     guard x >= 0, y >= 0, x < dotWidth, y < dotHeight else { return }

@@ -46,7 +46,8 @@ struct ChartData {
       }
       return spec.y
     }
-    guard let last = frame.pairs.last(where: { $0.1.kind.isNumeric && !excluded.contains($0.0) }) else {
+    guard let last = frame.pairs.last(where: { $0.1.kind.isNumeric && !excluded.contains($0.0) })
+    else {
       throw .noDefault(role: "y", expected: "numeric")
     }
     return [last.0]
@@ -66,7 +67,8 @@ struct ChartData {
     guard let column = frame[name] else { return [] }
     switch column {
     case .int(let values): return (0..<values.count).map { values[$0].map(Double.init) }
-    case .double(let values): return (0..<values.count).map { values[$0].flatMap { $0.isFinite ? $0 : nil } }
+    case .double(let values):
+      return (0..<values.count).map { values[$0].flatMap { $0.isFinite ? $0 : nil } }
     default: return Array(repeating: nil, count: column.count)
     }
   }

@@ -10,7 +10,8 @@ public enum ChartRenderer {
   ///
   /// - Throws: `ChartError` when a named column is missing or of the wrong type, or no column fits a
   ///   role by default.
-  public static func render(_ frame: Frame, spec: ChartSpec, options: RenderOptions) throws(ChartError)
+  public static func render(_ frame: Frame, spec: ChartSpec, options: RenderOptions)
+    throws(ChartError)
     -> String
   {
     let area = ChartArea(spec: spec, options: options)
@@ -26,8 +27,11 @@ public enum ChartRenderer {
     }
     let bodyWidth = body.map(ANSIText.width).max() ?? 0
     var lines = area.titleLines(over: bodyWidth) + body
-    if let height = area.height, lines.count > height { lines = Array(lines.prefix(max(1, height))) }
-    return lines.map { ANSIText.mergeRuns(ANSIText.truncate($0, to: area.width)) }.joined(separator: "\n") + "\n"
+    if let height = area.height, lines.count > height {
+      lines = Array(lines.prefix(max(1, height)))
+    }
+    return lines.map { ANSIText.mergeRuns(ANSIText.truncate($0, to: area.width)) }.joined(
+      separator: "\n") + "\n"
   }
 }
 
@@ -57,7 +61,8 @@ struct ChartArea {
   /// The title, centred over the chart's drawn width (`bodyWidth`), never wider than `width`.
   func titleLines(over bodyWidth: Int) -> [String] {
     guard let title, !title.isEmpty else { return [] }
-    let text = DisplayWidth.truncate(CellText.singleLine(title), to: width, ellipsis: style.ellipsis)
+    let text = DisplayWidth.truncate(
+      CellText.singleLine(title), to: width, ellipsis: style.ellipsis)
     let span = min(width, max(bodyWidth, DisplayWidth.of(text)))
     return [style.bold(DisplayWidth.center(text, in: span).replacingTrailingSpaces())]
   }

@@ -64,7 +64,8 @@ public enum ChartError: Error, Equatable, Sendable, CustomStringConvertible {
   public var description: String {
     switch self {
     case .missingColumn(let name, let role, let available):
-      "chart \(role)=\(name): no column '\(name)'; columns are " + available.map { "'\($0)'" }.joined(separator: ", ")
+      "chart \(role)=\(name): no column '\(name)'; columns are "
+        + available.map { "'\($0)'" }.joined(separator: ", ")
     case .wrongType(let name, let role, let expected, let found):
       "chart \(role)=\(name): expected a \(expected) column, found \(found)"
     case .noDefault(let role, let expected):

@@ -13,7 +13,9 @@ public enum DisplayWidth {
 
   /// The display width of one grapheme cluster: 0, 1 or 2 columns.
   public static func of(_ character: Character) -> Int {
-    if character.isASCII { return character.asciiValue.map { $0 >= 0x20 && $0 != 0x7F ? 1 : 0 } ?? 1 }
+    if character.isASCII {
+      return character.asciiValue.map { $0 >= 0x20 && $0 != 0x7F ? 1 : 0 } ?? 1
+    }
     var width = 0
     for scalar in character.unicodeScalars {
       if scalar.value == 0xFE0F { return 2 }  // emoji presentation selector
@@ -30,7 +32,8 @@ public enum DisplayWidth {
     case .nonspacingMark, .enclosingMark, .format: return 0
     default: break
     }
-    if (0x1160...0x11FF).contains(value) { return 0 }  // Hangul jamo medial vowels, final consonants
+    // Hangul jamo medial vowels and final consonants join the syllable before them.
+    if (0x1160...0x11FF).contains(value) { return 0 }
     if scalar.properties.isEmojiPresentation || isWide(value) { return 2 }
     return 1
   }
@@ -79,7 +82,8 @@ public enum DisplayWidth {
   /// `text` centred in `width` columns (extra space goes right).
   static func center(_ text: String, in width: Int) -> String {
     let gap = max(0, width - of(text))
-    return String(repeating: " ", count: gap / 2) + text + String(repeating: " ", count: gap - gap / 2)
+    return String(repeating: " ", count: gap / 2) + text
+      + String(repeating: " ", count: gap - gap / 2)
   }
 }
 

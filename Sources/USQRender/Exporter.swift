@@ -41,16 +41,22 @@ public enum Exporter {
 
   static func csv(_ frame: Frame) -> String {
     var out = frame.names.map(csvField).joined(separator: ",") + "\r\n"
+    out.reserveCapacity(frame.rowCount * frame.columnCount * 8)
     for row in 0..<frame.rowCount {
-      out += frame.columns.map { csvField(plain($0, row) ?? "") }.joined(separator: ",") + "\r\n"
+      for (index, column) in frame.columns.enumerated() {
+        if index > 0 { out += "," }
+        if let text = plain(column, row) { out += csvField(text) }
+      }
+      out += "\r\n"
     }
     return out
   }
 
   static func csvField(_ text: String) -> String {
-    guard text.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" || $0 == "\r\n" }) else {
-      return text
+    let needsQuotes = text.utf8.contains {
+      $0 == UInt8(ascii: ",") || $0 == UInt8(ascii: "\"") || $0 == 10 || $0 == 13
     }
+    guard needsQuotes else { return text }
     var quoted = "\""
     for character in text {
       if character == "\"" { quoted += "\"\"" } else { quoted.append(character) }

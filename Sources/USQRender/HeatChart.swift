@@ -17,12 +17,19 @@ enum HeatChart {
   }
 
   /// The hourly grid of `y`, checking that the rows are finer than a day.
-  static func grid(_ data: ChartData, x: String, times: [Int64?]) throws(ChartError) -> (Grid, String) {
+  static func grid(_ data: ChartData, x: String, times: [Int64?]) throws(ChartError) -> (
+    Grid, String
+  ) {
     let y = try data.yNames(excluding: [x])[0]
     let distinct = Set(times.compactMap { $0 }).sorted()
-    let finest = zip(distinct, distinct.dropFirst()).map { $1 - $0 }.min()
+    var finest: Int64?
+    for index in distinct.indices.dropFirst() {
+      let gap = distinct[index] - distinct[index - 1]
+      if gap < finest ?? .max { finest = gap }
+    }
     if let finest, finest >= 86_400 { throw .needsHourlyData(x) }
-    if finest == nil, case .time(let ends)? = data.frame["end_time"], !times.isEmpty, let end = ends[0],
+    if finest == nil, case .time(let ends)? = data.frame["end_time"], !times.isEmpty,
+      let end = ends[0],
       let start = times[0], end - start >= 86_400
     {
       throw .needsHourlyData(x)
@@ -32,9 +39,12 @@ enum HeatChart {
 
   /// The time column of a heatmap.
   static func timeColumn(_ data: ChartData) throws(ChartError) -> (String, [Int64?]) {
-    guard let x = try data.xName(preferTime: true) else { throw .noDefault(role: "x", expected: "timestamp") }
+    guard let x = try data.xName(preferTime: true) else {
+      throw .noDefault(role: "x", expected: "timestamp")
+    }
     guard let times = data.times(x) else {
-      throw .wrongType(x, role: "x", expected: "timestamp", found: data.frame[x]?.kind.rawValue ?? "?")
+      throw .wrongType(
+        x, role: "x", expected: "timestamp", found: data.frame[x]?.kind.rawValue ?? "?")
     }
     return (x, times)
   }
@@ -54,9 +64,9 @@ enum HeatChart {
         let local = time + Int64(zone.offset(at: time))
         let day = TimeFormatting.floorDivide(local, 86_400)
         let hour = Int((local - day * 86_400) / 3600)
-        var hours = sums[day] ?? Array(repeating: nil, count: 24)
-        hours[hour] = (hours[hour] ?? 0) + max(0, values[row] ?? 0)
-        sums[day] = hours
+        let add = max(0, values[row] ?? 0)
+        sums[day, default: Array(repeating: nil, count: 24)][hour] =
+          (sums[day]?[hour] ?? nil).map { $0 + add } ?? add
       }
       guard let first = sums.keys.min(), let last = sums.keys.max() else { return }
       firstDay = first
@@ -68,7 +78,8 @@ enum HeatChart {
     func label(_ index: Int) -> String {
       let noonUTC = (firstDay + Int64(index)) * 86_400 + 43_200
       let c = TimeFormatting.civil(noonUTC)
-      return "\(TimeFormatting.weekdayNames[c.weekday]) \(TimeFormatting.two(c.month))-\(TimeFormatting.two(c.day))"
+      return
+        "\(TimeFormatting.weekdayNames[c.weekday]) \(TimeFormatting.two(c.month))-\(TimeFormatting.two(c.day))"
     }
 
     func level(_ value: Double?) -> Int? {
@@ -102,7 +113,8 @@ enum HeatChart {
           line += String(repeating: " ", count: cellWidth)
           continue
         }
-        let glyph = level == 0 && cellWidth > 1
+        let glyph =
+          level == 0 && cellWidth > 1
           ? shades[0] + String(repeating: " ", count: cellWidth - 1)
           : String(repeating: shades[level], count: cellWidth)
         line += style.paint(glyph, code: ramp[level])
@@ -130,13 +142,16 @@ enum HeatChart {
     let shades = style.shades
     let whole = grid.cells.joined().compactMap { $0 }.allSatisfy { $0 == $0.rounded() }
     let format: (Double) -> String = {
-      whole ? NumberFormatting.grouped(Int64($0.rounded(.up))) : NumberFormatting.fixed($0, decimals: 2)
+      whole
+        ? NumberFormatting.grouped(Int64($0.rounded(.up))) : NumberFormatting.fixed($0, decimals: 2)
     }
     let sign = style.isUnicode ? " ≤ " : " <= "
     var items = ["scale:", style.paint(shades[0], code: ramp[0]) + " 0"]
     if grid.maximum > 0 {
       for level in 1...4 {
-        items.append(style.paint(shades[level], code: ramp[level]) + sign + format(grid.maximum * Double(level) / 4))
+        items.append(
+          style.paint(shades[level], code: ramp[level]) + sign
+            + format(grid.maximum * Double(level) / 4))
       }
     }
     return packLegend(items + ["(\(y) per hour)"], width: area.width)

@@ -21,8 +21,10 @@ enum LineChart {
       notes.append("\(series.count - maxSeries) smaller series not drawn")
       series = Array(series.prefix(maxSeries))
     }
-    return LinePlot(series: series, axis: axis, area: area, showLegend: series.count > 1 || by != nil)
-      .lines() + notes.map(area.style.dim)
+    return LinePlot(
+      series: series, axis: axis, area: area, showLegend: series.count > 1 || by != nil
+    )
+    .lines() + notes.map(area.style.dim)
   }
 
   struct PointSeries {
@@ -32,7 +34,9 @@ enum LineChart {
   }
 
   /// Series per `by` value (per `y` when several), largest total first, points sorted by x.
-  static func lineSeries(_ data: ChartData, by: String?, ys: [String], positions: [Double?]) -> [PointSeries] {
+  static func lineSeries(_ data: ChartData, by: String?, ys: [String], positions: [Double?])
+    -> [PointSeries]
+  {
     let groups = by.map { groupIndices(data.labels($0)) } ?? [("", Array(0..<data.frame.rowCount))]
     var result: [PointSeries] = []
     for y in ys {
@@ -44,11 +48,13 @@ enum LineChart {
         }
         points.sort { $0.x < $1.x }
         let name = by == nil ? y : (ys.count > 1 ? "\(group.key) · \(y)" : group.key)
-        result.append(PointSeries(name: name, points: points, total: points.reduce(0) { $0 + $1.y }))
+        result.append(
+          PointSeries(name: name, points: points, total: points.reduce(0) { $0 + $1.y }))
       }
     }
     return result.enumerated().sorted { lhs, rhs in
-      lhs.element.total != rhs.element.total ? lhs.element.total > rhs.element.total : lhs.offset < rhs.offset
+      lhs.element.total != rhs.element.total
+        ? lhs.element.total > rhs.element.total : lhs.offset < rhs.offset
     }.map(\.element)
   }
 }
@@ -103,7 +109,8 @@ struct XAxisValues {
     let last = TimeFormatting.civil(high, offset: zone.offset(at: high))
     let format: (Int64) -> String = { instant in
       let c = TimeFormatting.civil(instant, offset: zone.offset(at: instant))
-      let day = first.year == last.year
+      let day =
+        first.year == last.year
         ? "\(TimeFormatting.two(c.month))-\(TimeFormatting.two(c.day))" : TimeFormatting.date(c)
       let time = "\(TimeFormatting.two(c.hour)):\(TimeFormatting.two(c.minute))"
       if precision == .date { return day }
@@ -113,8 +120,11 @@ struct XAxisValues {
     let labelWidth = DisplayWidth.of(format(high))
     let fitting = max(1, (columns + 2) / (labelWidth + 3))
     let minimum: Int64 = precision == .date ? 86_400 : 60
-    let step = AxisTicks.timeSteps.first { $0 >= minimum && span / $0 + 1 <= fitting }
+    let step =
+      AxisTicks.timeSteps.first { $0 >= minimum && span / $0 + 1 <= fitting }
       ?? (span / Int64(max(1, fitting - 1)) + 1)
-    return AxisTicks.timeTicks(low: low, high: high, step: step, zone: zone).map { (Double($0), format($0)) }
+    return AxisTicks.timeTicks(low: low, high: high, step: step, zone: zone).map {
+      (Double($0), format($0))
+    }
   }
 }

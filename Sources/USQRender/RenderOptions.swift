@@ -63,7 +63,8 @@ public enum RenderTimeZone: Sendable, Equatable {
   public func offset(at instant: Int64) -> Int {
     switch self {
     case .fixed(let seconds): seconds
-    case .zone(let zone): zone.secondsFromGMT(for: Date(timeIntervalSince1970: TimeInterval(instant)))
+    case .zone(let zone):
+      zone.secondsFromGMT(for: Date(timeIntervalSince1970: TimeInterval(instant)))
     }
   }
 }

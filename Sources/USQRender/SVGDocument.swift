@@ -67,31 +67,39 @@ struct SVGDocument {
   mutating func rect(x: Double, y: Double, width: Double, height: Double, fill: String) {
     let n = SVGDocument.number
     body.append(
-      "<rect x=\"\(n(x))\" y=\"\(n(y))\" width=\"\(n(max(0, width)))\" height=\"\(n(height))\" fill=\"\(fill)\"/>")
+      "<rect x=\"\(n(x))\" y=\"\(n(y))\" width=\"\(n(max(0, width)))\" height=\"\(n(height))\" fill=\"\(fill)\"/>"
+    )
   }
 
   mutating func line(x1: Double, y1: Double, x2: Double, y2: Double, stroke: String) {
     let n = SVGDocument.number
-    body.append("<line x1=\"\(n(x1))\" y1=\"\(n(y1))\" x2=\"\(n(x2))\" y2=\"\(n(y2))\" stroke=\"\(stroke)\"/>")
+    body.append(
+      "<line x1=\"\(n(x1))\" y1=\"\(n(y1))\" x2=\"\(n(x2))\" y2=\"\(n(y2))\" stroke=\"\(stroke)\"/>"
+    )
   }
 
   mutating func polyline(_ points: [(Double, Double)], stroke: String, width: Double) {
     guard !points.isEmpty else { return }
     let n = SVGDocument.number
     if points.count == 1 {
-      body.append("<circle cx=\"\(n(points[0].0))\" cy=\"\(n(points[0].1))\" r=\"3\" fill=\"\(stroke)\"/>")
+      body.append(
+        "<circle cx=\"\(n(points[0].0))\" cy=\"\(n(points[0].1))\" r=\"3\" fill=\"\(stroke)\"/>")
       return
     }
     let list = points.map { "\(n($0.0)),\(n($0.1))" }.joined(separator: " ")
     body.append(
-      "<polyline points=\"\(list)\" fill=\"none\" stroke=\"\(stroke)\" stroke-width=\"\(n(width))\" stroke-linejoin=\"round\"/>")
+      "<polyline points=\"\(list)\" fill=\"none\" stroke=\"\(stroke)\" stroke-width=\"\(n(width))\" stroke-linejoin=\"round\"/>"
+    )
   }
 
   /// A pie sector from `start` to `end` (fractions of a turn, clockwise from twelve o'clock).
-  mutating func sector(center: (x: Double, y: Double), radius: Double, from start: Double, to end: Double, fill: String) {
+  mutating func sector(
+    center: (x: Double, y: Double), radius: Double, from start: Double, to end: Double, fill: String
+  ) {
     let n = SVGDocument.number
     if end - start >= 0.9999 {
-      body.append("<circle cx=\"\(n(center.x))\" cy=\"\(n(center.y))\" r=\"\(n(radius))\" fill=\"\(fill)\"/>")
+      body.append(
+        "<circle cx=\"\(n(center.x))\" cy=\"\(n(center.y))\" r=\"\(n(radius))\" fill=\"\(fill)\"/>")
       return
     }
     func point(_ fraction: Double) -> String {

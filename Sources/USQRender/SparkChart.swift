@@ -20,15 +20,20 @@ enum SparkChart {
       let zone = data.options.timeZone
       let precision = TimeFormatting.precision(of: [Int64(low), Int64(high)], zone: zone)
       let arrow = area.style.isUnicode ? " → " : " -> "
-      let full = [low, high].map { TimeFormatting.format(Int64($0), zone: zone, precision: precision) }
+      let full = [low, high].map {
+        TimeFormatting.format(Int64($0), zone: zone, precision: precision)
+      }
       headers.insert(full.joined(separator: arrow), at: 0)
-      if precision == .date { headers.insert(full.map { String($0.dropFirst(5)) }.joined(separator: arrow), at: 1) }
+      if precision == .date {
+        headers.insert(full.map { String($0.dropFirst(5)) }.joined(separator: arrow), at: 1)
+      }
     }
     return lines(series, headers: headers, labelHeader: by ?? "", area: area)
   }
 
   /// One series per `by` value in order of appearance (or one for `y`), points sorted by x.
-  static func sparkSeries(_ data: ChartData, y: String, by: String?, axis: XAxisValues) -> [Series] {
+  static func sparkSeries(_ data: ChartData, y: String, by: String?, axis: XAxisValues) -> [Series]
+  {
     let values = data.numbers(y)
     let groups = by.map { groupIndices(data.labels($0)) } ?? [(y, Array(0..<data.frame.rowCount))]
     return groups.map { group -> Series in
@@ -38,14 +43,18 @@ enum SparkChart {
   }
 
   /// `headers`: the trend column's title, longest first; the first that fits is used.
-  static func lines(_ series: [Series], headers: [String], labelHeader: String, area: ChartArea) -> [String] {
+  static func lines(_ series: [Series], headers: [String], labelHeader: String, area: ChartArea)
+    -> [String]
+  {
     let style = area.style
     let labels = series.map(\.name) + [labelHeader]
     var labelWidth = min(labels.map(DisplayWidth.of).max() ?? 0, max(4, area.width / 3))
     let longest = series.map(\.values.count).max() ?? 0
     let wanted = min(longest, 12)
     var stats = statTexts(series, compact: false)
-    if area.width - labelWidth - 2 - statColumnsWidth(stats) < wanted { stats = statTexts(series, compact: true) }
+    if area.width - labelWidth - 2 - statColumnsWidth(stats) < wanted {
+      stats = statTexts(series, compact: true)
+    }
     let statWidths = statColumnWidths(stats)
     let statsWidth = statColumnsWidth(stats)
     // Narrow: give the sparkline up to 12 cells before the labels keep more than 12 columns.
@@ -57,19 +66,28 @@ enum SparkChart {
     var rows = series.count
     if let height = area.bodyHeight, rows + 1 > height { rows = max(0, height - 2) }
     var lines: [String] = []
-    let head = DisplayWidth.pad(DisplayWidth.truncate(labelHeader, to: labelWidth), to: labelWidth) + "  "
-      + DisplayWidth.pad(DisplayWidth.truncate(header, to: cells, ellipsis: style.ellipsis), to: cells)
-      + zip(SparkChart.statNames, statWidths).map { "  " + DisplayWidth.pad($0, to: $1, right: true) }.joined()
+    let head =
+      DisplayWidth.pad(DisplayWidth.truncate(labelHeader, to: labelWidth), to: labelWidth) + "  "
+      + DisplayWidth.pad(
+        DisplayWidth.truncate(header, to: cells, ellipsis: style.ellipsis), to: cells)
+      + zip(SparkChart.statNames, statWidths).map {
+        "  " + DisplayWidth.pad($0, to: $1, right: true)
+      }.joined()
     lines.append(style.dim(head.replacingTrailingSpaces()))
     for index in 0..<rows {
-      let label = DisplayWidth.truncate(series[index].name, to: labelWidth, ellipsis: style.ellipsis)
+      let label = DisplayWidth.truncate(
+        series[index].name, to: labelWidth, ellipsis: style.ellipsis)
       let spark = sparkline(series[index].values, cells: cells, style: style)
-      let line = DisplayWidth.pad(label, to: labelWidth) + "  " + style.series(spark, index)
+      let line =
+        DisplayWidth.pad(label, to: labelWidth) + "  " + style.series(spark, index)
         + String(repeating: " ", count: max(0, cells - DisplayWidth.of(spark)))
-        + zip(stats[index], statWidths).map { "  " + DisplayWidth.pad($0, to: $1, right: true) }.joined()
+        + zip(stats[index], statWidths).map { "  " + DisplayWidth.pad($0, to: $1, right: true) }
+        .joined()
       lines.append(line)
     }
-    if rows < series.count { lines.append(style.dim("\(style.moreRows) \(series.count - rows) more")) }
+    if rows < series.count {
+      lines.append(style.dim("\(style.moreRows) \(series.count - rows) more"))
+    }
     return lines
   }
 
@@ -81,7 +99,9 @@ enum SparkChart {
       let present = one.values.compactMap { $0 }
       let values = [present.min(), present.max(), one.values.last(where: { $0 != nil }) ?? nil]
       if compact { return values.map { $0.map(NumberFormatting.compact) ?? "–" } }
-      return BarLayout.valueTexts(Series(name: "", values: values)).map { $0 == "(null)" ? "–" : $0 }
+      return BarLayout.valueTexts(Series(name: "", values: values)).map {
+        $0 == "(null)" ? "–" : $0
+      }
     }
   }
 
@@ -91,14 +111,17 @@ enum SparkChart {
     }
   }
 
-  static func statColumnsWidth(_ stats: [[String]]) -> Int { statColumnWidths(stats).reduce(0) { $0 + $1 + 2 } }
+  static func statColumnsWidth(_ stats: [[String]]) -> Int {
+    statColumnWidths(stats).reduce(0) { $0 + $1 + 2 }
+  }
 
   /// At most `cells` glyphs; neighbouring points averaged when there are more points than cells.
   static func sparkline(_ values: [Double?], cells: Int, style: Style) -> String {
     var points = values
     if values.count > cells {
       points = (0..<cells).map { cell in
-        let slice = values[(cell * values.count / cells)..<((cell + 1) * values.count / cells)].compactMap { $0 }
+        let slice = values[(cell * values.count / cells)..<((cell + 1) * values.count / cells)]
+          .compactMap { $0 }
         return slice.isEmpty ? nil : slice.reduce(0, +) / Double(slice.count)
       }
     }

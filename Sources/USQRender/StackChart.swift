@@ -11,8 +11,19 @@ enum StackChart {
     let x = try data.xName(preferTime: false)
     let y = try data.yNames(excluding: [x, by])[0]
     guard data.frame.rowCount > 0 else { return emptyChart("no rows", area: area) }
-    let stacks = Stacks(categories: data.labels(x), series: data.labels(by), values: data.numbers(y))
-    return lines(stacks, area: area)
+    let (categories, notes) = markedLabels(data, x: x)
+    let stacks = Stacks(categories: categories, series: data.labels(by), values: data.numbers(y))
+    return lines(stacks, area: area) + notes.map(area.style.dim)
+  }
+
+  /// Labels of `x`; for time buckets still in progress at `now`, with `*` and a note.
+  static func markedLabels(_ data: ChartData, x: String?) -> ([String], [String]) {
+    var labels = data.labels(x)
+    guard data.times(x) != nil else { return (labels, []) }
+    let partial = TableLayout.inProgressRows(
+      data.frame, rows: 0..<data.frame.rowCount, options: data.options, hints: TableHints())
+    for row in partial { labels[row] += "*" }
+    return (labels, partial.isEmpty ? [] : ["* bucket still in progress"])
   }
 
   /// Sums per (category, series); series sorted by total, largest first, folded past `maxSeries`.
@@ -78,7 +89,8 @@ enum StackChart {
     }
     var lines: [String] = []
     for category in 0..<rows {
-      let label = DisplayWidth.truncate(stacks.categories[category], to: labelWidth, ellipsis: style.ellipsis)
+      let label = DisplayWidth.truncate(
+        stacks.categories[category], to: labelWidth, ellipsis: style.ellipsis)
       var bar = ""
       var running = 0.0
       var drawn = 0
@@ -89,7 +101,8 @@ enum StackChart {
         drawn = end
       }
       let axis = style.dim(style.isUnicode ? "│" : "|")
-      lines.append(DisplayWidth.pad(label, to: labelWidth) + " " + axis + bar + " " + totalTexts[category])
+      lines.append(
+        DisplayWidth.pad(label, to: labelWidth) + " " + axis + bar + " " + totalTexts[category])
     }
     if rows < stacks.categories.count {
       lines.append(style.dim("\(style.moreRows) \(stacks.categories.count - rows) more bars"))
@@ -98,7 +111,8 @@ enum StackChart {
   }
 
   /// One line per series: swatch, name, total, largest first (names cut to fit).
-  static func legendLines(_ stacks: Stacks, format: (Double) -> String, area: ChartArea) -> [String] {
+  static func legendLines(_ stacks: Stacks, format: (Double) -> String, area: ChartArea) -> [String]
+  {
     let totals = stacks.series.map { format($0.total) }
     let totalWidth = totals.map(DisplayWidth.of).max() ?? 0
     let nameRoom = max(4, area.width - 3 - 2 - totalWidth)

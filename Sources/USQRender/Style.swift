@@ -37,7 +37,9 @@ struct Style: Sendable {
     return "\u{1B}[38;5;\(code)m\(text)\u{1B}[0m"
   }
 
-  func bold(_ text: String) -> String { color && !text.isEmpty ? "\u{1B}[1m\(text)\u{1B}[0m" : text }
+  func bold(_ text: String) -> String {
+    color && !text.isEmpty ? "\u{1B}[1m\(text)\u{1B}[0m" : text
+  }
   func dim(_ text: String) -> String { color && !text.isEmpty ? "\u{1B}[2m\(text)\u{1B}[0m" : text }
 
   // MARK: - Glyphs
@@ -49,7 +51,8 @@ struct Style: Sendable {
   /// Fill glyph of series `index` in bars, stacks and pies when colour is off (with colour every
   /// series uses the first, full glyph).
   func seriesFill(_ index: Int) -> String {
-    let glyphs = isUnicode
+    let glyphs =
+      isUnicode
       ? ["█", "▒", "░", "▓", "▞", "▚", "■", "◆", "●", "▲"]
       : ["#", "=", "+", "o", "*", "x", "%", "@", "~", ":"]
     return color ? glyphs[0] : glyphs[index % glyphs.count]
@@ -57,7 +60,8 @@ struct Style: Sendable {
 
   /// Point marker of series `index` on a character canvas.
   func seriesMark(_ index: Int) -> String {
-    let glyphs = isUnicode
+    let glyphs =
+      isUnicode
       ? ["●", "■", "▲", "◆", "○", "□", "△", "◇", "×", "+"]
       : ["*", "o", "+", "x", "#", "@", "%", "&", "=", "$"]
     return glyphs[index % glyphs.count]
@@ -68,7 +72,8 @@ struct Style: Sendable {
 
   /// Sparkline levels, lowest first.
   var sparkLevels: [String] {
-    isUnicode ? ["▁", "▂", "▃", "▄", "▅", "▆", "▇", "█"] : ["_", ".", "-", "~", "=", "+", "*", "#"]
+    isUnicode
+      ? ["▁", "▂", "▃", "▄", "▅", "▆", "▇", "█"] : ["_", ".", "-", "~", "=", "+", "*", "#"]
   }
 
   /// Heatmap shades: no traffic, then four levels.

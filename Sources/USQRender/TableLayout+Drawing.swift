@@ -27,7 +27,10 @@ extension TableLayout {
     }
     var lines = [rule(box.top)]
     lines.append(
-      line(columns.map { style.bold(DisplayWidth.pad($0.name, to: $0.width, right: $0.isRightAligned)) }))
+      line(
+        columns.map {
+          style.bold(DisplayWidth.pad($0.name, to: $0.width, right: $0.isRightAligned))
+        }))
     lines.append(rule(box.middle))
     for row in 0..<rowCount {
       lines.append(
@@ -35,7 +38,8 @@ extension TableLayout {
           columns.map { column in
             guard let text = column.cells[row] else {
               let null = DisplayWidth.truncate(nullText, to: column.width)
-              return style.dim(DisplayWidth.pad(null, to: column.width, right: column.isRightAligned))
+              return style.dim(
+                DisplayWidth.pad(null, to: column.width, right: column.isRightAligned))
             }
             return DisplayWidth.pad(text, to: column.width, right: column.isRightAligned)
           }))
@@ -54,7 +58,8 @@ extension TableLayout {
     if hasInProgress { notes.append("* bucket still in progress") }
     if !dropped.isEmpty {
       let noun = dropped.count == 1 ? "column" : "columns"
-      notes.append("\(dropped.count) \(noun) not shown (too wide): " + dropped.joined(separator: ", "))
+      notes.append(
+        "\(dropped.count) \(noun) not shown (too wide): " + dropped.joined(separator: ", "))
     }
     if !hiddenAllNull.isEmpty {
       var note = "hidden, all null: " + hiddenAllNull.joined(separator: ", ")
@@ -71,7 +76,8 @@ extension TableLayout {
     for name in hiddenAllNull {
       guard let hint = fillHints[name] else { continue }
       if hint.hasPrefix("group=") {
-        for key in hint.dropFirst(6).split(separator: ",").map(String.init) where !groups.contains(key) {
+        for key in hint.dropFirst(6).split(separator: ",").map(String.init)
+        where !groups.contains(key) {
           groups.append(key)
         }
       } else if !others.contains(hint) {

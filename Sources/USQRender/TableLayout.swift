@@ -26,16 +26,21 @@ struct TableLayout {
     moreRows = frame.rowCount - shown
     nullText = "null"
     fillHints = hints.fill
-    let allNull = frame.rowCount > 0 ? frame.names.filter { (frame[$0]?.nullCount ?? 0) == frame.rowCount } : []
+    let allNull =
+      frame.rowCount > 0 ? frame.names.filter { (frame[$0]?.nullCount ?? 0) == frame.rowCount } : []
     hiddenAllNull = allNull
-    let progress = TableLayout.inProgressRows(frame, rows: 0..<shown, options: options, hints: hints)
+    let progress = TableLayout.inProgressRows(
+      frame, rows: 0..<shown, options: options, hints: hints)
     hasInProgress = !progress.isEmpty
-    let markColumn = frame.names.contains("start_time") && !allNull.contains("start_time") ? "start_time" : "end_time"
+    let markColumn =
+      frame.names.contains("start_time") && !allNull.contains("start_time")
+      ? "start_time" : "end_time"
     let daily = TableLayout.bucketSeconds(frame, hints: hints).map { $0 % 86_400 == 0 } ?? false
     columns = []
     for (name, column) in frame.pairs where !allNull.contains(name) {
       var currency: USQFrame.Column?
-      if let currencyName = hints.money[name], column.kind.isNumeric, let found = frame[currencyName],
+      if let currencyName = hints.money[name], column.kind.isNumeric,
+        let found = frame[currencyName],
         found.kind == .string
       {
         currency = found
@@ -73,7 +78,8 @@ struct TableLayout {
   /// The bucket width: the hint, else the most common `end_time - start_time`.
   static func bucketSeconds(_ frame: Frame, hints: TableHints) -> Int64? {
     if let seconds = hints.bucketSeconds { return seconds }
-    guard case .time(let starts)? = frame["start_time"], case .time(let ends)? = frame["end_time"] else {
+    guard case .time(let starts)? = frame["start_time"], case .time(let ends)? = frame["end_time"]
+    else {
       return nil
     }
     return inferBucket(starts: starts, ends: ends)
@@ -83,7 +89,9 @@ struct TableLayout {
   private static func inferBucket(starts: TimeColumn, ends: TimeColumn) -> Int64? {
     var counts: [Int64: Int] = [:]
     for row in 0..<min(starts.count, 1000) {
-      if let start = starts[row], let end = ends[row], end > start { counts[end - start, default: 0] += 1 }
+      if let start = starts[row], let end = ends[row], end > start {
+        counts[end - start, default: 0] += 1
+      }
     }
     return counts.max { $0.value < $1.value || ($0.value == $1.value && $0.key < $1.key) }?.key
   }
@@ -96,9 +104,12 @@ struct TableLayout {
   /// Cuts text columns (widest first, down to 8 columns or their header) and then leaves out
   /// columns on the right until the box fits `width`.
   mutating func fit(width: Int, style: Style) {
-    shrink(to: width, floor: { column in
-      column.canShrink ? column.width : max(4, column.cells.map { $0.map(DisplayWidth.of) ?? 4 }.max() ?? 0)
-    }, all: true)
+    shrink(
+      to: width,
+      floor: { column in
+        column.canShrink
+          ? column.width : max(4, column.cells.map { $0.map(DisplayWidth.of) ?? 4 }.max() ?? 0)
+      }, all: true)
     shrink(to: width, floor: { min($0.width, max(8, min(DisplayWidth.of($0.name), 16))) })
     shrink(to: width, floor: { min($0.width, 5) })
     while boxWidth > width && columns.count > 1 {
@@ -110,7 +121,8 @@ struct TableLayout {
     }
     for index in columns.indices {
       let width = columns[index].width
-      columns[index].name = DisplayWidth.truncate(columns[index].name, to: width, ellipsis: style.ellipsis)
+      columns[index].name = DisplayWidth.truncate(
+        columns[index].name, to: width, ellipsis: style.ellipsis)
       columns[index].cells = columns[index].cells.map {
         $0.map { DisplayWidth.truncate($0, to: width, ellipsis: style.ellipsis) }
       }
@@ -125,7 +137,9 @@ struct TableLayout {
       let candidates = columns.indices.filter {
         (all || columns[$0].canShrink) && columns[$0].width > floors[$0]
       }
-      guard let widest = candidates.max(by: { columns[$0].width < columns[$1].width }) else { return }
+      guard let widest = candidates.max(by: { columns[$0].width < columns[$1].width }) else {
+        return
+      }
       columns[widest].width -= 1
     }
   }

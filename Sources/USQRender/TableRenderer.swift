@@ -21,11 +21,17 @@ public enum TableRenderer {
     _ frame: Frame, options: RenderOptions, hints: TableHints = TableHints()
   ) -> String {
     let style = Style(options)
-    guard frame.columnCount > 0 else { return style.dim("(empty frame: no columns)") + "\n" }
+    guard frame.columnCount > 0 else {
+      return style.dim(DisplayWidth.truncate("(empty frame: no columns)", to: options.width)) + "\n"
+    }
     var layout = TableLayout(frame: frame, options: options, hints: hints)
     layout.fit(width: options.width, style: style)
     var lines = layout.drawBox(style: style)
     lines += layout.footnotes(style: style, width: options.width)
+    // Narrower than the smallest box (5 columns): cut the lines rather than overflow.
+    if layout.boxWidth > options.width {
+      lines = lines.map { ANSIText.truncate($0, to: max(0, options.width)) }
+    }
     return lines.joined(separator: "\n") + "\n"
   }
 }

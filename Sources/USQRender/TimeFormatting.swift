@@ -52,9 +52,10 @@ public enum TimeFormatting {
   static func precision(of instants: some Sequence<Int64>, zone: RenderTimeZone) -> Precision {
     var result = Precision.date
     for instant in instants {
-      let c = civil(instant, offset: zone.offset(at: instant))
-      if c.second != 0 { return .second }
-      if c.hour != 0 || c.minute != 0 { result = .minute }
+      let local = instant + Int64(zone.offset(at: instant))
+      let secondOfDay = local - floorDivide(local, 86_400) * 86_400
+      if secondOfDay % 60 != 0 { return .second }
+      if secondOfDay != 0 { result = .minute }
     }
     return result
   }

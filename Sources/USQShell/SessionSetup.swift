@@ -53,7 +53,7 @@ struct SessionSetup {
       var client: UsageClient
       switch settings.source {
       case .demo:
-        client = UsageClient(baseURL: baseURL, apiKey: "demo", transport: demo, concurrency: settings.concurrency)
+        return Self.demoDataSource(transport: demo, baseURL: baseURL, now: now, concurrency: settings.concurrency)
       case .api:
         guard let key else { return MissingKeyDataSource() }
         client = UsageClient(baseURL: baseURL, apiKey: key, transport: live, cache: cache, concurrency: settings.concurrency)
@@ -68,6 +68,16 @@ struct SessionSetup {
       workingDirectory: FileManager.default.currentDirectoryPath,
       cacheCommand: { action in Self.cacheCommand(action, directory: cacheDirectory) },
       banner: banner)
+  }
+
+  /// The demo organization behind the API client, as `source=demo` uses it.
+  static func demoDataSource(
+    transport: DemoTransport, baseURL: String = UsageClient.defaultBaseURL,
+    now: @escaping @Sendable () -> Int64, concurrency: Int = 4
+  ) -> ClientDataSource {
+    var client = UsageClient(baseURL: baseURL, apiKey: "demo", transport: transport, concurrency: concurrency)
+    client.now = now
+    return ClientDataSource(client: client)
   }
 
   static func adminKey(options: LaunchOptions, environment: [String: String]) throws -> String? {

@@ -25,18 +25,46 @@ func peakResidentBytes() -> Int {
   #endif
 }
 
-/// Runs `body` once to warm up, then `runs` times; returns the median in milliseconds.
-func medianMilliseconds(runs: Int, _ body: () throws -> Void) rethrows -> Double {
+/// CPU time of the calling thread, in milliseconds (less disturbed by a busy machine than
+/// wall time).
+func threadCPUMilliseconds() -> Double {
+  var spec = timespec()
+  clock_gettime(CLOCK_THREAD_CPUTIME_ID, &spec)
+  return Double(spec.tv_sec) * 1_000 + Double(spec.tv_nsec) / 1e6
+}
+
+/// Keeps freed large blocks in the heap instead of returning them to the kernel, so repeated
+/// runs reuse memory rather than page-faulting fresh zeroed pages (as a long-running shell
+/// would once warm). Linux/glibc only; a no-op elsewhere.
+func keepFreedMemory() {
+  #if canImport(Glibc)
+    // `mallopt` is not in the Glibc module (malloc.h is not imported); look it up.
+    typealias MallOpt = @convention(c) (Int32, Int32) -> Int32
+    guard let symbol = dlsym(UnsafeMutableRawPointer(bitPattern: 0), "mallopt") else { return }
+    let mallopt = unsafeBitCast(symbol, to: MallOpt.self)
+    let trimThreshold: Int32 = -1  // M_TRIM_THRESHOLD
+    let mmapThreshold: Int32 = -3  // M_MMAP_THRESHOLD
+    _ = mallopt(mmapThreshold, 1 << 30)
+    _ = mallopt(trimThreshold, Int32.max)
+  #endif
+}
+
+/// Medians of `runs` timed runs after one warm-up: wall and thread CPU time, in milliseconds.
+func medianMilliseconds(runs: Int, _ body: () throws -> Void) rethrows -> (wall: Double, cpu: Double) {
   try body()
-  var samples: [Double] = []
+  var walls: [Double] = []
+  var cpus: [Double] = []
   let clock = ContinuousClock()
   for _ in 0..<runs {
+    let cpuStart = threadCPUMilliseconds()
     let elapsed = try clock.measure(body)
+    cpus.append(threadCPUMilliseconds() - cpuStart)
     let (seconds, attoseconds) = elapsed.components
-    samples.append(Double(seconds) * 1_000 + Double(attoseconds) / 1e15)
+    walls.append(Double(seconds) * 1_000 + Double(attoseconds) / 1e15)
   }
-  samples.sort()
-  return samples[samples.count / 2]
+  walls.sort()
+  cpus.sort()
+  return (walls[walls.count / 2], cpus[cpus.count / 2])
 }
 
 /// `value` with `digits` decimals.

@@ -50,6 +50,9 @@ struct CompletionTests {
     CompletionCase(
       "explain load costs | sort ", .column(stage: "sort", pipelinePrefix: "load costs")),
     CompletionCase("_ | sort amount ", .keyword(["asc", "desc"])),
+    CompletionCase("| where ", .column(stage: "where", pipelinePrefix: "_")),
+    CompletionCase(
+      "| where x > 1 | top 3 by ", .column(stage: "top", pipelinePrefix: "| where x > 1")),
     CompletionCase("_ | top 5 ", .keyword(["by"])),
     CompletionCase("_ | top 5 by ", .column(stage: "top", pipelinePrefix: "_")),
     CompletionCase("_ | pivot model ", .keyword(["values"])),

@@ -75,6 +75,18 @@ struct DiagnosticFormatterTests {
       named: "decorated")
   }
 
+  @Test("a statement continued over lines shows the line of the error")
+  func continued() {
+    let source = SourceFile("load completions days=30 |\n  sun input_tokens")
+    let (_, diagnostics) = Parser.parse(source)
+    #expect(
+      DiagnosticFormatter().format(diagnostics[0], in: source).split(separator: "\n").prefix(5)
+        == [
+          "error: unknown stage 'sun'", " --> <input>:2:3", "  |", "2 |   sun input_tokens",
+          "  |   ^^^ not a stage",
+        ])
+  }
+
   @Test("an empty span at the end of the line gets one caret after the text")
   func endOfLine() {
     let source = SourceFile("load")

@@ -31,6 +31,9 @@ struct FuzzTests {
     "1e6", "#", "\"",
     "'", "(", ")", ",", "=", "==", "!", "$x", "é", "名前", "👍", "\\", "\t", "\n", " ", "~",
     "is not null", "-",
+    "load completions days=30 | chart bar x=start_time y=input_tokens,output_tokens",
+    "| chart stack x=model y=num_model_requests by=project_id", "param n = 3", "$$", "${n}",
+    "| share num_model_requests | where share < 5 | chart pie title=\"Other, broken down\"",
   ]
 
   static let alphabet: [Character] = Array("abz_09|=,()\"'\\#%.:-+*/<>!~$ \t\né名👍")
@@ -73,6 +76,9 @@ struct FuzzTests {
       return "lexer span \(diagnostic.span)"
     }
     if tokens.count > size + 1 { return "\(tokens.count) tokens for \(size) bytes" }
+    for (left, right) in zip(tokens, tokens.dropFirst()) where left.span.end > right.span.start {
+      return "tokens \(left) and \(right) overlap or go backwards"
+    }
     if Parser.tokens(source).count > 2 * size + 4 { return "parser read too many tokens" }
     if statement.span.end > size { return "statement span \(statement.span) outside 0..\(size)" }
     _ = DiagnosticFormatter().format(diagnostics, in: source)
@@ -114,6 +120,41 @@ struct FuzzTests {
     ]
     for input in inputs {
       #expect(check(input, cursor: input.utf8.count) == nil)
+    }
+  }
+}
+
+@Suite("Combinations of valid statements")
+struct CombinationTests {
+  /// Every source case that is a pipeline, and every stage case reduced to its stage.
+  static let sources = ParserStatementTests.sources.filter {
+    !$0.text.hasPrefix("let") && $0.dump != "empty" && !$0.text.contains("|")
+  }
+  static let stages = (ParserStatementTests.stages + ParserStatementTests.outputs).map {
+    ParseCase(String($0.text.dropFirst(4)), String($0.dump.dropFirst(4)))
+  }
+
+  @Test("2,000 random pipelines built from valid parts parse cleanly to the joined dumps")
+  func combinations() {
+    let seed: UInt64 = 0xC0FFEE
+    var random = SeededGenerator(state: seed)
+    for index in 0..<2_000 {
+      guard let source = Self.sources.randomElement(using: &random) else { return }
+      var text = source.text
+      var expected = source.dump
+      for _ in 0..<Int.random(in: 0...4, using: &random) {
+        guard let stage = Self.stages.randomElement(using: &random) else { return }
+        let separator = ["|", " | ", "\n  | ", "  |  "].randomElement(using: &random) ?? " | "
+        text += separator + stage.text
+        expected += " | " + stage.dump
+      }
+      let (statement, diagnostics) = Parser.parse(SourceFile(text))
+      if !diagnostics.isEmpty || SyntaxDump.describe(statement) != expected {
+        Issue.record(
+          "seed \(seed), case \(index): \(String(reflecting: text)) gave \(diagnostics.map(\.message)) and \(SyntaxDump.describe(statement))"
+        )
+        return
+      }
     }
   }
 }

@@ -44,3 +44,39 @@ struct LiteralTests {
     #expect(Literal.dateTime("2026-11-1") == nil)
   }
 }
+
+@Suite("DidYouMean")
+struct DidYouMeanTests {
+  @Test("the nearest candidate within three edits")
+  func nearest() {
+    #expect(
+      DidYouMean.best(for: "num_model_request", among: ["model", "num_model_requests"])
+        == "num_model_requests")
+    #expect(DidYouMean.best(for: "sun", among: StageSyntax.verbs) == "sum")
+    #expect(DidYouMean.best(for: "mdoel", among: ["model", "project_id"]) == "model")
+    #expect(DidYouMean.best(for: "Model", among: ["model"]) == "model")
+    #expect(DidYouMean.best(for: "xyzzy", among: ["model", "project_id"]) == nil)
+    #expect(DidYouMean.best(for: "ab", among: ["xy"]) == nil)
+  }
+
+  @Test("a unique prefix of three or more characters")
+  func prefix() {
+    #expect(
+      DidYouMean.best(for: "num_model", among: ["model", "num_model_requests"])
+        == "num_model_requests")
+    #expect(DidYouMean.best(for: "input", among: ["input_tokens", "input_cached_tokens"]) == nil)
+    #expect(DidYouMean.best(for: "in", among: ["input_tokens"]) == nil)
+  }
+
+  @Test("a word with dashes that splits into columns suggests a subtraction")
+  func subtraction() {
+    let columns: Set = ["input_tokens", "input_cached_tokens", "a", "b-c"]
+    #expect(
+      DidYouMean.subtraction(for: "input_tokens-input_cached_tokens", columns: columns)
+        == "did you mean `input_tokens - input_cached_tokens`?")
+    #expect(DidYouMean.subtraction(for: "a-b-c", columns: columns) == "did you mean `a - b-c`?")
+    #expect(DidYouMean.subtraction(for: "a-2", columns: columns) == "did you mean `a - 2`?")
+    #expect(DidYouMean.subtraction(for: "gpt-4o", columns: columns) == nil)
+    #expect(DidYouMean.subtraction(for: "model", columns: columns) == nil)
+  }
+}

@@ -114,6 +114,9 @@ struct ParserErrorTests {
       "_ | sort x 1️⃣descending", "expected '|' or end of line, found 'descending'",
       help: "write 'desc'")
     assertError(
+      "_ | sum x 1️⃣group by model", "expected '|' or end of line, found 'group'",
+      help: "write 'by COLUMN', as in 'sum input_tokens by model'")
+    assertError(
       "_ | count 1️⃣model", "expected '|' or end of line, found 'model'",
       help: "write 'count by model'")
     assertError(

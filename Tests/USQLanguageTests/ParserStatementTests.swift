@@ -213,6 +213,11 @@ struct ParserStatementTests {
     ParseCase("model not in (a)", "(not in model [a])"),
     ParseCase("model ~ \"gpt-4*\"", "(~ model \"gpt-4*\")"),
     ParseCase("model not ~ \"o1*\"", "(not ~ model \"o1*\")"),
+    ParseCase("model ~ gpt-4* and x > 1", "(and (~ model \"gpt-4*\") (> x 1))"),
+    ParseCase("(model ~ *mini)", "(~ model \"*mini\")"),
+    ParseCase("model ~ o[13]-?ini", "(~ model \"o[13]-?ini\")"),
+    ParseCase("model ~ prefix", "(~ model prefix)"),
+    ParseCase("model ~ lower(x)", "(~ model lower(x))"),
     ParseCase("project_id is null", "(is null project_id)"),
     ParseCase("project_id is not null", "(is not null project_id)"),
     ParseCase(

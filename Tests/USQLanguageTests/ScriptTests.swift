@@ -67,6 +67,23 @@ struct ScriptTests {
       SourceFile(Self.report, name: "r.usq"), overrides: ["dyas": "7"])
     #expect(diagnostics.map(\.message) == ["the script declares no parameter 'dyas'"])
     #expect(diagnostics.first?.help == "did you mean 'days'?")
+    #expect(
+      diagnostics.map(DiagnosticFormatter().formatWithoutSource) == [
+        """
+        error: the script declares no parameter 'dyas'
+          = note: parameters: days, title, model
+          = help: did you mean 'days'?
+        """
+      ])
+  }
+
+  @Test("command-line overrides split at the first '='")
+  func overrideArgument() {
+    #expect(Script.override("days=7")! == ("days", "7"))
+    #expect(Script.override("model=a=b,c")! == ("model", "a=b,c"))
+    #expect(Script.override("title=")! == ("title", ""))
+    #expect(Script.override("=7") == nil)
+    #expect(Script.override("days") == nil)
   }
 
   @Test("unknown and valueless parameters are reported at their use")

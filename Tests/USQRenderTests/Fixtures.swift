@@ -34,7 +34,10 @@ enum Fixtures {
     return frame([
       ("start_time", .time, starts.map(Value.time)), ("end_time", .time, ends.map(Value.time)),
       ("input_tokens", .int, input), ("output_tokens", .int, output),
-      ("num_model_requests", .int, input.map { if case .int(let v) = $0 { .int(v / 900) } else { .null } }),
+      (
+        "num_model_requests", .int,
+        input.map { if case .int(let v) = $0 { .int(v / 900) } else { .null } }
+      ),
       ("project_id", .string, nulls), ("user_id", .string, nulls), ("api_key_id", .string, nulls),
       ("model", .string, nulls), ("batch", .bool, nulls),
     ])
@@ -46,7 +49,9 @@ enum Fixtures {
   static let models = [
     "gpt-4o-mini-2024-07-18", "gpt-4o-2024-08-06", "o1-2024-12-17", "text-embedding-3-small",
   ]
-  static let projects = ["proj_abc", "proj_research", "proj_support_bot", "proj_eval", "proj_legacy"]
+  static let projects = [
+    "proj_abc", "proj_research", "proj_support_bot", "proj_eval", "proj_legacy",
+  ]
 
   /// `sum num_model_requests by model, project_id`.
   static func requestsByModelProject() -> Frame {
@@ -60,13 +65,19 @@ enum Fixtures {
         counts.append(.int(Int64((5 - p) * (5 - p) * (4 - m) * 1_310 + (m * 37 + p * 11) % 50)))
       }
     }
-    return frame([("model", .string, models), ("project_id", .string, projects), ("num_model_requests", .int, counts)])
+    return frame([
+      ("model", .string, models), ("project_id", .string, projects),
+      ("num_model_requests", .int, counts),
+    ])
   }
 
   /// `sum num_model_requests by project_id | other 5%`.
   static func requestsByProjectWithOther() -> Frame {
     frame([
-      ("project_id", .string, ["proj_abc", "proj_research", "proj_support_bot", "Other"].map(Value.string)),
+      (
+        "project_id", .string,
+        ["proj_abc", "proj_research", "proj_support_bot", "Other"].map(Value.string)
+      ),
       ("num_model_requests", .int, [48_210, 23_877, 9_102, 3_516].map(Value.int)),
     ])
   }
@@ -83,10 +94,13 @@ enum Fixtures {
   /// `load costs days=30 group=line_item | sum amount by line_item`.
   static func costsByLineItem() -> Frame {
     frame([
-      ("line_item", .string, [
-        "gpt-4o-2024-08-06, input", "gpt-4o-2024-08-06, output", "gpt-4o-mini-2024-07-18, input",
-        "gpt-4o-mini-2024-07-18, output", "o1-2024-12-17, input", "web search tool calls",
-      ].map(Value.string)),
+      (
+        "line_item", .string,
+        [
+          "gpt-4o-2024-08-06, input", "gpt-4o-2024-08-06, output", "gpt-4o-mini-2024-07-18, input",
+          "gpt-4o-mini-2024-07-18, output", "o1-2024-12-17, input", "web search tool calls",
+        ].map(Value.string)
+      ),
       ("amount", .double, [412.8125, 1_024.5, 18.0341, 43.27, 287.19, 12.5].map(Value.double)),
     ])
   }
@@ -121,6 +135,9 @@ enum Fixtures {
         counts.append(.int(Int64((3 - m) * 900 + wave * (40 + m * 25) + index * 30)))
       }
     }
-    return frame([("start_time", .time, starts), ("model", .string, models), ("num_model_requests", .int, counts)])
+    return frame([
+      ("start_time", .time, starts), ("model", .string, models),
+      ("num_model_requests", .int, counts),
+    ])
   }
 }

@@ -1,4 +1,5 @@
 import Testing
+
 @testable import USQRender
 
 @Suite struct FormattingTests {
@@ -66,7 +67,9 @@ import Testing
     #expect(TimeFormatting.iso8601(951_782_400) == "2000-02-29T00:00:00Z")
     let c = TimeFormatting.civil(1_773_792_000, offset: -3600)
     #expect((c.year, c.month, c.day, c.hour, c.weekday) == (2026, 3, 17, 23, 1))
-    #expect(TimeFormatting.format(1_773_792_000, zone: .fixed(seconds: 7200), precision: .minute) == "2026-03-18 02:00")
+    #expect(
+      TimeFormatting.format(1_773_792_000, zone: .fixed(seconds: 7200), precision: .minute)
+        == "2026-03-18 02:00")
   }
 
   @Test("ANSI escapes are invisible to width and survive cutting")

@@ -16,6 +16,13 @@ struct AggOperation: PipelineOperation {
       .joined(separator: ", ") + aggregation.byText
   }
 
+  static let help = HelpTopic(
+    name: "agg", aliases: [], kind: .stage, usage: "agg F(C) [as NAME], … [by K, …]",
+    details: "The general aggregation. F is one of sum avg min max count distinct median p90 p99\nfirst last; count() counts rows. The default name is F_C (count for count()).",
+    examples: [
+      "load completions | agg sum(input_tokens) as input, p90(input_tokens), count() by model",
+    ])
+
   static func bind(
     _ calls: [AggregateCallSyntax], by keys: [Name], verb: Name, input: StageSchema,
     _ state: inout BindState

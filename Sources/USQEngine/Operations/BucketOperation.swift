@@ -13,6 +13,14 @@ struct BucketOperation: PipelineOperation {
 
   var summary: String { "bucket \(width)" }
 
+  static let help = HelpTopic(
+    name: "bucket", aliases: [], kind: .stage, usage: "bucket WIDTH",
+    details: "Re-buckets time: floors start_time to WIDTH (hour, day, week, month or a duration such\nas 6h; weeks start on Monday, UTC), keeps the latest end_time, and sums the numeric\ncolumns by the remaining non-numeric columns.",
+    examples: [
+      "load completions days=30 | bucket week",
+      "load completions hours=48 | bucket 6h",
+    ])
+
   static func bind(_ width: BucketWidth, verb: Name, input: StageSchema, _ state: inout BindState)
     -> BoundStage?
   {

@@ -9,6 +9,17 @@ import USQLanguage
 /// load completions days=30 | chart bar x=start_time y=input_tokens,output_tokens
 /// ```
 enum ChartStage {
+  static let help = HelpTopic(
+    name: "chart", kind: .stage, usage: "chart bar|stack|line|pie|spark|heat [x=C] [y=C, …] [by=C] [title=\"…\"] [width=N] [height=N]",
+    details: "Draws the frame (the last stage, or before `export PATH.svg`).\nbar: one bar per row; several y give grouped bars. stack: one bar per x, one segment per\n`by` value. line: a time series per `by` value. pie: share of each row, largest first.\nspark: one sparkline per `by` value. heat: day × hour-of-day (needs bucket=1h or finer).\nDefaults: x = the first non-numeric column (start_time for line), y = the last numeric.",
+    examples: [
+      "load completions days=30 | chart bar x=start_time y=input_tokens,output_tokens",
+      "load completions days=30 group=model,project_id | sum num_model_requests by model, project_id | chart stack x=model y=num_model_requests by=project_id",
+      "load completions days=14 | chart line y=input_tokens by=model",
+      "load costs days=30 group=line_item | sum amount by line_item | chart bar",
+      "load completions hours=72 | chart heat y=num_model_requests",
+    ])
+
   static func bind(
     _ kind: ChartKind, options: [OptionSyntax], verb: Name, input: StageSchema,
     _ state: inout BindState
@@ -23,6 +34,8 @@ enum ChartStage {
     }
     return state.hasErrors(since: start) ? nil : request
   }
+
+  // MARK: - Options
 
   private static func apply(
     _ option: OptionSyntax, to request: inout ChartRequest, input: StageSchema,

@@ -11,6 +11,13 @@ struct CountOperation: PipelineOperation {
 
   var summary: String { "count" + aggregation.byText }
 
+  static let help = HelpTopic(
+    name: "count", aliases: [], kind: .stage, usage: "count [by K, …]",
+    details: "Counts rows per group into a column named `count`.",
+    examples: [
+      "load completions group=model | count by model",
+    ])
+
   static func bind(by keys: [Name], verb: Name, input: StageSchema, _ state: inout BindState)
     -> BoundStage?
   {

@@ -14,6 +14,14 @@ struct DeriveOperation: PipelineOperation {
     "derive " + derivations.map { "\($0.name) = \($0.text)" }.joined(separator: ", ")
   }
 
+  static let help = HelpTopic(
+    name: "derive", aliases: [], kind: .stage, usage: "derive NAME = EXPR, …",
+    details: "Adds computed columns at the end; a name that exists is replaced in place.\nEach derivation sees the ones before it.",
+    examples: [
+      "load completions | derive total = input_tokens + output_tokens",
+      "load completions | derive day = date(start_time), share_cached = input_cached_tokens / input_tokens",
+    ])
+
   static func bind(_ items: [DerivationSyntax], input: StageSchema, _ state: inout BindState)
     -> BoundStage?
   {

@@ -11,6 +11,13 @@ struct DistinctOperation: PipelineOperation {
 
   var summary: String { "distinct \(names.joined(separator: ", "))" }
 
+  static let help = HelpTopic(
+    name: "distinct", aliases: [], kind: .stage, usage: "distinct C, …",
+    details: "The distinct combinations of these columns, in first-seen order.",
+    examples: [
+      "load completions group=model,project_id | distinct model, project_id",
+    ])
+
   static func bind(_ names: [Name], input: StageSchema, _ state: inout BindState) -> BoundStage? {
     guard state.checkUnique(names, what: "column"),
       let columns = state.columns(names, in: input)

@@ -14,6 +14,13 @@ struct FillOperation: PipelineOperation {
 
   var summary: String { "fill" }
 
+  static let help = HelpTopic(
+    name: "fill", aliases: [], kind: .stage, usage: "fill",
+    details: "Adds rows of zeros for the buckets of the loaded window that have no traffic, per\ngroup of the non-numeric columns.",
+    examples: [
+      "load completions days=30 group=model | select start_time, end_time, model, input_tokens | fill",
+    ])
+
   static func bind(verb: Name, input: StageSchema, _ state: inout BindState) -> BoundStage? {
     guard let start = input["start_time"], start.kind == .time else {
       state.report(BindMessages.missingTimeColumn(verb, in: input))

@@ -11,6 +11,13 @@ struct HeadOperation: PipelineOperation {
 
   var summary: String { "head \(count)" }
 
+  static let help = HelpTopic(
+    name: "head", aliases: [], kind: .stage, usage: "head [N]",
+    details: "The first N rows (default 10).",
+    examples: [
+      "load completions | head 3",
+    ])
+
   static func bind(_ count: IntegerLiteral?, input: StageSchema) -> BoundStage {
     BoundStage(operation: Self(count: Int(clamping: max(count?.value ?? 10, 0))), output: input)
   }

@@ -16,6 +16,14 @@ struct JoinOperation: PipelineOperation {
 
   var summary: String { "join \(frameName) on \(keys.joined(separator: ", ")) kind=\(kind.rawValue)" }
 
+  static let help = HelpTopic(
+    name: "join", aliases: [], kind: .stage, usage: "join NAME on K, … [kind=inner|left]",
+    details: "Joins with a stored frame on key columns present in both (default kind=left).\nThe stored frame's other columns follow; a taken name gets `_right`.",
+    examples: [
+      "let projects = load projects | rename project_id = id",
+      "load completions group=project_id | sum input_tokens by project_id | join projects on project_id",
+    ])
+
   static func bind(
     _ frameName: Name, on keyNames: [Name], kind: USQLanguage.JoinKind, input: StageSchema,
     _ state: inout BindState

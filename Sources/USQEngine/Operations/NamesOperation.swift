@@ -25,6 +25,13 @@ struct NamesOperation: PipelineOperation {
 
   var summary: String { "names (" + lookups.map(\.nameColumn).joined(separator: ", ") + ")" }
 
+  static let help = HelpTopic(
+    name: "names", aliases: [], kind: .stage, usage: "names",
+    details: "Adds project_name, user_name and api_key_name right after the id columns present,\nresolved through the organization's lists (projects, users, api_keys).",
+    examples: [
+      "load completions days=30 | sum num_model_requests by project_id | names",
+    ])
+
   static func bind(verb: Name, input: StageSchema, _ state: inout BindState) -> BoundStage? {
     var columns = input.columns
     var used: [Lookup] = []

@@ -14,6 +14,13 @@ struct OtherOperation: PipelineOperation {
 
   var summary: String { "other \(Self.format(percent))% of \(column)" }
 
+  static let help = HelpTopic(
+    name: "other", aliases: [], kind: .stage, usage: "other P% [of C]",
+    details: "Folds the rows whose share of C (default: the last numeric column) is below P% into one\nrow appended last: string key columns read `Other`, numeric columns are summed.",
+    examples: [
+      "load completions days=30 group=project_id | sum num_model_requests by project_id | other 5% | chart pie",
+    ])
+
   static func bind(
     _ percent: PercentLiteral, of name: Name?, verb: Name, input: StageSchema,
     _ state: inout BindState

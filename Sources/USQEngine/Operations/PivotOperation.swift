@@ -14,6 +14,13 @@ struct PivotOperation: PipelineOperation {
 
   var summary: String { "pivot \(column) values \(values)" }
 
+  static let help = HelpTopic(
+    name: "pivot", aliases: [], kind: .stage, usage: "pivot C values V",
+    details: "Spreads the distinct values of C into columns holding the sum of V, one row per\ncombination of the remaining non-numeric columns.",
+    examples: [
+      "load completions days=7 group=model | sum input_tokens by start_time, model | pivot model values input_tokens",
+    ])
+
   static func bind(
     _ name: Name, values valuesName: Name, verb: Name, input: StageSchema, _ state: inout BindState
   ) -> BoundStage? {

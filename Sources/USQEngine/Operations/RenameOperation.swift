@@ -11,6 +11,13 @@ struct RenameOperation: PipelineOperation {
 
   var summary: String { "rename " + renames.map { "\($0.new) = \($0.old)" }.joined(separator: ", ") }
 
+  static let help = HelpTopic(
+    name: "rename", aliases: [], kind: .stage, usage: "rename NEW = OLD, …",
+    details: "Renames columns in place.",
+    examples: [
+      "load completions | rename requests = num_model_requests",
+    ])
+
   static func bind(_ items: [RenameSyntax], input: StageSchema, _ state: inout BindState)
     -> BoundStage?
   {

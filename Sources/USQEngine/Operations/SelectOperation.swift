@@ -11,6 +11,13 @@ struct SelectOperation: PipelineOperation {
 
   var summary: String { "select \(names.joined(separator: ", "))" }
 
+  static let help = HelpTopic(
+    name: "select", aliases: [], kind: .stage, usage: "select C, …",
+    details: "Keeps these columns, in this order.",
+    examples: [
+      "load completions group=model | select start_time, model, input_tokens",
+    ])
+
   static func bind(_ names: [Name], input: StageSchema, _ state: inout BindState) -> BoundStage? {
     guard state.checkUnique(names, what: "column"),
       let columns = state.columns(names, in: input)

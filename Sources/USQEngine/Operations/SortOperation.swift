@@ -13,6 +13,13 @@ struct SortOperation: PipelineOperation {
     "sort " + keys.map { $0.column + ($0.descending ? " desc" : "") }.joined(separator: ", ")
   }
 
+  static let help = HelpTopic(
+    name: "sort", aliases: [], kind: .stage, usage: "sort C [asc|desc], …",
+    details: "Stable sort, ascending by default; null sorts last.",
+    examples: [
+      "load completions | sum input_tokens by model | sort input_tokens desc",
+    ])
+
   static func bind(_ items: [SortKeySyntax], input: StageSchema, _ state: inout BindState)
     -> BoundStage?
   {

@@ -16,6 +16,15 @@ struct SumOperation: PipelineOperation {
       + aggregation.byText
   }
 
+  static let help = HelpTopic(
+    name: "sum", aliases: ["avg", "min", "max"], kind: .stage, usage: "sum C, … [by K, …]   (also avg, min, max)",
+    details: "Aggregates per group; the result columns keep their names.\nKeys come first, then the aggregates in the order written; groups are sorted by key\nascending and null is a group of its own. Without `by`: one row.",
+    examples: [
+      "load completions | sum input_tokens, output_tokens by model",
+      "load completions | avg num_model_requests by project_id",
+      "load completions | max input_tokens",
+    ])
+
   static func bind(
     _ function: USQLanguage.AggregateFunction, columns: [Name], by keys: [Name], verb: Name,
     input: StageSchema, _ state: inout BindState

@@ -11,6 +11,13 @@ struct TailOperation: PipelineOperation {
 
   var summary: String { "tail \(count)" }
 
+  static let help = HelpTopic(
+    name: "tail", aliases: [], kind: .stage, usage: "tail [N]",
+    details: "The last N rows (default 10).",
+    examples: [
+      "load completions | tail 3",
+    ])
+
   static func bind(_ count: IntegerLiteral?, input: StageSchema) -> BoundStage {
     BoundStage(operation: Self(count: Int(clamping: max(count?.value ?? 10, 0))), output: input)
   }

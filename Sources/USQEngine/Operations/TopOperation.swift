@@ -13,6 +13,13 @@ struct TopOperation: PipelineOperation {
 
   var summary: String { "top \(count) by \(column)" }
 
+  static let help = HelpTopic(
+    name: "top", aliases: [], kind: .stage, usage: "top N [by C]",
+    details: "The N rows with the largest C (default: the last numeric column), largest first;\nties keep their input order.",
+    examples: [
+      "load completions days=30 group=model,project_id | sum num_model_requests by project_id | top 5",
+    ])
+
   static func bind(
     _ count: IntegerLiteral, by name: Name?, verb: Name, input: StageSchema,
     _ state: inout BindState

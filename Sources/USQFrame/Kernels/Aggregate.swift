@@ -70,15 +70,43 @@ extension Frame {
     let groupCount = keys.isEmpty ? 1 : grouping.groupCount
     var pairs: [(String, Column)] = []
     for (key, column) in zip(keys, keyColumns) { pairs.append((key, column.gather(grouping.firstRows))) }
-    for aggregate in aggregates {
+    let aggregator = Aggregator(grouping: grouping, groupCount: groupCount)
+    let fused = fusedIntegerSums(aggregates, aggregator)
+    for (position, aggregate) in aggregates.enumerated() {
+      if let result = fused[position] {
+        pairs.append((aggregate.name, result))
+        continue
+      }
       let input = try aggregate.column.map { name throws(FrameError) in try column(name) }
-      let result = try Aggregator(grouping: grouping, groupCount: groupCount)
-        .run(aggregate.function, input, name: aggregate.column ?? aggregate.name)
+      let result = try aggregator.run(aggregate.function, input, name: aggregate.column ?? aggregate.name)
       pairs.append((aggregate.name, result))
     }
     let frame = try Frame(validating: pairs)
     if keys.isEmpty || groupCount <= 1 { return frame }
     let order = Column.sortPermutation(pairs.prefix(keys.count).map { ($0.1, false) }, count: groupCount)
     return frame.gather(order)
+  }
+
+  /// Sums of several int columns without nulls, in one pass over the group ids (by position in
+  /// `aggregates`); empty when there are fewer than two or a sum overflows (the one-column path
+  /// then reports which).
+  private func fusedIntegerSums(_ aggregates: [Aggregate], _ aggregator: Aggregator) -> [Int: Column] {
+    var positions: [Int] = []
+    var columns: [ContiguousArray<Int64>] = []
+    for (position, aggregate) in aggregates.enumerated() where aggregate.function == .sum {
+      guard case .int(let numbers)? = aggregate.column.flatMap({ self[$0] }), numbers.validity == nil
+      else { continue }
+      positions.append(position)
+      columns.append(numbers.values)
+    }
+    guard columns.count >= 2,
+      let sums = Aggregator.multiSumLoop(columns, aggregator.ids, groupCount: aggregator.groupCount)
+    else { return [:] }
+    let validity = aggregator.groupsWithValues(nil)
+    var results: [Int: Column] = [:]
+    for (position, values) in zip(positions, sums) {
+      results[position] = .int(IntColumn(values: values, validity: validity))
+    }
+    return results
   }
 }

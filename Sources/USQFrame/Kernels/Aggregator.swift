@@ -69,20 +69,37 @@ struct Aggregator {
 
   /// The row holding each group's smallest (or largest) value; the first such row on ties.
   func extreme(_ column: Column, largest: Bool) -> Column {
-    let keys = column.orderKeys()
+    let rows: ContiguousArray<Int>
+    switch column {
+    case .int(let numbers), .time(let numbers):
+      rows = extremeRows(ArrayReader(values: numbers.values), numbers.validity, largest: largest)
+    case .double(let numbers):
+      rows = extremeRows(DoubleKeyReader(values: numbers.values), numbers.validity, largest: largest)
+    case .string(let strings):
+      rows = extremeRows(RankReader(codes: strings.codes, ranks: strings.dictionaryRanks()), strings.validity, largest: largest)
+    case .bool(let flags):
+      rows = extremeRows(ArrayReader(values: ContiguousArray(column.orderKeys())), flags.validity, largest: largest)
+    }
+    return column.gatherOrNull(rows)
+  }
+
+  private func extremeRows<Reader: RowReader>(_ keys: Reader, _ validity: Bitmap?, largest: Bool)
+    -> ContiguousArray<Int>
+  {
     var best = ContiguousArray<Int>(repeating: -1, count: groupCount)
-    var bestKeys = ContiguousArray<UInt64>(repeating: 0, count: groupCount)
-    let validity = column.validity
     for index in 0..<ids.count {
       if let validity, !validity[index] { continue }
       let group = Int(ids[index])
-      let key = keys[index]
-      if best[group] < 0 || (largest ? key > bestKeys[group] : key < bestKeys[group]) {
+      let current = best[group]
+      if current < 0 {
         best[group] = index
-        bestKeys[group] = key
+      } else {
+        let key = keys(index)
+        let other = keys(current)
+        if largest ? key > other : key < other { best[group] = index }
       }
     }
-    return column.gatherOrNull(best)
+    return best
   }
 
   func distinct(_ column: Column) -> Column {

@@ -129,6 +129,12 @@ struct ScalarReader<Element: Comparable>: RowReader {
   @inline(__always) func callAsFunction(_ index: Int) -> Element { value }
 }
 
+/// Doubles as their order keys (NaN above every number, -0.0 = 0.0).
+struct DoubleKeyReader: RowReader {
+  let values: ContiguousArray<Double>
+  @inline(__always) func callAsFunction(_ index: Int) -> UInt64 { OrderKey.of(values[index]) }
+}
+
 struct RankReader: RowReader {
   let codes: ContiguousArray<UInt32>
   let ranks: ContiguousArray<UInt32>

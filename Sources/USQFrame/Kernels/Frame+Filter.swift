@@ -32,7 +32,14 @@ extension Frame {
     let selected = mask.trueBits
     let kept = selected.setCount
     if kept == rowCount { return self }
-    return gather(selected.setIndices())
+    var indices: ContiguousArray<Int>?
+    return Frame(unchecked: pairs.map { name, column in
+      if column.validity == nil, column.kind != .bool {
+        return (name, column.compacted(selected, kept: kept))
+      }
+      if indices == nil { indices = selected.setIndices() }
+      return (name, column.gather(indices ?? []))
+    })
   }
 }
 
@@ -41,7 +48,21 @@ extension Column {
   public func filter(_ mask: BoolColumn) -> Column {
     precondition(mask.count == count, "mask length differs from the column's")
     let selected = mask.trueBits
-    if selected.setCount == count { return self }
+    let kept = selected.setCount
+    if kept == count { return self }
+    if validity == nil, kind != .bool { return compacted(selected, kept: kept) }
     return gather(selected.setIndices())
+  }
+
+  /// The rows set in `selection`, for columns without nulls (word-at-a-time compaction).
+  func compacted(_ selection: Bitmap, kept: Int) -> Column {
+    switch self {
+    case .int(let column): .int(IntColumn(values: column.compactedValues(selection, kept: kept)))
+    case .time(let column): .time(TimeColumn(values: column.compactedValues(selection, kept: kept)))
+    case .double(let column): .double(DoubleColumn(values: column.compactedValues(selection, kept: kept)))
+    case .string(let column):
+      .string(StringColumn(codes: column.compactedCodes(selection, kept: kept), dictionary: column.dictionary))
+    case .bool: gather(selection.setIndices())
+    }
   }
 }

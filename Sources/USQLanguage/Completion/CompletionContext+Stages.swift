@@ -60,7 +60,8 @@ extension CompletionContext {
     return .keyword(["format="])
   }
 
-  /// The pipeline text before the `|` at `end`, without `let NAME =` or `explain`, trimmed.
+  /// The pipeline text before the `|` at `end`, without `let NAME =` or `explain`, trimmed;
+  /// `_` when the statement starts with `|` (it continues the last result).
   func pipelinePrefix(end: Int) -> String {
     var start = 0
     var index = 0
@@ -72,6 +73,7 @@ extension CompletionContext {
     }
     if index < tokens.count { start = tokens[index].span.start }
     let text = source.text(of: Span(start: start, end: end))
-    return String(text.reversed().drop { $0 == " " || $0 == "\t" }.reversed())
+    let trimmed = String(text.reversed().drop { $0 == " " || $0 == "\t" || $0 == "\n" }.reversed())
+    return trimmed.isEmpty ? "_" : trimmed
   }
 }

@@ -63,6 +63,23 @@ public struct DiagnosticFormatter: Sendable {
     return lines.joined(separator: "\n")
   }
 
+  /// A diagnostic that has no source line to show (a bad command-line argument, an unknown
+  /// script parameter override): the header, then its notes and help.
+  ///
+  /// ```
+  /// error: the script declares no parameter 'dyas'
+  ///   = note: parameters: days, model
+  ///   = help: did you mean 'days'?
+  /// ```
+  public func formatWithoutSource(_ diagnostic: Diagnostic) -> String {
+    let severity = paint(diagnostic.severity.rawValue) { $0.severity($1, diagnostic.severity) }
+    let message = paint(diagnostic.message) { $0.message($1) }
+    var lines = ["\(severity): \(message)"]
+    for note in diagnostic.notes { lines.append("  = note: \(note)") }
+    if let help = diagnostic.help { lines.append("  = help: \(help)") }
+    return lines.joined(separator: "\n")
+  }
+
   /// The echoed source line (tabs shown as blanks) and the caret line under the span.
   func underline(_ diagnostic: Diagnostic, in source: SourceFile, lineIndex: Int) -> (
     String, String

@@ -7,7 +7,8 @@ public enum DidYouMean {
   /// longer of the two lengths (so a short word is never "corrected" into an unrelated one).
   ///
   /// Distances are optimal-string-alignment distances (a swap of neighbours counts 1), compared
-  /// case-insensitively first; ties go to the earlier candidate.
+  /// case-insensitively; ties go to the earlier candidate. When no candidate is that near, the
+  /// only candidate that `word` (three characters or more) is a prefix of is suggested.
   ///
   /// ```
   /// DidYouMean.best(for: "num_model_request", among: ["model", "num_model_requests"])
@@ -27,7 +28,16 @@ public enum DidYouMean {
       }
       if best == nil || distance < best?.distance ?? Int.max { best = (candidate, distance) }
     }
-    return best?.candidate
+    if let best { return best.candidate }
+    return uniquePrefixCompletion(of: word, among: candidates)
+  }
+
+  /// The one candidate that starts with `word` (at least three characters), if exactly one does.
+  static func uniquePrefixCompletion<C: Collection>(of word: String, among candidates: C) -> String?
+  where C.Element == String {
+    guard word.count >= 3 else { return nil }
+    let matches = candidates.filter { $0.hasPrefix(word) && $0 != word }
+    return matches.count == 1 ? matches.first : nil
   }
 
   /// `did you mean 'X'?` for the best candidate, or `nil`.

@@ -143,6 +143,28 @@ public struct Lexer {
     return token(.value, from: start)
   }
 
+  /// Reads a bare glob after `~`: a run of word characters, `*`, `?`, `[` and `]` that starts
+  /// with a letter, `_`, `*`, `?` or `[`, as one `.value` token (`gpt-4*`, `*mini`). Anything
+  /// else is read as an ordinary token.
+  public mutating func nextGlob() -> Token {
+    skipTrivia()
+    func isGlob(_ byte: UInt8) -> Bool {
+      byte == UInt8(ascii: "*") || byte == UInt8(ascii: "?") || byte == UInt8(ascii: "[")
+        || byte == UInt8(ascii: "]")
+    }
+    guard let first = nextByte, Lexer.isWordStart(first) || isGlob(first) else { return next() }
+    let start = offset
+    while offset < bytes.count, Lexer.isWordContinuation(bytes[offset]) || isGlob(bytes[offset]) {
+      offset += 1
+    }
+    let text = source.text(of: Span(start: start, end: offset))
+    if !text.contains(where: { "*?[".contains($0) }) {
+      offset = start
+      return next()
+    }
+    return token(.value, from: start)
+  }
+
   /// Reads the rest of the line, trimmed, as one `.value` token (for `help TOPIC`).
   public mutating func restOfLine() -> Token {
     while offset < bytes.count, Lexer.isBlank(bytes[offset]) { offset += 1 }

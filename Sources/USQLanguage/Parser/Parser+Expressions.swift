@@ -70,8 +70,8 @@ extension Parser {
       let values = valueList()
       return make(.inList(left, values, isNegated: isNegated), from: start)
     }
-    if match(.tilde) {
-      let pattern = sum()
+    if current.kind == .tilde {
+      let pattern = globPattern()
       return make(.match(left, pattern: pattern, isNegated: isNegated), from: start)
     }
     if match(word: "is") {
@@ -80,6 +80,20 @@ extension Parser {
       return make(.isNull(left, isNegated: isNot), from: start)
     }
     return left
+  }
+
+  /// The pattern after `~` (the current token): a quoted string, a bare glob such as `gpt-4*`
+  /// (read as a string up to the next character that cannot be in one), or any sum.
+  mutating func globPattern() -> ExpressionSyntax {
+    assert(peeked == nil, "a glob after a lookahead would skip the peeked token")
+    previous = current
+    current = lex { $0.nextGlob() }
+    consumed.append(current)
+    guard current.kind == .value else { return sum() }
+    let pattern = ExpressionSyntax(
+      kind: .string(current.text), span: current.span, slice: source.slice(of: current.span))
+    advance()
+    return pattern
   }
 
   /// The comparison operator at `current`, if any.

@@ -70,6 +70,9 @@ extension Parser {
     if verb == "sort", current.text.hasPrefix("desc") || current.text.hasPrefix("asc") {
       return "write '\(current.text.hasPrefix("desc") ? "desc" : "asc")'"
     }
+    if current.text == "group" || current.text == "grouped" {
+      return "write 'by COLUMN', as in 'sum input_tokens by model'"
+    }
     if verb == "count" { return "write 'count by \(current.text)'" }
     let listsColumns = ["select", "drop", "distinct", "sum", "avg", "min", "max", "sort", "share"]
     if listsColumns.contains(verb), previous.kind == .word {

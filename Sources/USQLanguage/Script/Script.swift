@@ -35,12 +35,21 @@ public struct Script: Hashable, Sendable {
   ///   - file: the script, named as it should appear in `FILE:LINE:COL`.
   ///   - overrides: parameter values from the command line, by name.
   /// - Returns: the script and the problems found (spans in `file`); the script must not run
-  ///   when any is an error.
+  ///   when any is an error. An override naming no declared parameter
+  ///   (`script.unknown-override`) has no place in the file: print it with
+  ///   `DiagnosticFormatter.formatWithoutSource(_:)`.
   public static func parse(
     _ file: SourceFile, overrides: [String: String] = [:]
   ) -> (Script, [Diagnostic]) {
     var builder = ScriptBuilder(file: file, overrides: overrides)
     return builder.build()
+  }
+
+  /// Splits a command-line override `NAME=VALUE` at its first `=` (`nil` without one, or with an
+  /// empty name). The value is taken as written: `model=gpt-4o,o1` gives `gpt-4o,o1`.
+  public static func override(_ argument: String) -> (name: String, value: String)? {
+    guard let equal = argument.firstIndex(of: "="), equal != argument.startIndex else { return nil }
+    return (String(argument[..<equal]), String(argument[argument.index(after: equal)...]))
   }
 
   /// Whether a line typed at the prompt is incomplete because it ends with `|` (the shell then
