@@ -162,3 +162,20 @@ import USQFrame
     ]))
   }
 }
+
+@Suite struct ListCacheTests {
+  @Test("names fetches each list once per cache")
+  func cached() async throws {
+    let source = FakeDataSource(frames: ["completions": Frames.completions, "projects": Frames.projects])
+    let cache = ListCache()
+    let plan = try #require(bindPlan("load completions | sum input_tokens by project_id | names"))
+    let executor = Executor(environment: Fixtures.environment(), dataSource: source, listCache: cache)
+    _ = try await executor.run(plan)
+    let second = try await executor.run(plan)
+    #expect(source.requests.map(\.endpoint) == ["completions", "projects", "completions"])
+    #expect(second.frame.names == ["project_id", "project_name", "input_tokens"])
+    await cache.clear()
+    _ = try await executor.run(plan)
+    #expect(source.requests.count == 5)
+  }
+}

@@ -14,11 +14,14 @@ public struct Executor: Sendable {
   public var environment: Environment
   /// Where `load` and `names` get frames; `read` uses its `decodePages` for API pages.
   public var dataSource: any DataSource
+  /// The session's cache of organization lists for `names` (`nil`: fetch every time).
+  public var listCache: ListCache?
 
   /// Creates an executor.
-  public init(environment: Environment, dataSource: any DataSource) {
+  public init(environment: Environment, dataSource: any DataSource, listCache: ListCache? = nil) {
     self.environment = environment
     self.dataSource = dataSource
+    self.listCache = listCache
   }
 
   /// Runs `plan`.
@@ -36,7 +39,7 @@ public struct Executor: Sendable {
     timings.append(StageTiming(verb: plan.source.verb, seconds: Self.seconds(since: started, clock)))
     let context = OperationContext(
       environment: environment, dataSource: dataSource, window: plan.sourceSchema.window,
-      bucketWidth: plan.sourceSchema.bucketWidth)
+      bucketWidth: plan.sourceSchema.bucketWidth, listCache: listCache)
     for stage in plan.stages {
       try Task.checkCancellation()
       started = clock.now

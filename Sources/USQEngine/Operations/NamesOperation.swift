@@ -56,7 +56,14 @@ struct NamesOperation: PipelineOperation {
     for lookup in lookups {
       guard case .string(let ids)? = result[lookup.idColumn] else { continue }
       let request = LoadRequest(endpoint: lookup.list, kind: .list)
-      let list = try await context.dataSource.load(request, progress: { _, _ in })
+      let source = context.dataSource
+      let load: @Sendable () async throws -> Frame = { try await source.load(request, progress: { _, _ in }) }
+      let list: Frame
+      if let cache = context.listCache {
+        list = try await cache.frame(lookup.list, load: load)
+      } else {
+        list = try await load()
+      }
       let named = Self.naming(ids, Self.dictionary(list))
       result = Self.inserting(.string(named), named: lookup.nameColumn, after: lookup.idColumn, in: result)
     }
