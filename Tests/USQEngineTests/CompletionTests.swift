@@ -1,4 +1,5 @@
 import Testing
+import USQLanguage
 import USQFrame
 
 @testable import USQEngine
@@ -58,4 +59,33 @@ enum StageSyntaxVerbs {
     "sort", "top", "head", "tail", "bucket", "fill", "share", "other", "pivot", "join", "names",
     "distinct", "chart", "export",
   ]
+}
+
+@Suite struct CompletionEdgeTests {
+  let provider = CompletionProvider(
+    environment: Fixtures.environment(frames: ["daily": Frames.completions], last: Frames.completions, prefixes: true))
+
+  func complete(_ line: String) -> [String] {
+    provider.complete(line: line, cursor: line.utf8.count).candidates
+  }
+
+  @Test("lists, keys after by, continuation, prefixes at the prompt")
+  func edges() {
+    #expect(complete("load completions group=model,pro") == ["project_id"])
+    #expect(complete("load comp gr") == ["group="])
+    #expect(complete("load completions | sum input_tokens by mo") == ["model"])
+    #expect(complete("| where model in (gpt-4o, o") == ["o1"])
+    #expect(complete("_ | sort ") == Frames.completions.names)
+    #expect(complete("load completions | sum input_tokens by model | chart bar x=") == ["model", "input_tokens"])
+    #expect(complete("let x = load completions | select mod") == ["model"])
+    #expect(complete("explain load completions | select mod") == ["model"])
+  }
+
+  @Test("the replaced span is the partial word")
+  func span() {
+    let line = "load completions | sort inp"
+    let result = provider.complete(line: line, cursor: line.utf8.count)
+    #expect(result.replacing == Span(start: 24, end: 27))
+    #expect(result.candidates == ["input_tokens", "input_cached_tokens"])
+  }
 }

@@ -28,9 +28,15 @@ extension Plan {
       previous = stage.schema
     }
     lines.append("  output: \(outputDescription)")
-    if case .load(let request, _) = source {
+    var requests: [LoadRequest] = []
+    if case .load(let request, _) = source { requests.append(request) }
+    for stage in stages {
+      guard let names = stage.operation as? NamesOperation else { continue }
+      requests += names.lookups.map { LoadRequest(endpoint: $0.list, kind: .list) }
+    }
+    if !requests.isEmpty {
       lines.append("requests")
-      let planned = dataSource.plannedRequests(request)
+      let planned = requests.flatMap(dataSource.plannedRequests)
       if planned.isEmpty { lines.append("  (the data source describes no requests)") }
       for request in planned { lines += Self.requestLines(request) }
     }
