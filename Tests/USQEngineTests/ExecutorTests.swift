@@ -179,3 +179,15 @@ import USQFrame
     #expect(source.requests.count == 5)
   }
 }
+
+@Suite struct ConformTests {
+  @Test("a loaded frame is put in the promised column order; missing columns are null")
+  func order() async throws {
+    let shuffled = try Frames.completions.select(["model", "end_time", "start_time", "input_tokens"])
+    let source = FakeDataSource(frames: ["completions": shuffled])
+    let result = try await run("load completions | head 1", source: source)
+    #expect(Array(result.frame.names.prefix(4)) == ["start_time", "end_time", "input_tokens", "input_cached_tokens"])
+    #expect(result.frame.names.count == 12)
+    #expect(result.frame["output_tokens"]?.nullCount == 1)
+  }
+}

@@ -35,7 +35,7 @@ public struct Executor: Sendable {
     var timings: [StageTiming] = []
     let clock = ContinuousClock()
     var started = clock.now
-    var frame = try await loadSource(plan.source, progress: progress)
+    var frame = try await loadSource(plan.source, sourceSchema: plan.sourceSchema, progress: progress)
     timings.append(StageTiming(verb: plan.source.verb, seconds: Self.seconds(since: started, clock)))
     let context = OperationContext(
       environment: environment, dataSource: dataSource, window: plan.sourceSchema.window,
@@ -60,11 +60,12 @@ public struct Executor: Sendable {
     return ExecutionResult(frame: frame, output: Self.output(output, binding: plan.binding, frame), timings: timings)
   }
 
-  private func loadSource(_ source: PlannedSource, progress: @escaping @Sendable (Int, Int?) -> Void)
-    async throws -> Frame
-  {
+  private func loadSource(
+    _ source: PlannedSource, sourceSchema: StageSchema, progress: @escaping @Sendable (Int, Int?) -> Void
+  ) async throws -> Frame {
     switch source {
-    case .load(let request, _): return try await dataSource.load(request, progress: progress)
+    case .load(let request, _):
+      return Self.conform(try await dataSource.load(request, progress: progress), to: sourceSchema)
     case .read(let path):
       return try FileReader(dataSource: dataSource, workingDirectory: environment.workingDirectory).read(path)
     case .stored(let name):
@@ -76,6 +77,18 @@ public struct Executor: Sendable {
       guard let frame = environment.lastResult else { throw ExecutionError.message("there is no last result yet") }
       return frame
     }
+  }
+
+  /// The loaded frame with the columns in the order the binder promised (LANGUAGE.md "Column
+  /// order"): a missing column becomes nulls, an unexpected one goes last.
+  static func conform(_ frame: Frame, to schema: StageSchema) -> Frame {
+    if frame.names == schema.names || schema.isOpen { return frame }
+    var pairs: [(String, Column)] = schema.columns.map { column in
+      (column.name, frame[column.name] ?? Column.nulls(column.kind, count: frame.rowCount))
+    }
+    let expected = Set(schema.names)
+    for (name, column) in frame.pairs where !expected.contains(name) { pairs.append((name, column)) }
+    return Frame(unchecked: pairs)
   }
 
   private func bindAtRunTime(_ syntax: StageSyntax, input: Frame) throws -> any PipelineOperation {
