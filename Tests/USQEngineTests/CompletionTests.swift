@@ -1,6 +1,6 @@
 import Testing
-import USQLanguage
 import USQFrame
+import USQLanguage
 
 @testable import USQEngine
 
@@ -32,7 +32,10 @@ import USQFrame
   @Test("columns of the frame flowing into the stage")
   func columns() {
     #expect(complete("load completions | sum input_tokens by model | sort i") == ["input_tokens"])
-    #expect(complete("load completions | sum input_tokens by model | where ") == ["model", "input_tokens"])
+    #expect(
+      complete("load completions | sum input_tokens by model | where ") == [
+        "model", "input_tokens",
+      ])
     #expect(complete("load completions | sum out") == ["output_tokens"])
   }
 
@@ -47,7 +50,8 @@ import USQFrame
     #expect(complete("from ") == ["daily", "projects"])
     #expect(complete("set ti") == ["timer="])
     #expect(complete("set timer=") == ["on", "off"])
-    #expect(complete("load completions | chart ") == ["bar", "stack", "line", "pie", "spark", "heat"])
+    #expect(
+      complete("load completions | chart ") == ["bar", "stack", "line", "pie", "spark", "heat"])
     #expect(complete("help tim") == ["timer"])
     #expect(complete("fields costs am") == ["amount"])
   }
@@ -63,7 +67,8 @@ enum StageSyntaxVerbs {
 
 @Suite struct CompletionEdgeTests {
   let provider = CompletionProvider(
-    environment: Fixtures.environment(frames: ["daily": Frames.completions], last: Frames.completions, prefixes: true))
+    environment: Fixtures.environment(
+      frames: ["daily": Frames.completions], last: Frames.completions, prefixes: true))
 
   func complete(_ line: String) -> [String] {
     provider.complete(line: line, cursor: line.utf8.count).candidates
@@ -76,7 +81,10 @@ enum StageSyntaxVerbs {
     #expect(complete("load completions | sum input_tokens by mo") == ["model"])
     #expect(complete("| where model in (gpt-4o, o") == ["o1"])
     #expect(complete("_ | sort ") == Frames.completions.names)
-    #expect(complete("load completions | sum input_tokens by model | chart bar x=") == ["model", "input_tokens"])
+    #expect(
+      complete("load completions | sum input_tokens by model | chart bar x=") == [
+        "model", "input_tokens",
+      ])
     #expect(complete("let x = load completions | select mod") == ["model"])
     #expect(complete("explain load completions | select mod") == ["model"])
   }

@@ -35,8 +35,10 @@ public struct Executor: Sendable {
     var timings: [StageTiming] = []
     let clock = ContinuousClock()
     var started = clock.now
-    var frame = try await loadSource(plan.source, sourceSchema: plan.sourceSchema, progress: progress)
-    timings.append(StageTiming(verb: plan.source.verb, seconds: Self.seconds(since: started, clock)))
+    var frame = try await loadSource(
+      plan.source, sourceSchema: plan.sourceSchema, progress: progress)
+    timings.append(
+      StageTiming(verb: plan.source.verb, seconds: Self.seconds(since: started, clock)))
     let context = OperationContext(
       environment: environment, dataSource: dataSource, window: plan.sourceSchema.window,
       bucketWidth: plan.sourceSchema.bucketWidth, listCache: listCache)
@@ -48,7 +50,9 @@ public struct Executor: Sendable {
         frame = try await operation.run(frame, context: context)
       } catch let error as FrameError {
         throw ExecutionError.stage(
-          .error("run.stage-failed", "'\(stage.verb)' failed: \(error)", at: stage.span, label: "failed here"))
+          .error(
+            "run.stage-failed", "'\(stage.verb)' failed: \(error)", at: stage.span,
+            label: "failed here"))
       }
       timings.append(StageTiming(verb: stage.verb, seconds: Self.seconds(since: started, clock)))
     }
@@ -57,24 +61,29 @@ public struct Executor: Sendable {
     if !plan.deferredOutput.isEmpty {
       output = try bindOutputAtRunTime(plan.deferredOutput, input: frame)
     }
-    return ExecutionResult(frame: frame, output: Self.output(output, binding: plan.binding, frame), timings: timings)
+    return ExecutionResult(
+      frame: frame, output: Self.output(output, binding: plan.binding, frame), timings: timings)
   }
 
   private func loadSource(
-    _ source: PlannedSource, sourceSchema: StageSchema, progress: @escaping @Sendable (Int, Int?) -> Void
+    _ source: PlannedSource, sourceSchema: StageSchema,
+    progress: @escaping @Sendable (Int, Int?) -> Void
   ) async throws -> Frame {
     switch source {
     case .load(let request, _):
       return Self.conform(try await dataSource.load(request, progress: progress), to: sourceSchema)
     case .read(let path):
-      return try FileReader(dataSource: dataSource, workingDirectory: environment.workingDirectory).read(path)
+      return try FileReader(dataSource: dataSource, workingDirectory: environment.workingDirectory)
+        .read(path)
     case .stored(let name):
       guard let frame = environment.frames[name] else {
         throw ExecutionError.message("the stored frame '\(name)' is gone")
       }
       return frame
     case .last:
-      guard let frame = environment.lastResult else { throw ExecutionError.message("there is no last result yet") }
+      guard let frame = environment.lastResult else {
+        throw ExecutionError.message("there is no last result yet")
+      }
       return frame
     }
   }
@@ -87,7 +96,9 @@ public struct Executor: Sendable {
       (column.name, frame[column.name] ?? Column.nulls(column.kind, count: frame.rowCount))
     }
     let expected = Set(schema.names)
-    for (name, column) in frame.pairs where !expected.contains(name) { pairs.append((name, column)) }
+    for (name, column) in frame.pairs where !expected.contains(name) {
+      pairs.append((name, column))
+    }
     return Frame(unchecked: pairs)
   }
 
@@ -107,7 +118,9 @@ public struct Executor: Sendable {
     return output
   }
 
-  private static func output(_ output: PlanOutput, binding: String?, _ frame: Frame) -> ExecutionOutput {
+  private static func output(_ output: PlanOutput, binding: String?, _ frame: Frame)
+    -> ExecutionOutput
+  {
     if let binding { return .stored(name: binding, frame) }
     switch output {
     case .table: return .table(frame)
@@ -116,7 +129,9 @@ public struct Executor: Sendable {
     }
   }
 
-  private static func seconds(since start: ContinuousClock.Instant, _ clock: ContinuousClock) -> Double {
+  private static func seconds(since start: ContinuousClock.Instant, _ clock: ContinuousClock)
+    -> Double
+  {
     let duration = clock.now - start
     let (seconds, attoseconds) = duration.components
     return Double(seconds) + Double(attoseconds) / 1e18
