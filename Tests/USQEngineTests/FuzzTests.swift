@@ -75,7 +75,13 @@ struct SeededGenerator: RandomNumberGenerator {
       }
       if let plan, iteration % 4 == 0 {
         bound += 1
-        _ = try? await Executor(environment: environment, dataSource: source).run(plan)
+        do {
+          _ = try await Executor(environment: environment, dataSource: source).run(plan)
+        } catch let error as ExecutionError {
+          for diagnostic in error.diagnostics where !file.fullSpan.contains(diagnostic.span) {
+            Issue.record("seed \(Self.seed) #\(iteration): run-time span \(diagnostic.span) outside: \(text)")
+          }
+        } catch {}
       }
     }
     #expect(bound > 100)
