@@ -133,7 +133,7 @@ public enum SVGChart {
     let series = Array(
       LineChart.lineSeries(data, by: by, ys: ys, positions: axis.positions).prefix(
         LineChart.maxSeries))
-    if series.count > 1 || by != nil { svg.legend(series.map(\.name)) }
+    svg.legend(series.map(\.name))
     let points = series.flatMap(\.points)
     let yRange = AxisTicks.range(
       low: min(0, points.map(\.y).min() ?? 0), high: points.map(\.y).max() ?? 1, intervals: 5)
