@@ -33,7 +33,7 @@ public enum SVGChart {
     let ys = try data.yNames(excluding: [x])
     let labels = data.labels(x)
     let series = ys.map { Series(name: $0, values: data.numbers($0)) }
-    if series.count > 1 { svg.legend(series.map(\.name)) }
+    svg.legend(series.map(\.name))
     let texts = series.map(BarLayout.valueTexts)
     let values = series.flatMap { $0.values.compactMap { $0 } }
     let high = max(0, values.max() ?? 0)
