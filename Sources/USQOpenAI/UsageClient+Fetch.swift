@@ -16,22 +16,16 @@ extension UsageClient {
   func fetchWindow(_ query: UsageQuery, _ window: SubWindow) async throws -> WindowResult {
     let endpoint = query.endpoint
     let key = window.isFinal ? cacheKey(query, window) : nil
-    if let key, let cache, let pages = cache.load(key) {
-      do {
-        let decoded = try pages.map { try PageDecoder.decodePage($0, endpoint: endpoint) }
-        return WindowResult(
-          frame: try Frame.concatenate(decoded.map(\.frame)), pagesFetched: 0, isFromCache: true,
-          skippedRows: decoded.reduce(0) { $0 + $1.skippedRows })
-      } catch {
-        cache.discard(key)  // a damaged file is never trusted: fetch again
-      }
+    if let key, let cache, let frame = cache.load(key, schema: endpoint.schema) {
+      return WindowResult(frame: frame, pagesFetched: 0, isFromCache: true, skippedRows: 0)
     }
     let pages = try await fetchPages(endpoint, path: endpoint.path) { cursor in
       query.queryItems(start: window.start, end: window.end, page: cursor)
     }
-    if let key, let cache { try? cache.store(key, pages: pages.map(\.body)) }
+    let frame = pages.isEmpty ? Frame(empty: endpoint.schema) : try Frame.concatenate(pages.map(\.page.frame))
+    if let key, let cache { try? cache.store(key, frame: frame) }
     return WindowResult(
-      frame: try Frame.concatenate(pages.map(\.page.frame)), pagesFetched: pages.count, isFromCache: false,
+      frame: frame, pagesFetched: pages.count, isFromCache: false,
       skippedRows: pages.reduce(0) { $0 + $1.page.skippedRows })
   }
 

@@ -36,7 +36,9 @@ extension UsageClient {
         throw error
       } catch {
         if Task.isCancelled || error is CancellationError { throw .cancelled }
-        (failure, context.underlying) = Self.transportFailure(error)
+        let (kind, description) = Self.transportFailure(error)
+        failure = kind
+        context.underlying = redact(description)
         context.status = nil
       }
       switch retryPolicy.decide(failure, attempt: attempt, jitter: jitter()) {

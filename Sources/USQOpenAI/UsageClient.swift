@@ -35,7 +35,7 @@ public struct PlannedRequest: Sendable, Hashable {
   public var window: SubWindow
   /// How many pages the sub-window should take (buckets ÷ limit, at least 1).
   public var expectedPages: Int
-  /// Whether a valid cache file already holds it (no request will be made).
+  /// Whether a cache file already holds it (no request will be made unless the file is damaged).
   public var isCached: Bool
 }
 
@@ -142,7 +142,7 @@ public struct UsageClient: Sendable {
       let width = query.bucketWidth.seconds
       let end = window.end ?? max(now, window.start + 1)
       let buckets = Int((WindowPlanner.floor(end + width - 1, width) - WindowPlanner.floor(window.start, width)) / width)
-      let cached = window.isFinal && cacheKey(query, window).flatMap { cache?.load($0) } != nil
+      let cached = window.isFinal && cacheKey(query, window).map { cache?.contains($0) == true } == true
       return PlannedRequest(
         request: request(path: query.endpoint.path, query: items).redacted, window: window,
         expectedPages: max(1, (buckets + query.effectiveLimit - 1) / query.effectiveLimit), isCached: cached)

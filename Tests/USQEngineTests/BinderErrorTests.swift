@@ -93,6 +93,11 @@ import USQLanguage
     #expect(bindPlan("load completions | where model = gpt-4o") != nil)
     #expect(bindPlan("load completions | where model in (gpt-4o, o1)") != nil)
     expectError("load completions | where 1️⃣modle = gpt-4o", "unknown column 'modle'", help: "did you mean 'model'?")
+    expectError(
+      "load completions | where input_tokens > 1️⃣output_token", "unknown column 'output_token'",
+      help: "did you mean 'output_tokens'?")
+    #expect(bindPlan("load completions | where date(start_time) = 2026-11-30") != nil)
+    #expect(bindPlan("load completions | where date(start_time) in (2026-11-29, 2026-11-30)") != nil)
   }
 
   @Test("top needs a numeric column")

@@ -32,6 +32,8 @@ import USQFrame
     Case(condition: "gpt-4o = model", inputs: [1_000, 2_000, 3_000]),
     Case(condition: "true", inputs: [1_000, 500, 2_000, 100, 3_000]),
     Case(condition: "day(start_time) = 2026-11-30", inputs: [3_000]),
+    Case(condition: "date(start_time) = 2026-11-30", inputs: [3_000]),
+    Case(condition: "date(start_time) in (2026-11-28, 2026-11-30)", inputs: [1_000, 500, 3_000]),
     Case(condition: "upper(model) = 'O1'", inputs: [100]),
     Case(condition: "coalesce(user_id, 'none') = none", inputs: [1_000, 500, 2_000, 100, 3_000]),
   ]

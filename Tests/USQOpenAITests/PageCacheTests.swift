@@ -35,7 +35,8 @@ import USQOpenAI
     let original = try Data(contentsOf: URL(fileURLWithPath: path))
     let damaged: Data =
       switch kind {
-      case "corrupt": Data(original.map { $0 == UInt8(ascii: "{") ? UInt8(ascii: "#") : $0 })
+      case "corrupt":
+        Data(original.enumerated().map { index, byte in index == original.count / 2 ? byte ^ 0x10 : byte })
       case "truncated": original.prefix(original.count - 10)
       default: Data("usq-page-cache 999\n".utf8) + original.drop { $0 != 0x0A }.dropFirst()
       }
@@ -81,6 +82,24 @@ import USQOpenAI
     #expect(PageCache.defaultDirectory(environment: ["XDG_CACHE_HOME": "/x", "HOME": "/h"]) == "/x/usq")
     #expect(PageCache.defaultDirectory(environment: ["HOME": "/h"]) == "/h/.cache/usq")
     #expect(PageCache.defaultDirectory(environment: [:]) == nil)
+  }
+
+  @Test("the binary frame form round-trips every column kind, nulls and all, and rejects damage")
+  func codec() throws {
+    let frame = try Frame(validating: [
+      ("t", .time(TimeColumn(values: [1, 2, 3]))),
+      ("i", Column.from([.int(5), .null, .int(-7)], kind: .int)),
+      ("d", Column.from([.double(0.5), .double(-1e300), .null], kind: .double)),
+      ("b", Column.from([.bool(true), .null, .bool(false)], kind: .bool)),
+      ("s", Column.from([.string("é"), .null, .string("é")], kind: .string)),
+    ])
+    let cache = PageCache(directory: temporaryDirectory())
+    try cache.store("k", frame: frame)
+    #expect(cache.load("k", schema: frame.schema) == frame)
+    #expect(cache.load("k", schema: Schema([])) == nil)  // another schema: discarded
+    #expect(cache.info().files == 0)
+    try cache.store("k", frame: Frame(empty: Endpoint.costs.schema))
+    #expect(cache.load("k", schema: Endpoint.costs.schema)?.rowCount == 0)
   }
 
   @Test("plan: one request per sub-window, expected pages, cached flags, key redacted")

@@ -129,17 +129,16 @@ import USQOpenAI
     let transport = FakeTransport { _, _ in
       inFlight.add(1)
       defer { inFlight.add(-1) }
-      try await Task.sleep(nanoseconds: 30_000_000_000)
+      // Ten minutes: only cancellation can end these requests while the test runs.
+      try await Task.sleep(nanoseconds: 600_000_000_000)
       return .json("{}")
     }
     let wide = UsageQuery(endpoint: .completions, startTime: 19_800 * Self.day, endTime: 20_000 * Self.day, limit: 5)
     let client = makeClient(transport, now: Self.now, concurrency: 4)
     let task = Task { try await client.load(wide) }
     while inFlight.value < 4 { try await Task.sleep(nanoseconds: 1_000_000) }
-    let started = ContinuousClock.now
     task.cancel()
     let result = await task.result
-    #expect(ContinuousClock.now - started < .seconds(2))
     #expect(throws: UsageAPIError.cancelled) { try result.get() }
     #expect(inFlight.value == 0)
     #expect(transport.requests.count == 4)

@@ -32,38 +32,46 @@ struct WindowCalculator {
       }
     }
     guard let (width, widthOption) = bucketWidth(options, implied: counted.first, &state) else { return nil }
-    let bucket = width.timeBucket
-    var start: Int64
-    var end: Int64?
-    if let unit = counted.first, let option = options[unit.key] {
-      guard let count = positiveInteger(option, &state) else { return nil }
-      let (product, overflow) = (count - 1).multipliedReportingOverflow(by: unit.seconds)
-      guard !overflow, product < 200 * 366 * 86_400 else {
-        state.report(LoadMessages.windowTooLong(option))
-        return nil
-      }
-      start = bucket.floor(floorMultiple(now, unit.seconds) - product)
-    } else {
-      if let option = options["until"] {
-        guard let value = instant(option, &state) else { return nil }
-        end = value
-      }
-      if let option = options["since"] {
-        guard let value = instant(option, &state) else { return nil }
-        start = value
-        if let end, value >= end, let until = options["until"] {
-          state.report(LoadMessages.sinceAfterUntil(option, until))
-          return nil
-        }
-      } else {
-        start = bucket.floor(floorMultiple(end ?? now, 86_400) - 6 * 86_400)
-      }
+    guard let (start, end) = range(options, unit: counted.first, bucket: width.timeBucket, &state) else {
+      return nil
     }
     guard let limit = limit(options["limit"], width: width, widthOption: widthOption, &state) else {
       return nil
     }
     return (LoadOptions.Window(start: start, end: end, width: width), limit)
   }
+
+  /// `start_time` and `end_time` from `days=`/`hours=`/`minutes=` or `since=`/`until=`.
+  private func range(
+    _ options: [String: OptionSyntax], unit: (key: String, seconds: Int64, width: APIBucketWidth)?,
+    bucket: TimeBucket, _ state: inout BindState
+  ) -> (Int64, Int64?)? {
+    if let unit, let option = options[unit.key] {
+      guard let count = positiveInteger(option, &state) else { return nil }
+      let (product, overflow) = (count - 1).multipliedReportingOverflow(by: unit.seconds)
+      guard !overflow, product < 200 * 366 * 86_400 else {
+        state.report(LoadMessages.windowTooLong(option))
+        return nil
+      }
+      return (bucket.floor(floorMultiple(now, unit.seconds) - product), nil)
+    }
+    var end: Int64?
+    if let option = options["until"] {
+      guard let value = instant(option, &state) else { return nil }
+      end = value
+    }
+    guard let option = options["since"] else {
+      return (bucket.floor(floorMultiple(end ?? now, 86_400) - 6 * 86_400), end)
+    }
+    guard let start = instant(option, &state) else { return nil }
+    if let end, start >= end, let until = options["until"] {
+      state.report(LoadMessages.sinceAfterUntil(option, until))
+      return nil
+    }
+    return (start, end)
+  }
+
+  // MARK: - Options
 
   /// `bucket=`, else the width `hours=`/`minutes=` imply, else `1d`; checked against the
   /// endpoint's widths.

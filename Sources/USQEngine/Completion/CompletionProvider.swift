@@ -12,12 +12,9 @@ public struct CompletionProvider: Sendable {
   public var settings: [(name: String, values: [String])]
 
   /// The settings of LANGUAGE.md with their fixed values.
-  public static let defaultSettings: [(name: String, values: [String])] = [
-    ("source", ["demo", "api"]), ("tz", ["UTC", "local"]), ("width", ["auto"]),
-    ("color", ["auto", "always", "never"]), ("format", ["table", "csv", "json", "ndjson", "md"]),
-    ("rows", []), ("cache", ["on", "off"]), ("concurrency", []), ("charset", ["unicode", "ascii"]),
-    ("timer", ["on", "off"]),
-  ]
+  public static let defaultSettings: [(name: String, values: [String])] = SettingCatalog.settings.map {
+    ($0.name, $0.values.split(separator: "|").map(String.init).filter { $0 != "N" && $0 != "±HH:MM" })
+  }
 
   /// Creates a provider.
   public init(environment: Environment, settings: [(name: String, values: [String])] = defaultSettings) {

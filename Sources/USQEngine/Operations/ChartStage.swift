@@ -35,6 +35,8 @@ enum ChartStage {
     return state.hasErrors(since: start) ? nil : request
   }
 
+  // MARK: - Options
+
   private static func apply(
     _ option: OptionSyntax, to request: inout ChartRequest, input: StageSchema,
     _ state: inout BindState

@@ -55,6 +55,8 @@ indirect enum JSONValue: Sendable, Equatable {
   }
 }
 
+// MARK: - Parser
+
 /// A small recursive-descent JSON parser over UTF-8 bytes (depth-limited, never traps).
 struct JSONParser {
   private let bytes: [UInt8]
