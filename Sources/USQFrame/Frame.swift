@@ -90,6 +90,11 @@ public enum FrameError: Error, Equatable, Sendable, CustomStringConvertible {
   case schemaMismatch(expected: Schema, found: Schema)
   /// An Int64 sum overflowed. Sum fewer rows, or derive a double column first.
   case overflow(column: String)
+  /// A column named in a kernel call does not exist. Use one of the frame's columns.
+  case unknownColumn(String)
+  /// An operation does not apply to the kinds of its operands (the message says which).
+  /// Convert an operand first, or use another operation.
+  case typeMismatch(String)
 
   public var description: String {
     switch self {
@@ -99,6 +104,8 @@ public enum FrameError: Error, Equatable, Sendable, CustomStringConvertible {
     case .schemaMismatch(let expected, let found):
       "schemas differ: expected (\(expected)), found (\(found))"
     case .overflow(let column): "integer overflow summing '\(column)'"
+    case .unknownColumn(let name): "unknown column '\(name)'"
+    case .typeMismatch(let message): message
     }
   }
 }

@@ -26,6 +26,9 @@ public struct PrimitiveColumn<Element: BitwiseCopyable & Sendable & Equatable>: 
 
   /// The rows selected by `indices`, in that order.
   public func gather<C: Collection>(_ indices: C) -> Self where C.Element == Int {
+    if let indices = indices as? ContiguousArray<Int> {
+      return Self(values: gatheredValues(indices), validity: validity?.gather(indices))
+    }
     var out = ContiguousArray<Element>()
     out.reserveCapacity(indices.count)
     for index in indices { out.append(values[index]) }

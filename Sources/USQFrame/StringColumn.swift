@@ -32,6 +32,10 @@ public struct StringColumn: Sendable {
   }
 
   public func gather<C: Collection>(_ indices: C) -> Self where C.Element == Int {
+    if let indices = indices as? ContiguousArray<Int> {
+      let codes = PrimitiveColumn(values: codes).gatheredValues(indices)
+      return Self(codes: codes, dictionary: dictionary, validity: validity?.gather(indices))
+    }
     var out = ContiguousArray<UInt32>()
     out.reserveCapacity(indices.count)
     for index in indices { out.append(codes[index]) }

@@ -1,0 +1,127 @@
+import USQLanguage
+
+/// Messages about `load` (rule 15: alphabetical, lowercase, no final period).
+enum LoadMessages {
+  static func ambiguousEndpoint(_ name: Name, matches: [String]) -> Diagnostic {
+    .error(
+      "bind.ambiguous-endpoint", "'\(name.text)' could be \(matches.count) endpoints", at: name.span,
+      label: "ambiguous prefix", notes: ["matching endpoints: \(matches.joined(separator: ", "))"])
+  }
+
+  static func badBucket(_ option: OptionSyntax, accepted: [APIBucketWidth]) -> Diagnostic {
+    .error(
+      "bind.bad-bucket", "expected a bucket width, found '\(option.rawText)'", at: option.valueSpan,
+      label: "not a bucket width",
+      notes: ["bucket widths: \(accepted.map(\.rawValue).joined(separator: ", "))"],
+      help: "for calendar buckets (week, month) add a stage: '| bucket week'")
+  }
+
+  static func conflictingWindow(_ key: Name, with other: String) -> Diagnostic {
+    .error(
+      "bind.conflicting-window", "'\(key.text)=' cannot be combined with '\(other)='", at: key.span,
+      label: "a second window", help: "give one of days=, hours=, minutes=, or since=/until=")
+  }
+
+  static func emptyValue(_ option: OptionSyntax) -> Diagnostic {
+    .error(
+      "bind.empty-option", "'\(option.key.text)=' needs a value", at: option.span,
+      label: "no value")
+  }
+
+  static func expectedBoolean(_ option: OptionSyntax) -> Diagnostic {
+    .error(
+      "bind.expected-boolean", "expected true or false for '\(option.key.text)', found '\(option.rawText)'",
+      at: option.valueSpan, label: "not true or false")
+  }
+
+  static func expectedPositive(_ option: OptionSyntax) -> Diagnostic {
+    .error(
+      "bind.expected-positive",
+      "expected a whole number of at least 1 for '\(option.key.text)', found '\(option.rawText)'",
+      at: option.valueSpan, label: option.rawText == "0" ? "must be at least 1" : "not a positive integer")
+  }
+
+  static func expectedTime(_ option: OptionSyntax) -> Diagnostic {
+    .error(
+      "bind.expected-time", "expected a date, date-time or relative time for '\(option.key.text)', found '\(option.rawText)'",
+      at: option.valueSpan, label: "not a time",
+      notes: ["examples: 2026-11-01, 2026-11-01T08:00, 2026-11-01T08:00+02:00, -7d, -36h"])
+  }
+
+  static func limitTooHigh(_ option: OptionSyntax, maximum: Int, width: APIBucketWidth) -> Diagnostic {
+    .error(
+      "bind.limit-too-high",
+      "'limit=\(option.rawText)' is above the API maximum of \(maximum) for bucket=\(width.rawValue)",
+      at: option.valueSpan, label: "at most \(maximum)",
+      help: "leave 'limit' out: usq uses the maximum and fetches every page")
+  }
+
+  static func sinceAfterUntil(_ since: OptionSyntax, _ until: OptionSyntax) -> Diagnostic {
+    .error(
+      "bind.empty-window", "'since=\(since.rawText)' is not before 'until=\(until.rawText)'",
+      at: since.valueSpan, label: "the window would be empty",
+      help: "swap them, or move 'since' earlier")
+  }
+
+  static func unknownEndpoint(_ name: Name, valid: [String], prefixes: Bool) -> Diagnostic {
+    let near = DidYouMean.best(for: name.text, among: valid)
+    return .error(
+      "bind.unknown-endpoint", "unknown endpoint '\(name.text)'", at: name.span,
+      label: "not an endpoint", notes: ["endpoints: \(valid.joined(separator: ", "))"],
+      help: near.map { "did you mean '\($0)'?" })
+  }
+
+  static func unknownGroupKey(_ value: OptionValue, endpoint: EndpointDescription) -> Diagnostic {
+    let near = DidYouMean.best(for: value.text, among: endpoint.groupKeys)
+    return .error(
+      "bind.unknown-group-key", "'\(endpoint.name)' cannot be grouped by '\(value.text)'",
+      at: value.span, label: "not a group key of '\(endpoint.name)'",
+      notes: ["valid group keys: \(endpoint.groupKeys.joined(separator: ", "))"],
+      help: near.map { "did you mean '\($0)'?" })
+  }
+
+  static func unknownOption(_ key: Name, endpoint: EndpointDescription, valid: [String]) -> Diagnostic {
+    if valid.isEmpty {
+      return .error(
+        "bind.unknown-option", "'\(endpoint.name)' takes no options, found '\(key.text)='",
+        at: key.span, label: "not an option of '\(endpoint.name)'",
+        notes: ["'\(endpoint.name)' is an organization list: it has no window, groups or filters"])
+    }
+    return .error(
+      "bind.unknown-option", "unknown option '\(key.text)' for 'load \(endpoint.name)'", at: key.span,
+      label: "not an option of '\(endpoint.name)'", notes: ["options: \(valid.joined(separator: ", "))"],
+      help: DidYouMean.best(for: key.text, among: valid).map { "did you mean '\($0)'?" })
+  }
+
+  static func unsupportedBucket(
+    _ span: Span, _ width: APIBucketWidth, endpoint: EndpointDescription, because key: String?
+  ) -> Diagnostic {
+    let accepted = endpoint.bucketWidths.map { "bucket=\($0.width.rawValue)" }.joined(separator: ", ")
+    return .error(
+      "bind.unsupported-bucket",
+      "'\(endpoint.name)' does not support bucket=\(width.rawValue)"
+        + (key.map { " (implied by '\($0)=')" } ?? ""),
+      at: span, label: "\(endpoint.name) accepts only \(accepted)",
+      help: key != nil ? "use days=N, or add bucket=1d" : "use \(accepted)")
+  }
+
+  static func windowTooLong(_ option: OptionSyntax) -> Diagnostic {
+    .error(
+      "bind.window-too-long", "'\(option.key.text)=\(option.rawText)' reaches back too far",
+      at: option.valueSpan, label: "too long a window")
+  }
+
+  static func ungroupedDimension(_ key: String, at span: Span, group: [String]) -> Diagnostic {
+    .warning(
+      "bind.ungrouped-dimension",
+      "'\(key)' is not in 'group=\(group.joined(separator: ","))': its values are null",
+      at: span, label: "always null with this group=",
+      help: "add it: group=\((group + [key]).joined(separator: ","))")
+  }
+
+  static func noLastResult(_ verb: Name) -> Diagnostic {
+    .error(
+      "bind.no-last-result", "there is no last result yet", at: verb.span,
+      label: "nothing to continue", help: "start with a source: load, read or from")
+  }
+}

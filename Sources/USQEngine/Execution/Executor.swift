@@ -1,0 +1,108 @@
+import Foundation
+import USQFrame
+import USQLanguage
+
+/// Runs plans: the source (through the `DataSource`, a file, or a stored frame), then each
+/// operation through the frame kernels, timing every stage and checking for cancellation
+/// between stages.
+///
+/// ```swift
+/// let result = try await Executor(environment: environment, dataSource: source).run(plan)
+/// ```
+public struct Executor: Sendable {
+  /// Stored frames, the last result and "now".
+  public var environment: Environment
+  /// Where `load` and `names` get frames; `read` uses its `decodePages` for API pages.
+  public var dataSource: any DataSource
+
+  /// Creates an executor.
+  public init(environment: Environment, dataSource: any DataSource) {
+    self.environment = environment
+    self.dataSource = dataSource
+  }
+
+  /// Runs `plan`.
+  ///
+  /// - Parameter progress: called during `load` with (pages fetched, pages expected if known).
+  /// - Throws: `ExecutionError` (runtime diagnostics with spans, `read` failures), the data
+  ///   source's own errors unchanged, `CancellationError`.
+  public func run(_ plan: Plan, progress: @escaping @Sendable (Int, Int?) -> Void = { _, _ in })
+    async throws -> ExecutionResult
+  {
+    var timings: [StageTiming] = []
+    let clock = ContinuousClock()
+    var started = clock.now
+    var frame = try await loadSource(plan.source, progress: progress)
+    timings.append(StageTiming(verb: plan.source.verb, seconds: Self.seconds(since: started, clock)))
+    let context = OperationContext(
+      environment: environment, dataSource: dataSource, window: plan.sourceSchema.window,
+      bucketWidth: plan.sourceSchema.bucketWidth)
+    for stage in plan.stages {
+      try Task.checkCancellation()
+      started = clock.now
+      let operation = try stage.operation ?? bindAtRunTime(stage.syntax, input: frame)
+      do {
+        frame = try await operation.run(frame, context: context)
+      } catch let error as FrameError {
+        throw ExecutionError.stage(
+          .error("run.stage-failed", "'\(stage.verb)' failed: \(error)", at: stage.span, label: "failed here"))
+      }
+      timings.append(StageTiming(verb: stage.verb, seconds: Self.seconds(since: started, clock)))
+    }
+    try Task.checkCancellation()
+    var output = plan.output
+    if !plan.deferredOutput.isEmpty {
+      output = try bindOutputAtRunTime(plan.deferredOutput, input: frame)
+    }
+    return ExecutionResult(frame: frame, output: Self.output(output, binding: plan.binding, frame), timings: timings)
+  }
+
+  private func loadSource(_ source: PlannedSource, progress: @escaping @Sendable (Int, Int?) -> Void)
+    async throws -> Frame
+  {
+    switch source {
+    case .load(let request, _): return try await dataSource.load(request, progress: progress)
+    case .read(let path):
+      return try FileReader(dataSource: dataSource, workingDirectory: environment.workingDirectory).read(path)
+    case .stored(let name):
+      guard let frame = environment.frames[name] else {
+        throw ExecutionError.message("the stored frame '\(name)' is gone")
+      }
+      return frame
+    case .last:
+      guard let frame = environment.lastResult else { throw ExecutionError.message("there is no last result yet") }
+      return frame
+    }
+  }
+
+  private func bindAtRunTime(_ syntax: StageSyntax, input: Frame) throws -> any PipelineOperation {
+    var state = BindState(environment: environment)
+    guard let bound = Binder.bindStage(syntax, input: StageSchema(input), &state) else {
+      throw ExecutionError.diagnostics(state.diagnostics)
+    }
+    return bound.operation
+  }
+
+  private func bindOutputAtRunTime(_ stages: [StageSyntax], input: Frame) throws -> PlanOutput {
+    var state = BindState(environment: environment)
+    guard let output = Binder.bindOutput(stages, input: StageSchema(input), &state) else {
+      throw ExecutionError.diagnostics(state.diagnostics)
+    }
+    return output
+  }
+
+  private static func output(_ output: PlanOutput, binding: String?, _ frame: Frame) -> ExecutionOutput {
+    if let binding { return .stored(name: binding, frame) }
+    switch output {
+    case .table: return .table(frame)
+    case .chart(let request): return .chart(request, frame)
+    case .export(let request, let chart): return .export(request, frame, chart: chart)
+    }
+  }
+
+  private static func seconds(since start: ContinuousClock.Instant, _ clock: ContinuousClock) -> Double {
+    let duration = clock.now - start
+    let (seconds, attoseconds) = duration.components
+    return Double(seconds) + Double(attoseconds) / 1e18
+  }
+}

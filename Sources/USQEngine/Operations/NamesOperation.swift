@@ -1,0 +1,122 @@
+import USQFrame
+import USQLanguage
+
+/// `names`: adds `project_name`, `user_name`, `api_key_name` right after the id columns present,
+/// resolved through the organization's lists (`projects`, `users`, `api_keys`).
+///
+/// ```
+/// load completions group=project_id | sum num_model_requests by project_id | names
+/// ```
+struct NamesOperation: PipelineOperation {
+  /// An id column, the list that names it, and the new column.
+  struct Lookup: Sendable, Hashable {
+    var idColumn: String
+    var list: String
+    var nameColumn: String
+  }
+
+  static let lookups = [
+    Lookup(idColumn: "project_id", list: "projects", nameColumn: "project_name"),
+    Lookup(idColumn: "user_id", list: "users", nameColumn: "user_name"),
+    Lookup(idColumn: "api_key_id", list: "api_keys", nameColumn: "api_key_name"),
+  ]
+
+  var lookups: [Lookup]
+
+  var summary: String { "names (" + lookups.map(\.nameColumn).joined(separator: ", ") + ")" }
+
+  static let help = HelpTopic(
+    name: "names", aliases: [], kind: .stage, usage: "names",
+    details: "Adds project_name, user_name and api_key_name right after the id columns present,\nresolved through the organization's lists (projects, users, api_keys).",
+    examples: [
+      "load completions days=30 | sum num_model_requests by project_id | names",
+    ])
+
+  static func bind(verb: Name, input: StageSchema, _ state: inout BindState) -> BoundStage? {
+    var columns = input.columns
+    var used: [Lookup] = []
+    for lookup in lookups {
+      guard let column = input[lookup.idColumn], column.kind == .string,
+        input[lookup.nameColumn] == nil
+      else { continue }
+      state.use(column, at: verb.span)
+      used.append(lookup)
+      let index = (columns.firstIndex { $0.name == lookup.idColumn } ?? columns.count - 1) + 1
+      columns.insert(ColumnInfo(name: lookup.nameColumn, kind: .string), at: index)
+    }
+    if used.isEmpty && !input.isOpen {
+      state.report(noIDs(verb, in: input))
+      return nil
+    }
+    return BoundStage(operation: Self(lookups: used), output: input.with(columns: columns))
+  }
+
+  func run(_ frame: Frame, context: OperationContext) async throws -> Frame {
+    var result = frame
+    for lookup in lookups {
+      guard case .string(let ids)? = result[lookup.idColumn] else { continue }
+      let request = LoadRequest(endpoint: lookup.list, kind: .list)
+      let list = try await context.dataSource.load(request, progress: { _, _ in })
+      let named = Self.naming(ids, Self.dictionary(list))
+      result = Self.inserting(.string(named), named: lookup.nameColumn, after: lookup.idColumn, in: result)
+    }
+    return result
+  }
+
+  /// id → name (falling back to `email` for users without a name).
+  static func dictionary(_ list: Frame) -> [String: String] {
+    guard let ids = list["id"] else { return [:] }
+    let names = list["name"]
+    let emails = list["email"]
+    var result: [String: String] = [:]
+    for row in 0..<list.rowCount {
+      guard case .string(let id) = ids[row] else { continue }
+      if case .string(let name)? = names?[row], !name.isEmpty {
+        result[id] = name
+      } else if case .string(let email)? = emails?[row] {
+        result[id] = email
+      }
+    }
+    return result
+  }
+
+  /// The names of `ids` (null where the id is null or unnamed), with a unique dictionary.
+  static func naming(_ ids: StringColumn, _ names: [String: String]) -> StringColumn {
+    var dictionary: [String] = []
+    var positions: [String: UInt32] = [:]
+    let remap: [UInt32?] = ids.dictionary.map { id in
+      guard let name = names[id] else { return nil }
+      if let code = positions[name] { return code }
+      let code = UInt32(dictionary.count)
+      positions[name] = code
+      dictionary.append(name)
+      return code
+    }
+    var codes = ContiguousArray<UInt32>(repeating: 0, count: ids.codes.count)
+    var validity = Bitmap(repeating: true, count: ids.codes.count)
+    for row in 0..<ids.codes.count {
+      let old = Int(ids.codes[row])
+      if ids.isValid(row), old < remap.count, let code = remap[old] {
+        codes[row] = code
+      } else {
+        validity[row] = false
+      }
+    }
+    return StringColumn(codes: codes, dictionary: dictionary, validity: validity.isAllSet ? nil : validity)
+  }
+
+  static func inserting(_ column: Column, named name: String, after anchor: String, in frame: Frame) -> Frame {
+    var pairs = frame.pairs
+    let index = (frame.index(of: anchor) ?? pairs.count - 1) + 1
+    pairs.insert((name, column), at: index)
+    return Frame(unchecked: pairs)
+  }
+
+  fileprivate static func noIDs(_ verb: Name, in schema: StageSchema) -> Diagnostic {
+    .error(
+      "bind.names-without-ids",
+      "'names' needs a 'project_id', 'user_id' or 'api_key_id' column", at: verb.span,
+      label: "no id column to name",
+      notes: ["the input frame's columns: \(schema.names.joined(separator: ", "))"])
+  }
+}

@@ -1,0 +1,38 @@
+import USQFrame
+import USQLanguage
+
+/// `where EXPR`: keeps the rows where EXPR is true (null counts as false).
+///
+/// ```
+/// load completions | where model = gpt-4o and input_tokens > 1000
+/// ```
+struct WhereOperation: PipelineOperation {
+  var condition: BoundExpression
+  var text: String
+
+  var summary: String { "where \(text)" }
+
+  static let help = HelpTopic(
+    name: "where", aliases: [], kind: .stage, usage: "where EXPR",
+    details: "Keeps the rows where EXPR is true; null counts as false.\nA bare word that is not a column is a string: where model = gpt-4o.\nSee `help expressions` for operators and functions.",
+    examples: [
+      "load completions | where model = gpt-4o and input_tokens > 1000",
+      "load completions | where model ~ \"gpt-4o*\" | sum input_tokens by model",
+    ])
+
+  static func bind(_ expression: ExpressionSyntax, input: StageSchema, _ state: inout BindState)
+    -> BoundStage?
+  {
+    guard let condition = ExpressionBinder(schema: input).bindCondition(expression, &state) else {
+      return nil
+    }
+    return BoundStage(operation: Self(condition: condition, text: expression.text), output: input)
+  }
+
+  func run(_ frame: Frame, context: OperationContext) async throws -> Frame {
+    if case .literal(let value) = condition {
+      return value == .bool(true) ? frame : frame.head(0)
+    }
+    return frame.filter(try ExpressionEvaluator.mask(condition, in: frame))
+  }
+}

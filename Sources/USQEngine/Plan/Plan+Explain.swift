@@ -1,0 +1,106 @@
+import USQFrame
+
+extension Plan {
+  /// The plan as `explain` prints it: each stage with where it runs and the schema after it,
+  /// the output, then every HTTP request the data source would make.
+  ///
+  /// ```
+  /// plan
+  ///   1. load completions  [at the API]
+  ///      start_time=2026-11-24T00:00:00Z  bucket_width=1d  group_by=model  limit=31
+  ///      → start_time: time, end_time: time, input_tokens: int, …
+  ///   2. sum input_tokens by model  [local]
+  ///      → model: string, input_tokens: int
+  ///   output: table
+  /// requests
+  ///   GET https://api.openai.com/v1/organization/usage/completions?start_time=…
+  /// ```
+  public func explain(dataSource: any DataSource) -> String {
+    var lines = ["plan"]
+    lines += sourceLines()
+    var previous = sourceSchema
+    for (index, stage) in stages.enumerated() {
+      let summary = stage.operation?.summary ?? stage.syntax.verb.text + " (checked when it runs)"
+      let pushed = index == 0 && !pushedDown.isEmpty ? "  [local; also sent as \(pushedDown.joined(separator: " "))]" : "  [local]"
+      lines.append("  \(index + 2). \(summary)\(pushed)")
+      let same = stage.schema.columns == previous.columns && stage.schema.isOpen == previous.isOpen
+      lines.append("     → " + (same ? "(the same columns)" : stage.schema.description))
+      previous = stage.schema
+    }
+    lines.append("  output: \(outputDescription)")
+    if case .load(let request, _) = source {
+      lines.append("requests")
+      let planned = dataSource.plannedRequests(request)
+      if planned.isEmpty { lines.append("  (the data source describes no requests)") }
+      for request in planned { lines += Self.requestLines(request) }
+    }
+    return lines.joined(separator: "\n")
+  }
+
+  private var pushedDown: [String] {
+    if case .load(_, let pushed) = source { return pushed }
+    return []
+  }
+
+  private func sourceLines() -> [String] {
+    let schema = "     → \(sourceSchema.description)"
+    switch source {
+    case .load(let request, _):
+      var parameters: [String] = []
+      if request.kind != .list {
+        parameters.append("start_time=\(ISOTime.format(request.startTime))")
+        parameters.append("end_time=" + (request.endTime.map(ISOTime.format) ?? "(now)"))
+        if let width = request.bucketWidth { parameters.append("bucket_width=\(width.rawValue)") }
+        if !request.groupBy.isEmpty { parameters.append("group_by=\(request.groupBy.joined(separator: ","))") }
+        for filter in request.filters { parameters.append("\(filter.parameter)=\(filter.values.joined(separator: ","))") }
+        if let limit = request.limit { parameters.append("limit=\(limit)") }
+      }
+      var lines = ["  1. load \(request.endpoint)  [at the API]"]
+      if !parameters.isEmpty { lines.append("     " + parameters.joined(separator: "  ")) }
+      return lines + [schema]
+    case .read(let path): return ["  1. read \(path)  [local file]", schema]
+    case .stored(let name): return ["  1. from \(name)  [stored frame]", schema]
+    case .last: return ["  1. _  [the last result]", schema]
+    }
+  }
+
+  private var outputDescription: String {
+    if let binding { return "stored as '\(binding)'" }
+    if !deferredOutput.isEmpty { return deferredOutput.map(\.verb.text).joined(separator: " | ") + " (checked when it runs)" }
+    switch output {
+    case .table: return "table"
+    case .chart(let chart): return Self.describe(chart)
+    case .export(let export, let chart):
+      return (chart.map { Self.describe($0) + ", " } ?? "") + "export \(export.path) as \(export.format)"
+    }
+  }
+
+  static func describe(_ chart: ChartRequest) -> String {
+    var parts = ["chart \(chart.kind.rawValue)"]
+    if let x = chart.x { parts.append("x=\(x)") }
+    parts.append("y=\(chart.y.joined(separator: ","))")
+    if let by = chart.by { parts.append("by=\(by)") }
+    return parts.joined(separator: " ")
+  }
+
+  static func requestLines(_ request: PlannedRequest) -> [String] {
+    let query = request.parameters.map { "\($0.0)=\($0.1)" }.joined(separator: "&")
+    var lines = ["  \(request.method) \(request.url)" + (query.isEmpty ? "" : "?\(query)")]
+    var notes: [String] = []
+    if let pages = request.expectedPages { notes.append(pages == 1 ? "1 page" : "\(pages) pages") }
+    if let note = request.note { notes.append(note) }
+    if !notes.isEmpty { lines.append("      (\(notes.joined(separator: "; ")))") }
+    return lines
+  }
+}
+
+/// ISO 8601 UTC text for seconds since the epoch: `2026-11-24T00:00:00Z`.
+enum ISOTime {
+  static func format(_ seconds: Int64) -> String {
+    let days = seconds >= 0 ? seconds / 86_400 : (seconds - 86_399) / 86_400
+    let rest = seconds - days * 86_400
+    let date = CivilDate(days: days)
+    func two(_ value: Int64) -> String { value < 10 ? "0\(value)" : "\(value)" }
+    return "\(date.isoString)T\(two(rest / 3_600)):\(two(rest / 60 % 60)):\(two(rest % 60))Z"
+  }
+}

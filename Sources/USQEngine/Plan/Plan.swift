@@ -1,0 +1,118 @@
+import USQFrame
+import USQLanguage
+
+/// A bound pipeline: where its frame comes from, each stage with the schema after it, and what
+/// to do with the result.
+public struct Plan: Sendable {
+  /// `NAME` of `let NAME = …`: the result is stored, not printed.
+  public var binding: String?
+  /// The source.
+  public var source: PlannedSource
+  /// The schema the source gives (open for `read`).
+  public var sourceSchema: StageSchema
+  /// The frame stages, in order (output stages excluded).
+  public var stages: [PlannedStage]
+  /// What the last stage asks for.
+  public var output: PlanOutput
+  /// Output stages bound when the statement runs (the schema before them was open).
+  public var deferredOutput: [StageSyntax]
+  /// Warnings found while binding (e.g. a dimension outside an explicit `group=`).
+  public var warnings: [Diagnostic]
+
+  /// The schema of the result (after the last stage).
+  public var resultSchema: StageSchema { stages.last?.schema ?? sourceSchema }
+}
+
+/// Where a pipeline's frame comes from.
+public enum PlannedSource: Sendable {
+  /// `load`: the request sent to the data source; `pushedDown` lists the `where` conditions
+  /// also sent as API filters.
+  case load(LoadRequest, pushedDown: [String])
+  /// `read PATH`.
+  case read(path: String)
+  /// `from NAME`.
+  case stored(name: String)
+  /// `_` or a leading `|`.
+  case last
+
+  /// The verb the timer line uses.
+  public var verb: String {
+    switch self {
+    case .load: "load"
+    case .read: "read"
+    case .stored: "from"
+    case .last: "_"
+    }
+  }
+}
+
+/// One stage of a plan.
+public struct PlannedStage: Sendable {
+  /// The verb as written (`sum`), for the timer line.
+  public var verb: String
+  /// The stage's span, for runtime errors.
+  public var span: Span
+  /// The syntax, kept for binding at run time when the input's columns were unknown.
+  public var syntax: StageSyntax
+  /// The bound operation (`nil` until run time when the input schema is open).
+  public var operation: (any PipelineOperation)?
+  /// The schema after this stage.
+  public var schema: StageSchema
+}
+
+/// What to do with the final frame.
+public enum PlanOutput: Sendable, Hashable {
+  /// Print the table.
+  case table
+  /// Draw a chart.
+  case chart(ChartRequest)
+  /// Write a file; `chart` is set when a `chart` stage came before (`export x.svg`).
+  case export(ExportRequest, chart: ChartRequest?)
+}
+
+/// A resolved `chart` stage: defaults filled in, columns checked.
+public struct ChartRequest: Sendable, Hashable {
+  /// `bar stack line pie spark heat`.
+  public var kind: ChartKind
+  /// The x column (`nil` for `pie`, `spark`, `heat`, which do not use it).
+  public var x: String?
+  /// The y columns (at least one).
+  public var y: [String]
+  /// The series column (`by=`), if any.
+  public var by: String?
+  /// `title=`.
+  public var title: String?
+  /// `width=`, in display columns.
+  public var width: Int?
+  /// `height=`, in rows.
+  public var height: Int?
+
+  /// Creates a chart request (the binder fills defaults; renderers and tests may build one).
+  public init(
+    kind: ChartKind, x: String?, y: [String], by: String?, title: String? = nil, width: Int? = nil,
+    height: Int? = nil
+  ) {
+    self.kind = kind
+    self.x = x
+    self.y = y
+    self.by = by
+    self.title = title
+    self.width = width
+    self.height = height
+  }
+}
+
+/// A resolved `export` stage.
+public struct ExportRequest: Sendable, Hashable {
+  /// The path as written (relative to the working folder).
+  public var path: String
+  /// The format: `format=` or from the extension (csv by default); `svg` when the path ends in
+  /// `.svg` after a chart.
+  public var format: String
+
+  /// Creates an export request.
+  public init(path: String, format: String) {
+    self.path = path
+    self.format = format
+  }
+}

@@ -1,0 +1,116 @@
+import Foundation
+import USQFrame
+
+/// `read PATH`: CSV (header row), JSON (an API page, an array of pages, an array of flat
+/// records, or a list page `{"data": [...]}`) or NDJSON, with inferred column kinds. PATH is a
+/// file, a directory (every `.json`, `.ndjson`, `.csv` in it, in name order) or a glob.
+/// API pages go through `DataSource.decodePages`, so they give exactly the frame `load` builds.
+struct FileReader {
+  let dataSource: any DataSource
+  let workingDirectory: String?
+
+  static let extensions = ["json", "ndjson", "jsonl", "csv"]
+
+  func read(_ path: String) throws -> Frame {
+    let files = try FilePaths(workingDirectory: workingDirectory).expand(path)
+    guard !files.isEmpty else { throw ExecutionError.read(path: path, reason: "no such file, folder or match") }
+    var pages: [Frame] = []
+    var table = RawTable()
+    for file in files {
+      guard let data = FileManager.default.contents(atPath: file) else {
+        throw ExecutionError.read(path: file, reason: "cannot open it")
+      }
+      let format = Self.format(of: file, data)
+      if format == "json", let frame = try decodePages(data, file: file) {
+        pages.append(frame)
+        continue
+      }
+      table.append(contentsOf: try Self.records(Array(data), format: format, file: file))
+    }
+    if !pages.isEmpty {
+      guard table.rows.isEmpty && table.names.isEmpty else {
+        throw ExecutionError.read(path: path, reason: "it mixes API pages with other data")
+      }
+      do {
+        return try Frame.concatenate(pages)
+      } catch {
+        throw ExecutionError.read(path: path, reason: "its pages come from different endpoints or groupings")
+      }
+    }
+    return table.frame()
+  }
+
+  private func decodePages(_ data: Data, file: String) throws -> Frame? {
+    do {
+      return try dataSource.decodePages(data)
+    } catch {
+      throw ExecutionError.read(path: file, reason: "bad API page: \(error)")
+    }
+  }
+
+  /// `csv`, `ndjson` or `json`, from the extension, else from the first character.
+  static func format(of path: String, _ data: Data) -> String {
+    let lowered = path.lowercased()
+    if lowered.hasSuffix(".csv") { return "csv" }
+    if lowered.hasSuffix(".ndjson") || lowered.hasSuffix(".jsonl") { return "ndjson" }
+    if lowered.hasSuffix(".json") { return "json" }
+    let first = data.first { ![0x20, 0x0A, 0x0D, 0x09].contains($0) }
+    return first == UInt8(ascii: "{") || first == UInt8(ascii: "[") ? "json" : "csv"
+  }
+
+  static func records(_ bytes: [UInt8], format: String, file: String) throws -> RawTable {
+    switch format {
+    case "csv": return try CSVReader.read(bytes)
+    case "ndjson":
+      var table = RawTable()
+      var lineNumber = 0
+      for line in bytes.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false) {
+        lineNumber += 1
+        let trimmed = Array(line).filter { $0 != UInt8(ascii: "\r") }
+        if trimmed.allSatisfy({ $0 == 0x20 || $0 == 0x09 }) { continue }
+        let value = try parse(trimmed, file: "\(file):\(lineNumber)")
+        try addRecords(value, to: &table, file: file)
+      }
+      return table
+    default:
+      var table = RawTable()
+      try addRecords(try parse(bytes, file: file), to: &table, file: file)
+      return table
+    }
+  }
+
+  private static func parse(_ bytes: [UInt8], file: String) throws -> JSONValue {
+    do {
+      return try JSONParser.parse(bytes)
+    } catch {
+      throw ExecutionError.read(path: file, reason: "bad JSON at byte \(error.offset): \(error.reason)")
+    }
+  }
+
+  private static func addRecords(_ value: JSONValue, to table: inout RawTable, file: String) throws {
+    switch value {
+    case .array(let items):
+      for item in items { try addRecords(item, to: &table, file: file) }
+    case .object(let members):
+      if let data = members.first(where: { $0.0 == "data" })?.1, case .array = data,
+        members.contains(where: { $0.0 == "object" })
+      {
+        try addRecords(data, to: &table, file: file)
+        return
+      }
+      table.append(members.map { ($0.0, cell($0.1)) })
+    default:
+      throw ExecutionError.read(path: file, reason: "expected JSON objects (records), found \(value.text.prefix(20))")
+    }
+  }
+
+  private static func cell(_ value: JSONValue) -> RawTable.Cell {
+    switch value {
+    case .null: .null
+    case .bool(let flag): .bool(flag)
+    case .number(let raw): .number(raw)
+    case .string(let text): .text(text, isQuoted: true)
+    case .array, .object: .text(value.text, isQuoted: true)
+    }
+  }
+}

@@ -1,0 +1,33 @@
+import Foundation
+import USQFrame
+
+/// Where `load` gets its frames: the real API or the demo organization (the shell adapts
+/// `USQOpenAI`/`USQDemo` to this; tests use a fake).
+public protocol DataSource: Sendable {
+  /// Fetches every page of `request` and returns one frame: for usage and costs `start_time`,
+  /// `end_time`, then the endpoint's fields in its description's order; for lists the objects'
+  /// fields. Called for `load` and, with a list request, for `names` (cache lists if you can).
+  ///
+  /// - Parameter progress: called with (pages fetched, pages expected if known).
+  /// - Throws: the source's own errors (network, HTTP status, decoding); `CancellationError`.
+  func load(_ request: LoadRequest, progress: @escaping @Sendable (Int, Int?) -> Void)
+    async throws -> Frame
+
+  /// Every HTTP request `load(request)` would make, for `explain` (key redacted).
+  func plannedRequests(_ request: LoadRequest) -> [PlannedRequest]
+
+  /// Decodes JSON that holds API pages (one page object or an array of them) into exactly the
+  /// frame `load` would have built; `nil` when `data` is not API pages (then `read` treats it
+  /// as flat records).
+  ///
+  /// - Throws: when it is API pages but malformed.
+  func decodePages(_ data: Data) throws -> Frame?
+}
+
+extension DataSource {
+  /// No planned requests known.
+  public func plannedRequests(_ request: LoadRequest) -> [PlannedRequest] { [] }
+
+  /// Never recognises API pages.
+  public func decodePages(_ data: Data) throws -> Frame? { nil }
+}

@@ -1,0 +1,109 @@
+import USQFrame
+
+/// The columns of a frame resolved for a chart: labels, numbers and series, with the defaults applied.
+struct ChartData {
+  let frame: Frame
+  let spec: ChartSpec
+  let options: RenderOptions
+
+  init(_ frame: Frame, spec: ChartSpec, options: RenderOptions) {
+    self.frame = frame
+    self.spec = spec
+    self.options = options
+  }
+
+  // MARK: - Resolving columns
+
+  /// The named column, or an error listing the frame's columns.
+  func column(_ name: String, role: String) throws(ChartError) -> Column {
+    guard let column = frame[name] else {
+      throw .missingColumn(name, role: role, available: frame.names)
+    }
+    return column
+  }
+
+  /// `spec.x`, or the first non-numeric column (`start_time` first when `preferTime`).
+  func xName(preferTime: Bool) throws(ChartError) -> String? {
+    if let x = spec.x {
+      _ = try column(x, role: "x")
+      return x
+    }
+    if preferTime {
+      if case .time? = frame["start_time"] { return "start_time" }
+      if let name = frame.pairs.first(where: { $0.1.kind == .time })?.0 { return name }
+    }
+    return frame.pairs.first { !$0.1.kind.isNumeric && $0.0 != spec.by }?.0
+  }
+
+  /// `spec.y` (each numeric), or the last numeric column that is not `x`.
+  func yNames(excluding excluded: [String?] = []) throws(ChartError) -> [String] {
+    if !spec.y.isEmpty {
+      for name in spec.y {
+        let found = try column(name, role: "y")
+        guard found.kind.isNumeric else {
+          throw .wrongType(name, role: "y", expected: "numeric", found: found.kind.rawValue)
+        }
+      }
+      return spec.y
+    }
+    guard let last = frame.pairs.last(where: { $0.1.kind.isNumeric && !excluded.contains($0.0) })
+    else {
+      throw .noDefault(role: "y", expected: "numeric")
+    }
+    return [last.0]
+  }
+
+  /// `spec.by` checked, or nil.
+  func byName() throws(ChartError) -> String? {
+    guard let by = spec.by else { return nil }
+    _ = try column(by, role: "by")
+    return by
+  }
+
+  // MARK: - Values
+
+  /// Numbers of a numeric column (nil for null, NaN and infinities).
+  func numbers(_ name: String) -> [Double?] {
+    guard let column = frame[name] else { return [] }
+    switch column {
+    case .int(let values): return (0..<values.count).map { values[$0].map(Double.init) }
+    case .double(let values):
+      return (0..<values.count).map { values[$0].flatMap { $0.isFinite ? $0 : nil } }
+    default: return Array(repeating: nil, count: column.count)
+    }
+  }
+
+  /// Display labels of a column (times in the options' zone; null as `(null)`).
+  func labels(_ name: String?) -> [String] {
+    guard let name, let column = frame[name] else {
+      return (0..<frame.rowCount).map { String($0 + 1) }
+    }
+    let text = CellText(column, rows: 0..<frame.rowCount, zone: options.timeZone)
+    return text.texts.map { $0 ?? "(null)" }
+  }
+
+  /// Timestamps of a time column, or nil when it is not one.
+  func times(_ name: String?) -> [Int64?]? {
+    guard let name, case .time(let values)? = frame[name] else { return nil }
+    return (0..<values.count).map { values[$0] }
+  }
+}
+
+/// A named sequence of numbers: one bar group, segment, line or sparkline.
+struct Series {
+  var name: String
+  var values: [Double?]
+  var total: Double { values.reduce(0) { $0 + ($1 ?? 0) } }
+}
+
+/// Groups `values` by `keys` in first-appearance order, summing per (key, position) when the
+/// positions are given by `slots`.
+func groupIndices(_ keys: [String]) -> [(key: String, rows: [Int])] {
+  var order: [String] = []
+  var rows: [String: [Int]] = [:]
+  for (row, key) in keys.enumerated() {
+    if rows[key] == nil { order.append(key) }
+    rows[key, default: []].append(row)
+  }
+  return order.map { ($0, rows[$0] ?? []) }
+}

@@ -1,0 +1,126 @@
+/// Stacked horizontal bars: one bar per `x` value, one segment per `by` value (summed when a pair
+/// repeats), the total after each bar, and a legend with each series' total, largest first.
+///
+/// Segments are whole cells whose boundaries are rounded from the running total, so the bar's
+/// length is exact and no segment drifts. More than ten series: the smallest fold into `other`.
+enum StackChart {
+  static let maxSeries = 10
+
+  static func draw(_ data: ChartData, area: ChartArea) throws(ChartError) -> [String] {
+    guard let by = try data.byName() else { throw .missingBy(.stack) }
+    let x = try data.xName(preferTime: false)
+    let y = try data.yNames(excluding: [x, by])[0]
+    guard data.frame.rowCount > 0 else { return emptyChart("no rows", area: area) }
+    let (categories, notes) = markedLabels(data, x: x)
+    let stacks = Stacks(categories: categories, series: data.labels(by), values: data.numbers(y))
+    return lines(stacks, area: area) + notes.map(area.style.dim)
+  }
+
+  /// Labels of `x`; for time buckets still in progress at `now`, with `*` and a note.
+  static func markedLabels(_ data: ChartData, x: String?) -> ([String], [String]) {
+    var labels = data.labels(x)
+    guard data.times(x) != nil else { return (labels, []) }
+    let partial = TableLayout.inProgressRows(
+      data.frame, rows: 0..<data.frame.rowCount, options: data.options, hints: TableHints())
+    for row in partial { labels[row] += "*" }
+    return (labels, partial.isEmpty ? [] : ["* bucket still in progress"])
+  }
+
+  /// Sums per (category, series); series sorted by total, largest first, folded past `maxSeries`.
+  struct Stacks {
+    var categories: [String] = []
+    var series: [(name: String, total: Double)] = []
+    /// sums[category][series]
+    var sums: [[Double]] = []
+
+    init(categories labels: [String], series keys: [String], values: [Double?]) {
+      var categoryIndex: [String: Int] = [:]
+      var seriesTotals: [String: Double] = [:]
+      var seriesOrder: [String] = []
+      for row in labels.indices {
+        if categoryIndex[labels[row]] == nil {
+          categoryIndex[labels[row]] = categories.count
+          categories.append(labels[row])
+        }
+        if seriesTotals[keys[row]] == nil { seriesOrder.append(keys[row]) }
+        seriesTotals[keys[row], default: 0] += max(0, values[row] ?? 0)
+      }
+      var ordered = seriesOrder.enumerated().sorted { lhs, rhs in
+        let (a, b) = (seriesTotals[lhs.element] ?? 0, seriesTotals[rhs.element] ?? 0)
+        return a != b ? a > b : lhs.offset < rhs.offset
+      }.map(\.element)
+      var fold: Set<String> = []
+      if ordered.count > maxSeries {
+        fold = Set(ordered[(maxSeries - 1)...])
+        let folded = ordered.count - maxSeries + 1
+        ordered = Array(ordered.prefix(maxSeries - 1)) + ["other (\(folded) series)"]
+      }
+      let seriesIndex = Dictionary(uniqueKeysWithValues: ordered.enumerated().map { ($1, $0) })
+      sums = Array(repeating: Array(repeating: 0, count: ordered.count), count: categories.count)
+      for row in labels.indices {
+        let key = fold.contains(keys[row]) ? ordered[ordered.count - 1] : keys[row]
+        guard let c = categoryIndex[labels[row]], let s = seriesIndex[key] else { continue }
+        sums[c][s] += max(0, values[row] ?? 0)
+      }
+      series = ordered.enumerated().map { index, name in
+        (name, sums.reduce(0) { $0 + $1[index] })
+      }
+    }
+  }
+
+  static func lines(_ stacks: Stacks, area: ChartArea) -> [String] {
+    let style = area.style
+    let totals = stacks.sums.map { $0.reduce(0, +) }
+    let whole = stacks.sums.joined().allSatisfy { $0 == $0.rounded() }
+    let format: (Double) -> String = {
+      whole ? NumberFormatting.grouped(Int64($0)) : NumberFormatting.fixed($0, decimals: 2)
+    }
+    let totalTexts = totals.map(format)
+    let valueWidth = totalTexts.map(DisplayWidth.of).max() ?? 1
+    let labelWidth = min(
+      stacks.categories.map(DisplayWidth.of).max() ?? 0,
+      max(6, min(area.width * 2 / 5, area.width - valueWidth - 3 - max(10, area.width / 3))))
+    let cells = max(1, area.width - labelWidth - 3 - valueWidth)
+    let high = totals.max() ?? 0
+    let legend = legendLines(stacks, format: format, area: area)
+    var rows = stacks.categories.count
+    if let height = area.bodyHeight, rows + legend.count + 1 > height {
+      rows = max(0, height - legend.count - 2)
+    }
+    var lines: [String] = []
+    for category in 0..<rows {
+      let label = DisplayWidth.truncate(
+        stacks.categories[category], to: labelWidth, ellipsis: style.ellipsis)
+      var bar = ""
+      var running = 0.0
+      var drawn = 0
+      for (index, value) in stacks.sums[category].enumerated() where value > 0 {
+        running += value
+        let end = high > 0 ? Int((running / high * Double(cells)).rounded()) : 0
+        bar += style.series(String(repeating: style.seriesFill(index), count: end - drawn), index)
+        drawn = end
+      }
+      let axis = style.dim(style.isUnicode ? "│" : "|")
+      lines.append(
+        DisplayWidth.pad(label, to: labelWidth) + " " + axis + bar + " " + totalTexts[category])
+    }
+    if rows < stacks.categories.count {
+      lines.append(style.dim("\(style.moreRows) \(stacks.categories.count - rows) more bars"))
+    }
+    return lines + [""] + legend
+  }
+
+  /// One line per series: swatch, name, total, largest first (names cut to fit).
+  static func legendLines(_ stacks: Stacks, format: (Double) -> String, area: ChartArea) -> [String]
+  {
+    let totals = stacks.series.map { format($0.total) }
+    let totalWidth = totals.map(DisplayWidth.of).max() ?? 0
+    let nameRoom = max(4, area.width - 3 - 2 - totalWidth)
+    let nameWidth = min(stacks.series.map { DisplayWidth.of($0.name) }.max() ?? 0, nameRoom)
+    return stacks.series.enumerated().map { index, one in
+      let name = DisplayWidth.truncate(one.name, to: nameWidth, ellipsis: area.style.ellipsis)
+      return area.style.swatch(index) + " " + DisplayWidth.pad(name, to: nameWidth) + "  "
+        + DisplayWidth.pad(totals[index], to: totalWidth, right: true)
+    }
+  }
+}

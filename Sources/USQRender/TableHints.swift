@@ -1,0 +1,29 @@
+/// What the table view knows beyond the frame: money columns, how to fill hidden columns, bucket width.
+public struct TableHints: Sendable, Equatable {
+  /// Money columns: amount column → the column holding its currency code (`"amount": "currency"`).
+  /// Applied only when both columns exist and the amount is numeric; then shown as `$1,234.56`.
+  public var money: [String: String]
+  /// For columns that may be all null: what fills them, e.g. `"project_id": "group=project_id"`.
+  /// Named in the footnote when such a column is hidden. Hints of the form `group=X` are merged into
+  /// one `group=X,Y`.
+  public var fill: [String: String]
+  /// The width of the frame's time buckets in seconds, if known; otherwise inferred from
+  /// `end_time - start_time`. Used to mark the in-progress bucket.
+  public var bucketSeconds: Int64?
+
+  /// Hints; by default `amount` is money in `currency`, and nothing else is known.
+  public init(
+    money: [String: String] = ["amount": "currency"],
+    fill: [String: String] = [:],
+    bucketSeconds: Int64? = nil
+  ) {
+    self.money = money
+    self.fill = fill
+    self.bucketSeconds = bucketSeconds
+  }
+
+  /// Fill hints `group=C` for each of `columns` (the group keys of an endpoint).
+  public static func groupFill(_ columns: [String]) -> [String: String] {
+    Dictionary(uniqueKeysWithValues: columns.map { ($0, "group=\($0)") })
+  }
+}

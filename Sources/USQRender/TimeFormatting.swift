@@ -1,0 +1,99 @@
+/// Timestamps as calendar text, in UTC or a session's zone, without Foundation's formatters.
+public enum TimeFormatting {
+  /// A civil date and time of day.
+  public struct Civil: Sendable, Equatable {
+    public var year: Int
+    public var month: Int
+    public var day: Int
+    public var hour: Int
+    public var minute: Int
+    public var second: Int
+    /// 0 = Monday … 6 = Sunday.
+    public var weekday: Int
+  }
+
+  /// The civil date and time of `instant` (seconds since the epoch) shifted by `offset` seconds.
+  public static func civil(_ instant: Int64, offset: Int = 0) -> Civil {
+    let local = instant + Int64(offset)
+    let days = floorDivide(local, 86_400)
+    let seconds = Int(local - days * 86_400)
+    let (year, month, day) = civilFromDays(days)
+    let weekday = Int(((days % 7) + 7 + 3) % 7)  // 1970-01-01 was a Thursday
+    return Civil(
+      year: year, month: month, day: day, hour: seconds / 3600, minute: seconds / 60 % 60,
+      second: seconds % 60, weekday: weekday)
+  }
+
+  /// ISO 8601 in UTC: `2026-03-18T00:00:00Z`.
+  public static func iso8601(_ instant: Int64) -> String {
+    let c = civil(instant)
+    return "\(date(c))T\(two(c.hour)):\(two(c.minute)):\(two(c.second))Z"
+  }
+
+  /// `2026-03-18`.
+  static func date(_ c: Civil) -> String {
+    let year = c.year >= 0 && c.year < 10_000 ? four(c.year) : String(c.year)
+    return "\(year)-\(two(c.month))-\(two(c.day))"
+  }
+
+  /// `2026-03-18 14:05` (with `:SS` when `seconds`).
+  static func dateTime(_ c: Civil, seconds: Bool) -> String {
+    let time = "\(two(c.hour)):\(two(c.minute))" + (seconds ? ":\(two(c.second))" : "")
+    return date(c) + " " + time
+  }
+
+  /// How a set of timestamps is shown: dates only when all are midnights of the zone, seconds only
+  /// when some need them.
+  enum Precision: Int, Comparable {
+    case date, minute, second
+    static func < (lhs: Precision, rhs: Precision) -> Bool { lhs.rawValue < rhs.rawValue }
+  }
+
+  static func precision(of instants: some Sequence<Int64>, zone: RenderTimeZone) -> Precision {
+    var result = Precision.date
+    for instant in instants {
+      let local = instant + Int64(zone.offset(at: instant))
+      let secondOfDay = local - floorDivide(local, 86_400) * 86_400
+      if secondOfDay % 60 != 0 { return .second }
+      if secondOfDay != 0 { result = .minute }
+    }
+    return result
+  }
+
+  /// `instant` in `zone` at `precision`.
+  static func format(_ instant: Int64, zone: RenderTimeZone, precision: Precision) -> String {
+    let c = civil(instant, offset: zone.offset(at: instant))
+    switch precision {
+    case .date: return date(c)
+    case .minute: return dateTime(c, seconds: false)
+    case .second: return dateTime(c, seconds: true)
+    }
+  }
+
+  static let weekdayNames = ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"]
+
+  static func two(_ value: Int) -> String { value < 10 ? "0\(value)" : String(value) }
+
+  private static func four(_ value: Int) -> String {
+    String(repeating: "0", count: max(0, 4 - String(value).count)) + String(value)
+  }
+
+  static func floorDivide(_ value: Int64, _ divisor: Int64) -> Int64 {
+    let quotient = value / divisor
+    return (value % divisor != 0 && (value < 0) != (divisor < 0)) ? quotient - 1 : quotient
+  }
+
+  /// Howard Hinnant's days-from-civil inverse: days since 1970-01-01 → (year, month, day).
+  private static func civilFromDays(_ days: Int64) -> (Int, Int, Int) {
+    let z = days + 719_468
+    let era = floorDivide(z, 146_097)
+    let dayOfEra = z - era * 146_097
+    let yearOfEra = (dayOfEra - dayOfEra / 1460 + dayOfEra / 36_524 - dayOfEra / 146_096) / 365
+    let dayOfYear = dayOfEra - (365 * yearOfEra + yearOfEra / 4 - yearOfEra / 100)
+    let monthPrime = (5 * dayOfYear + 2) / 153
+    let day = dayOfYear - (153 * monthPrime + 2) / 5 + 1
+    let month = monthPrime < 10 ? monthPrime + 3 : monthPrime - 9
+    let year = yearOfEra + era * 400 + (month <= 2 ? 1 : 0)
+    return (Int(year), Int(month), Int(day))
+  }
+}

@@ -1,0 +1,76 @@
+import Foundation
+import USQEngine
+import USQFrame
+import USQOpenAI
+
+/// The engine's `DataSource` over the API client: the real API (`source=api`) or the demo
+/// organization answering the same requests in-process (`source=demo`).
+///
+/// Both go through `UsageClient`, so demo data takes the decode path real data takes.
+struct ClientDataSource: DataSource {
+  let client: UsageClient
+
+  func load(_ request: LoadRequest, progress: @escaping @Sendable (Int, Int?) -> Void) async throws -> Frame {
+    guard let endpoint = EndpointCatalog.endpoint(named: request.endpoint) else {
+      throw UsageAPIError.invalidQuery(endpoint: request.endpoint, message: "unknown endpoint")
+    }
+    if !endpoint.isBucketed {
+      return try await client.list(endpoint)
+    }
+    return try await client.load(Self.query(request, endpoint: endpoint)) { state in
+      progress(state.completedWindows, state.totalWindows)
+    }
+  }
+
+  func plannedRequests(_ request: LoadRequest) -> [USQEngine.PlannedRequest] {
+    guard let endpoint = EndpointCatalog.endpoint(named: request.endpoint) else { return [] }
+    guard endpoint.isBucketed else {
+      let http = client.listRequest(endpoint)
+      return [USQEngine.PlannedRequest(method: http.method, url: client.baseURL + endpoint.path, parameters: http.query.map { ($0.name, $0.value) }, note: endpoint.name == "api_keys" ? "per project, after listing projects" : nil)]
+    }
+    return client.plan(Self.query(request, endpoint: endpoint)).map { planned in
+      USQEngine.PlannedRequest(
+        method: planned.request.method, url: client.baseURL + endpoint.path,
+        parameters: planned.request.query.map { ($0.name, $0.value) }, expectedPages: planned.expectedPages,
+        note: planned.isCached ? "cached" : nil)
+    }
+  }
+
+  func decodePages(_ data: Data) throws -> Frame? {
+    guard let endpoint = Self.endpoint(of: data) else { return nil }
+    return try PageDecoder.decode(data, endpoint: endpoint)
+  }
+
+  static func query(_ request: LoadRequest, endpoint: Endpoint) -> UsageQuery {
+    UsageQuery(
+      endpoint: endpoint, startTime: request.startTime, endTime: request.endTime,
+      bucketWidth: request.bucketWidth.flatMap { BucketWidth(rawValue: $0.rawValue) } ?? .day,
+      groupBy: request.groupBy, filters: request.filters.map { QueryFilter($0.parameter, $0.values) },
+      limit: request.limit)
+  }
+
+  /// The endpoint whose rows a page holds, from the first `organization.…` object name in it.
+  static func endpoint(of data: Data) -> Endpoint? {
+    let marker = Array("\"organization.".utf8)
+    let bytes = [UInt8](data.prefix(1 << 20))
+    var index = 0
+    while let start = find(marker, in: bytes, from: index) {
+      let nameStart = start + 1
+      var end = nameStart
+      while end < bytes.count, bytes[end] != UInt8(ascii: "\"") { end += 1 }
+      let name = String(decoding: bytes[nameStart..<end], as: UTF8.self)
+      if let endpoint = EndpointCatalog.endpoint(forResultObject: name) { return endpoint }
+      index = end
+    }
+    return nil
+  }
+
+  private static func find(_ needle: [UInt8], in haystack: [UInt8], from start: Int) -> Int? {
+    guard haystack.count >= needle.count, start <= haystack.count - needle.count else { return nil }
+    for offset in start...(haystack.count - needle.count)
+    where haystack[offset] == needle[0] && Array(haystack[offset..<(offset + needle.count)]) == needle {
+      return offset
+    }
+    return nil
+  }
+}

@@ -1,0 +1,124 @@
+import Foundation
+import USQEngine
+import USQFrame
+import USQLanguage
+import USQRender
+
+extension Session {
+  /// Prints (or stores, or writes) a statement's result and makes it `_`.
+  func emit(_ result: ExecutionResult, origin: Origin, source: SourceFile, plan: Plan) -> Outcome {
+    last = result.frame
+    switch result.output {
+    case .stored(let name, let frame):
+      frames[name] = frame
+      console.out("\(name): \(Self.size(of: frame))\n")
+    case .table(let frame):
+      console.out(render(frame))
+    case .chart(let request, let frame):
+      guard settings.format == .table else {
+        console.out(render(frame))
+        return .ok
+      }
+      do {
+        console.out(try ChartRenderer.render(frame, spec: Self.spec(request), options: renderOptions()))
+      } catch {
+        report([chartDiagnostic(error, plan: plan)], in: source, origin: origin)
+        return .failed(exitCode: 1)
+      }
+    case .export(let request, let frame, let chart):
+      return export(frame, request: request, chart: chart, source: source, origin: origin, plan: plan)
+    }
+    return .ok
+  }
+
+  /// The frame as the current format asks: a table, or csv/json/ndjson/md text.
+  func render(_ frame: Frame) -> String {
+    switch settings.format {
+    case .table: TableRenderer.render(frame, options: renderOptions(), hints: tableHints)
+    case .csv: Exporter.render(frame, format: .csv)
+    case .json: Exporter.render(frame, format: .json)
+    case .ndjson: Exporter.render(frame, format: .ndjson)
+    case .md: Exporter.render(frame, format: .md)
+    }
+  }
+
+  func renderOptions() -> RenderOptions {
+    RenderOptions(
+      width: settings.width ?? configuration.terminal.width,
+      height: configuration.terminal.stdoutIsTTY ? configuration.terminal.height : nil,
+      color: useColor(), charset: settings.charset,
+      timeZone: Settings.parseTimeZone(settings.timeZone) ?? .utc, maxRows: settings.rows,
+      now: configuration.now())
+  }
+
+  /// All-null dimension columns are hidden with a hint naming the `group=` that fills them.
+  var tableHints: TableHints {
+    var fill: [String: String] = [:]
+    for endpoint in configuration.endpoints {
+      for field in endpoint.fields {
+        if let key = field.groupKey, fill[field.name] == nil { fill[field.name] = "group=\(key)" }
+      }
+    }
+    return TableHints(fill: fill)
+  }
+
+  static func spec(_ request: ChartRequest) -> ChartSpec {
+    ChartSpec(
+      ChartSpec.Kind(rawValue: request.kind.rawValue) ?? .bar, x: request.x, y: request.y, by: request.by,
+      title: request.title, width: request.width, height: request.height)
+  }
+
+  static func size(of frame: Frame) -> String {
+    let rows = NumberFormatting.grouped(Int64(frame.rowCount))
+    let noun = frame.rowCount == 1 ? "row" : "rows"
+    return "\(rows) \(noun) × \(frame.columnCount) \(frame.columnCount == 1 ? "column" : "columns")"
+  }
+
+  private func chartDiagnostic(_ error: any Error, plan: Plan) -> Diagnostic {
+    let span = plan.stages.last?.span ?? .at(0)
+    return Diagnostic.error("chart.failed", "\(error)", at: span, label: "in this chart")
+  }
+
+  // MARK: - Export
+
+  private func export(
+    _ frame: Frame, request: ExportRequest, chart: ChartRequest?, source: SourceFile, origin: Origin,
+    plan: Plan
+  ) -> Outcome {
+    let path = resolve(request.path)
+    let text: String
+    let what: String
+    if request.format == "svg" {
+      guard let chart else {
+        report([Diagnostic.error("export.svg-needs-chart", "an svg export needs a chart stage before it", at: plan.stages.last?.span ?? .at(0), help: "add `| chart bar` (or another chart) before `| export \(request.path)`")], in: source, origin: origin)
+        return .failed(exitCode: 1)
+      }
+      do {
+        text = try SVGChart.render(frame, spec: Self.spec(chart), options: renderOptions())
+      } catch {
+        report([chartDiagnostic(error, plan: plan)], in: source, origin: origin)
+        return .failed(exitCode: 1)
+      }
+      what = "\(chart.kind.rawValue) chart"
+    } else {
+      let format = Exporter.Format(rawValue: request.format) ?? .csv
+      text = Exporter.render(frame, format: format)
+      what = "\(Self.size(of: frame)) as \(format.rawValue)"
+    }
+    do {
+      try text.write(toFile: path, atomically: true, encoding: .utf8)
+    } catch {
+      let reason = (error as NSError).localizedDescription
+      report([Diagnostic.error("export.write-failed", "cannot write '\(request.path)': \(reason)", at: plan.stages.last?.span ?? .at(0), label: "writing here", help: "check that the folder exists and is writable")], in: source, origin: origin)
+      return .failed(exitCode: 1)
+    }
+    console.out("wrote \(request.path): \(what), \(NumberFormatting.grouped(Int64(text.utf8.count))) bytes\n")
+    return .ok
+  }
+
+  /// `path` relative to the session's working folder.
+  func resolve(_ path: String) -> String {
+    guard !path.hasPrefix("/"), let base = configuration.workingDirectory else { return path }
+    return base + "/" + path
+  }
+}

@@ -1,0 +1,54 @@
+import USQEngine
+import USQLanguage
+
+extension Session {
+  /// `help [TOPIC]`.
+  func help(_ topic: Name?, source: SourceFile, origin: Origin) -> Outcome {
+    answer(HelpCatalog(endpoints: configuration.endpoints).answer(topic), source: source, origin: origin)
+  }
+
+  /// `fields [ENDPOINT [FIELD]]`.
+  func fields(_ endpoint: Name?, _ field: Name?, source: SourceFile, origin: Origin) -> Outcome {
+    let catalog = FieldsCatalog(endpoints: configuration.endpoints)
+    return answer(catalog.answer(endpoint: endpoint, field: field), source: source, origin: origin)
+  }
+
+  /// `explain PIPELINE`: the plan with the schema after each stage, and the HTTP requests.
+  func explain(_ pipeline: PipelineSyntax, source: SourceFile, origin: Origin) -> Outcome {
+    let (plan, diagnostics) = Binder(environment: environment(origin: origin)).bind(pipeline)
+    report(diagnostics, in: source, origin: origin)
+    guard let plan else { return .failed(exitCode: 1) }
+    let text = plan.explain(dataSource: dataSource)
+    console.out(text.hasSuffix("\n") ? text : text + "\n")
+    return .ok
+  }
+
+  /// Tab-completion candidates for the line so far, from the session's current state.
+  public func completionProvider() -> CompletionProvider {
+    CompletionProvider(environment: environment(origin: .prompt))
+  }
+
+  private func answer(_ answer: CatalogAnswer, source: SourceFile, origin: Origin) -> Outcome {
+    switch answer {
+    case .text(let text):
+      console.out(text.hasSuffix("\n") ? text : text + "\n")
+      return .ok
+    case .error(let diagnostic):
+      report([diagnostic], in: source, origin: origin)
+      return .failed(exitCode: 1)
+    }
+  }
+}
+
+/// Tab completion through the engine's completion provider.
+struct EngineCompletion: CompletionSource {
+  let provider: CompletionProvider
+
+  func complete(line: String, cursor: Int) -> [String] {
+    provider.complete(line: line, cursor: cursor).candidates
+  }
+
+  func wordStart(line: String, cursor: Int) -> Int {
+    provider.complete(line: line, cursor: cursor).replacing.start
+  }
+}

@@ -1,0 +1,176 @@
+import Foundation
+import USQEngine
+import USQFrame
+import USQLanguage
+import USQRender
+
+/// One usq session: settings, stored frames, `_`, and the statements run so far.
+///
+/// The REPL, `usq -c` and scripts all run statements through `execute`. A session runs one
+/// statement at a time; cancelling the task that runs it (Ctrl-C) cancels the statement,
+/// fetches included, and leaves the stored frames as they were.
+public actor Session {
+  /// How a statement ended.
+  public enum Outcome: Sendable, Equatable {
+    case ok
+    /// The statement failed; the exit code a script or `-c` ends with (1 or 3).
+    case failed(exitCode: Int32)
+    /// `quit` or `exit`.
+    case quit
+  }
+
+  /// Where a statement's text came from, for diagnostics.
+  public enum Origin: Sendable {
+    /// Typed at the prompt (endpoint prefixes allowed).
+    case prompt
+    /// `usq -c`.
+    case commandLine
+    /// A script statement, mapped back to its file.
+    case script(ScriptStatement, file: SourceFile)
+  }
+
+  let configuration: SessionConfiguration
+  public internal(set) var settings: Settings
+  var frames: [String: Frame] = [:]
+  var last: Frame?
+  var statementHistory: [String] = []
+
+  public init(configuration: SessionConfiguration, settings: Settings) {
+    self.configuration = configuration
+    self.settings = settings
+  }
+
+  var console: Console { configuration.console }
+
+  /// Runs one statement (pipeline or shell command) and prints its result.
+  public func execute(_ text: String, origin: Origin = .prompt) async -> Outcome {
+    let source: SourceFile
+    switch origin {
+    case .script(let statement, _): source = statement.source
+    default: source = SourceFile(text)
+    }
+    let (statement, diagnostics) = Parser.parse(source)
+    if diagnostics.hasErrors {
+      report(diagnostics, in: source, origin: origin)
+      return .failed(exitCode: 1)
+    }
+    if case .prompt = origin, !text.trimmingCharacters(in: .whitespaces).isEmpty {
+      statementHistory.append(text)
+    }
+    switch statement {
+    case .empty: return .ok
+    case .command(let command): return await run(command, source: source, origin: origin)
+    case .pipeline(let pipeline): return await run(pipeline, source: source, origin: origin)
+    }
+  }
+
+  /// The engine's view of this session.
+  func environment(origin: Origin) -> Environment {
+    var acceptsPrefixes = false
+    if case .prompt = origin { acceptsPrefixes = true }
+    return Environment(
+      endpoints: configuration.endpoints, frames: frames, lastResult: last, now: configuration.now(),
+      acceptsPrefixes: acceptsPrefixes, workingDirectory: configuration.workingDirectory)
+  }
+
+  var dataSource: any DataSource {
+    configuration.dataSource(settings)
+  }
+
+  // MARK: - Pipelines
+
+  private func run(_ pipeline: PipelineSyntax, source: SourceFile, origin: Origin) async -> Outcome {
+    let (plan, diagnostics) = Binder(environment: environment(origin: origin)).bind(pipeline)
+    report(diagnostics, in: source, origin: origin)
+    guard let plan else { return .failed(exitCode: 1) }
+    let executor = Executor(environment: environment(origin: origin), dataSource: dataSource)
+    let result: ExecutionResult
+    let progress = progressLine(for: plan)
+    defer { progress?.finish() }
+    progress?.update(FetchProgress(endpoint: Self.endpointName(plan), pagesDone: 0))
+    do {
+      result = try await executor.run(plan) { done, total in
+        progress?.update(FetchProgress(endpoint: Self.endpointName(plan), pagesDone: done, pagesExpected: total))
+      }
+      progress?.finish()
+    } catch {
+      return reportFailure(error, at: pipeline.source.span, source: source, origin: origin)
+    }
+    let clock = ContinuousClock()
+    let started = clock.now
+    let outcome = emit(result, origin: origin, source: source, plan: plan)
+    if settings.timer {
+      var extra: [StageTiming] = []
+      if let verb = Self.outputVerb(plan.output) {
+        let (seconds, attoseconds) = (clock.now - started).components
+        extra.append(StageTiming(verb: verb, seconds: Double(seconds) + Double(attoseconds) / 1e18))
+      }
+      console.err(StageTiming.line(result.timings, extra: extra) + "\n")
+    }
+    return outcome
+  }
+
+  private func reportFailure(_ error: any Error, at span: Span, source: SourceFile, origin: Origin) -> Outcome {
+    if error is CancellationError || Task.isCancelled {
+      // The REPL says "cancelled"; a script or -c is simply interrupted.
+      return .failed(exitCode: 130)
+    }
+    if let execution = error as? ExecutionError {
+      let diagnostics = execution.diagnostics
+      if diagnostics.isEmpty {
+        report([Diagnostic.error("run.failed", execution.description, at: span, label: "failed here")], in: source, origin: origin)
+      } else {
+        report(diagnostics, in: source, origin: origin)
+      }
+      return .failed(exitCode: 1)
+    }
+    let failure = configuration.describeFailure(error)
+    report([Diagnostic.error("fetch.failed", failure.message, at: span, label: "while loading", notes: failure.notes, help: failure.help)], in: source, origin: origin)
+    return .failed(exitCode: failure.exitCode)
+  }
+
+  /// A progress line on stderr for loads, when stderr is a terminal.
+  private func progressLine(for plan: Plan) -> ProgressLine? {
+    guard configuration.terminal.stderrIsTTY, case .load = plan.source else { return nil }
+    return ProgressLine(enabled: true, width: configuration.terminal.width, write: ProgressLine.writeToStderr)
+  }
+
+  static func endpointName(_ plan: Plan) -> String {
+    if case .load(let request, _) = plan.source { return request.endpoint }
+    return plan.source.verb
+  }
+
+  static func outputVerb(_ output: PlanOutput) -> String? {
+    switch output {
+    case .table: nil
+    case .chart: "chart"
+    case .export: "export"
+    }
+  }
+
+  // MARK: - Diagnostics
+
+  func report(_ diagnostics: [Diagnostic], in source: SourceFile, origin: Origin) {
+    guard !diagnostics.isEmpty else { return }
+    var file = source
+    var shown = diagnostics
+    var style = DiagnosticFormatter.Style.prompt
+    if case .script(let statement, let scriptFile) = origin {
+      file = scriptFile
+      shown = diagnostics.map(statement.mapped)
+      style = .script
+    }
+    let formatter = DiagnosticFormatter(style: style, decorator: useColor(forErrors: true) ? .ansi : nil)
+    console.err(formatter.format(shown, in: file) + "\n")
+  }
+
+  func useColor(forErrors: Bool = false) -> Bool {
+    switch settings.color {
+    case .always: true
+    case .never: false
+    case .auto:
+      configuration.terminal.color
+        && (forErrors ? configuration.terminal.stderrIsTTY : configuration.terminal.stdoutIsTTY)
+    }
+  }
+}

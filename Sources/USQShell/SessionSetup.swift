@@ -1,0 +1,148 @@
+import Foundation
+import USQDemo
+import USQEngine
+import USQLanguage
+import USQOpenAI
+
+/// The session's configuration and first settings, from the command line and environment.
+///
+/// The admin key is read here (from `--key-file` or `OPENAI_ADMIN_KEY`, whitespace trimmed)
+/// and handed only to the API client; it is never printed or stored.
+struct SessionSetup {
+  var configuration: SessionConfiguration
+  var settings: Settings
+
+  /// A command-line value that cannot be used.
+  struct Problem: Error, CustomStringConvertible {
+    var description: String
+  }
+
+  init(options: LaunchOptions, environment: [String: String]) throws {
+    let key = try Self.adminKey(options: options, environment: environment)
+    let baseURL = options.baseURL ?? environment["OPENAI_BASE_URL"].flatMap { $0.isEmpty ? nil : $0 }
+      ?? UsageClient.defaultBaseURL
+    let now = try Self.clock(environment: environment)
+    var terminal = TerminalFacts.read(environment: environment)
+    if options.noColor { terminal.color = false }
+
+    var settings = Settings()
+    settings.source = key != nil && !options.forceDemo ? .api : .demo
+    if let format = options.format {
+      guard let parsed = Settings.Format(rawValue: format) else {
+        throw Problem(description: "--format '\(format)' is not one of table, csv, json, ndjson, md")
+      }
+      settings.format = parsed
+    }
+    if let zone = options.timeZone {
+      guard Settings.parseTimeZone(zone) != nil else {
+        throw Problem(description: "--tz '\(zone)' is not UTC, local or ±HH:MM")
+      }
+      settings.timeZone = zone
+    }
+    if options.noColor { settings.color = .never }
+    if options.noCache { settings.cache = false }
+    settings.timer = options.timer
+    self.settings = settings
+
+    let cacheDirectory = environment["USQ_CACHE_DIR"].flatMap { $0.isEmpty ? nil : $0 }
+      ?? PageCache.defaultDirectory(environment: environment)
+    let demo = DemoTransport(now: now)
+    let live = URLSessionTransport()
+    let dataSource: @Sendable (Settings) -> any DataSource = { settings in
+      let cache = settings.cache ? cacheDirectory.map(PageCache.init(directory:)) : nil
+      var client: UsageClient
+      switch settings.source {
+      case .demo:
+        return Self.demoDataSource(transport: demo, baseURL: baseURL, now: now, concurrency: settings.concurrency)
+      case .api:
+        guard let key else { return MissingKeyDataSource() }
+        client = UsageClient(baseURL: baseURL, apiKey: key, transport: live, cache: cache, concurrency: settings.concurrency)
+      }
+      client.now = now
+      return ClientDataSource(client: client)
+    }
+    let banner = Self.banner(source: settings.source, baseURL: baseURL, hasKey: key != nil)
+    configuration = SessionConfiguration(
+      console: .standard, terminal: terminal, now: now, endpoints: EndpointDescriptions.all,
+      dataSource: dataSource, describeFailure: Self.describe,
+      workingDirectory: FileManager.default.currentDirectoryPath,
+      cacheCommand: { action in Self.cacheCommand(action, directory: cacheDirectory) },
+      banner: banner)
+  }
+
+  /// The demo organization behind the API client, as `source=demo` uses it.
+  static func demoDataSource(
+    transport: DemoTransport, baseURL: String = UsageClient.defaultBaseURL,
+    now: @escaping @Sendable () -> Int64, concurrency: Int = 4
+  ) -> ClientDataSource {
+    var client = UsageClient(baseURL: baseURL, apiKey: "demo", transport: transport, concurrency: concurrency)
+    client.now = now
+    return ClientDataSource(client: client)
+  }
+
+  static func adminKey(options: LaunchOptions, environment: [String: String]) throws -> String? {
+    if let path = options.keyFile {
+      guard let text = try? String(contentsOfFile: path, encoding: .utf8) else {
+        throw Problem(description: "cannot read the key file '\(path)'")
+      }
+      let key = text.trimmingCharacters(in: .whitespacesAndNewlines)
+      guard !key.isEmpty else { throw Problem(description: "the key file '\(path)' is empty") }
+      return key
+    }
+    let key = environment["OPENAI_ADMIN_KEY"]?.trimmingCharacters(in: .whitespacesAndNewlines) ?? ""
+    return key.isEmpty ? nil : key
+  }
+
+  /// "Now": `USQ_NOW` (a date-time or epoch seconds) when set, else the system clock.
+  static func clock(environment: [String: String]) throws -> @Sendable () -> Int64 {
+    guard let text = environment["USQ_NOW"], !text.isEmpty else { return DemoClock.system }
+    guard let fixed = DemoClock.parse(text) else {
+      throw Problem(description: "USQ_NOW '\(text)' is not a date-time (2026-11-30T12:00:00Z) or epoch seconds")
+    }
+    return { fixed }
+  }
+
+  static func banner(source: Settings.Source, baseURL: String, hasKey: Bool) -> String {
+    let where_ =
+      switch source {
+      case .demo: hasKey ? "demo organization (--demo)" : "demo organization (no OPENAI_ADMIN_KEY set)"
+      case .api: "api at \(baseURL)"
+      }
+    return "usq \(Launcher.version) · source: \(where_) · `help` for the language, Ctrl-D to quit"
+  }
+
+  static func describe(_ error: any Error) -> SessionConfiguration.Failure {
+    if let api = error as? UsageAPIError {
+      return .init(message: api.description)
+    }
+    if error is MissingKeyDataSource.NoKey {
+      return .init(
+        message: "no admin key: the api source needs OPENAI_ADMIN_KEY (or --key-file)",
+        help: "create an admin key at https://platform.openai.com/settings/organization/admin-keys, or `set source=demo`")
+    }
+    return .init(message: "\(error)")
+  }
+
+  static func cacheCommand(_ action: CacheAction, directory: String?) -> String {
+    guard let directory else { return "no cache folder: set USQ_CACHE_DIR\n" }
+    let cache = PageCache(directory: directory)
+    switch action {
+    case .info:
+      let info = cache.info()
+      return "cache \(directory): \(info.files) files, \(info.bytes) bytes\n"
+    case .clear:
+      return "cleared \(cache.clear()) cached files from \(directory)\n"
+    }
+  }
+}
+
+/// The api source without a key: every load fails with a clear message.
+struct MissingKeyDataSource: DataSource {
+  struct NoKey: Error {}
+
+  func load(_ request: LoadRequest, progress: @escaping @Sendable (Int, Int?) -> Void) async throws -> USQFrame.Frame {
+    throw NoKey()
+  }
+}
+
+import USQFrame

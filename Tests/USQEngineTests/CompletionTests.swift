@@ -1,0 +1,61 @@
+import Testing
+import USQFrame
+
+@testable import USQEngine
+
+@Suite struct CompletionTests {
+  let provider = CompletionProvider(
+    environment: Fixtures.environment(
+      frames: ["daily": Frames.completions, "projects": Frames.projects], last: Frames.completions))
+
+  func complete(_ line: String) -> [String] {
+    provider.complete(line: line, cursor: line.utf8.count).candidates
+  }
+
+  @Test("statement starts, stages and endpoints")
+  func words() {
+    #expect(complete("lo") == ["load"])
+    #expect(complete("load comp") == ["completions"])
+    #expect(complete("load completions | so") == ["sort"])
+    #expect(complete("load completions | ") == StageSyntaxVerbs.all)
+  }
+
+  @Test("option keys and group keys valid for the endpoint")
+  func options() {
+    #expect(complete("load costs gr") == ["group="])
+    #expect(complete("load costs group=") == ["project_id", "line_item", "api_key_id"])
+    #expect(complete("load images group=s") == ["size", "source"])
+    #expect(complete("load costs bucket=") == ["1d"])
+  }
+
+  @Test("columns of the frame flowing into the stage")
+  func columns() {
+    #expect(complete("load completions | sum input_tokens by model | sort i") == ["input_tokens"])
+    #expect(complete("load completions | sum input_tokens by model | where ") == ["model", "input_tokens"])
+    #expect(complete("load completions | sum out") == ["output_tokens"])
+  }
+
+  @Test("values of a low-cardinality string column after where C =")
+  func values() {
+    #expect(complete("from daily | where model = ") == ["gpt-4o", "gpt-4o-mini", "o1"])
+    #expect(complete("from daily | where model = gpt-4o-") == ["gpt-4o-mini"])
+  }
+
+  @Test("stored frames, settings, chart options, help topics")
+  func others() {
+    #expect(complete("from ") == ["daily", "projects"])
+    #expect(complete("set ti") == ["timer="])
+    #expect(complete("set timer=") == ["on", "off"])
+    #expect(complete("load completions | chart ") == ["bar", "stack", "line", "pie", "spark", "heat"])
+    #expect(complete("help tim") == ["timer"])
+    #expect(complete("fields costs am") == ["amount"])
+  }
+}
+
+enum StageSyntaxVerbs {
+  static let all = [
+    "where", "select", "drop", "rename", "derive", "sum", "avg", "min", "max", "count", "agg",
+    "sort", "top", "head", "tail", "bucket", "fill", "share", "other", "pivot", "join", "names",
+    "distinct", "chart", "export",
+  ]
+}

@@ -1,6 +1,0 @@
-import Testing
-@testable import USQEngine
-
-@Suite struct USQEnginePlaceholderTests {
-  @Test("the module links") func links() { #expect(Bool(true)) }
-}
