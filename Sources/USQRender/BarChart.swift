@@ -18,6 +18,7 @@ enum BarChart {
     var layout = BarLayout(labels: labels, series: series, area: area)
     layout.keepsLast = isTime
     layout.reservedLines = notes.count
+    if let x, ys.count == 1 { layout.header = (x, ys[0]) }
     return layout.lines() + notes.map(area.style.dim)
   }
 }
@@ -36,6 +37,8 @@ struct BarLayout {
   var keepsLast = false
   /// Lines the caller adds below the bars.
   var reservedLines = 0
+  /// Names over the labels and the bars (one series; several get a legend instead).
+  var header: (label: String, value: String)?
 
   init(labels: [String], series: [Series], area: ChartArea) {
     self.labels = labels
@@ -69,6 +72,12 @@ struct BarLayout {
 
   func lines() -> [String] {
     var lines = series.count > 1 ? legend() : []
+    if let header, series.count == 1 {
+      let label = DisplayWidth.truncate(header.label, to: labelWidth, ellipsis: area.style.ellipsis)
+      let text = DisplayWidth.pad(label, to: labelWidth) + "  " + header.value
+      lines.append(
+        area.style.dim(DisplayWidth.truncate(text, to: area.width, ellipsis: area.style.ellipsis)))
+    }
     let perRow = series.count
     var rows = labels.count
     if let height = area.bodyHeight, lines.count + rows * perRow + reservedLines > height {

@@ -42,7 +42,7 @@ import USQFrame
           frame.names.contains("model")
           ? "model" : (frame.names.contains("project_id") ? "project_id" : nil)
         for (width, height) in [
-          (10, 3), (16, 5), (25, 8), (40, 12), (63, 20), (80, nil), (140, 40),
+          (1, 1), (10, 3), (16, 5), (25, 8), (40, 12), (63, 20), (80, nil), (140, 40),
         ] as [(Int, Int?)] {
           for color in [false, true] {
             let options = RenderOptions(

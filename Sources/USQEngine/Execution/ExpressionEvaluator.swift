@@ -85,7 +85,9 @@ enum ExpressionEvaluator {
     return .column(.bool(result))
   }
 
-  private static func call(_ function: ScalarFunction, _ arguments: [BoundExpression], _ frame: Frame)
+  private static func call(
+    _ function: ScalarFunction, _ arguments: [BoundExpression], _ frame: Frame
+  )
     throws -> Column
   {
     let first = try column(arguments[0], in: frame)
@@ -109,7 +111,10 @@ enum ExpressionEvaluator {
       for argument in arguments {
         var value = try column(argument, in: frame)
         if kind == .double, case .int(let ints) = value {
-          value = .double(DoubleColumn(values: ContiguousArray(ints.values.lazy.map { Double($0) }), validity: ints.validity))
+          value = .double(
+            DoubleColumn(
+              values: ContiguousArray(ints.values.lazy.map { Double($0) }), validity: ints.validity)
+          )
         }
         if value.kind != kind, value.nullCount == value.count {
           value = Column.nulls(kind, count: value.count)

@@ -49,6 +49,8 @@ public struct Grouping: Sendable {
     self.firstRows = firstRows
   }
 
+  // MARK: - Fused keys
+
   /// Group ids in one pass when every key has small codes (dictionary codes, bools, small-range
   /// or sorted ints) whose product is small: the packed code indexes one table.
   static func fused(_ keys: [Column]) -> (ContiguousArray<UInt32>, ContiguousArray<Int>)? {
@@ -102,6 +104,8 @@ public struct Grouping: Sendable {
       return nil
     }
   }
+
+  // MARK: - One key at a time
 
   /// Dense first-seen codes of one column.
   static func denseCodes(_ column: Column) -> (ContiguousArray<UInt32>, ContiguousArray<Int>) {
