@@ -109,7 +109,7 @@ def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--dir", help="validate the JSON files in DIR instead of dumping fresh ones")
     parser.add_argument("--spec", default=os.environ.get(
-        "USQ_SPEC", "/work/shared/reference/openapi-usage-subset.yaml"))
+        "USQ_SPEC", str(pathlib.Path(__file__).resolve().parents[3] / "shared" / "reference" / "openapi-usage-subset.yaml")))
     args = parser.parse_args()
     spec = yaml.safe_load(pathlib.Path(args.spec).read_text())
     with tempfile.TemporaryDirectory() as temporary:

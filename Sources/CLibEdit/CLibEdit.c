@@ -8,6 +8,7 @@
 #include <string.h>
 #include <sys/ioctl.h>
 #include <sys/stat.h>
+#include <termios.h>
 #include <unistd.h>
 
 FILE *usq_stdin(void) { return stdin; }
@@ -100,6 +101,32 @@ int usq_sigint_peek(void) {
 int usq_sigint_raise(void) { return kill(getpid(), SIGINT); }
 
 int usq_suspend_self(void) { return kill(getpid(), SIGTSTP); }
+
+static struct termios usq_saved_termios;
+static volatile sig_atomic_t usq_termios_saved = 0;
+
+static void usq_on_sigterm(int signo) {
+  if (usq_termios_saved) tcsetattr(0, TCSANOW, &usq_saved_termios);
+  signal(signo, SIG_DFL);
+  raise(signo);
+}
+
+int usq_terminal_guard_install(int *error_out) {
+  if (tcgetattr(0, &usq_saved_termios) != 0) {
+    if (error_out) *error_out = errno;
+    return -1;
+  }
+  usq_termios_saved = 1;
+  struct sigaction action;
+  memset(&action, 0, sizeof action);
+  action.sa_handler = usq_on_sigterm;
+  sigemptyset(&action.sa_mask);
+  if (sigaction(SIGTERM, &action, NULL) != 0) {
+    if (error_out) *error_out = errno;
+    return -1;
+  }
+  return 0;
+}
 
 /* ---- EditLine ---- */
 

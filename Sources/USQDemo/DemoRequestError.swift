@@ -24,7 +24,7 @@ struct DemoRequestError: Error, Sendable {
   var response: HTTPResponse {
     HTTPResponse(
       status: status, headers: [HTTPHeader("Content-Type", "application/json")],
-      body: Data(body.text.utf8))
+      body: Data(body.bytes))
   }
 
   static func invalid(_ message: String, param: String?, code: String? = "invalid_value") -> Self {
@@ -47,7 +47,9 @@ struct DemoRequestError: Error, Sendable {
 
   static func notOneOf(_ param: String, _ value: String, allowed: [String]) -> Self {
     let list = allowed.map { "'\($0)'" }
-    let text = list.count > 1 ? list.dropLast().joined(separator: ", ") + " and " + (list.last ?? "") : list.joined()
+    let text =
+      list.count > 1
+      ? list.dropLast().joined(separator: ", ") + " and " + (list.last ?? "") : list.joined()
     return invalid(
       "Invalid value for '\(param)': '\(value)'. Supported values are: \(text).", param: param)
   }
@@ -104,7 +106,8 @@ struct DemoQuery: Sendable {
   }
 
   /// `limit` within 1…maximum, or `defaultValue` when absent.
-  func limit(defaultValue: Int, maximum: Int, context: String = "") throws(DemoRequestError) -> Int {
+  func limit(defaultValue: Int, maximum: Int, context: String = "") throws(DemoRequestError) -> Int
+  {
     guard let number = try integer("limit") else { return defaultValue }
     guard number >= 1, number <= Int64(maximum) else {
       throw .invalid(

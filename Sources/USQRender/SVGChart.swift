@@ -33,7 +33,7 @@ public enum SVGChart {
     let ys = try data.yNames(excluding: [x])
     let labels = data.labels(x)
     let series = ys.map { Series(name: $0, values: data.numbers($0)) }
-    if series.count > 1 { svg.legend(series.map(\.name)) }
+    svg.legend(series.map(\.name))
     let texts = series.map(BarLayout.valueTexts)
     let values = series.flatMap { $0.values.compactMap { $0 } }
     let high = max(0, values.max() ?? 0)
@@ -133,7 +133,7 @@ public enum SVGChart {
     let series = Array(
       LineChart.lineSeries(data, by: by, ys: ys, positions: axis.positions).prefix(
         LineChart.maxSeries))
-    if series.count > 1 || by != nil { svg.legend(series.map(\.name)) }
+    svg.legend(series.map(\.name))
     let points = series.flatMap(\.points)
     let yRange = AxisTicks.range(
       low: min(0, points.map(\.y).min() ?? 0), high: points.map(\.y).max() ?? 1, intervals: 5)

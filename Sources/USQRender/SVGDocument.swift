@@ -116,7 +116,7 @@ struct SVGDocument {
   mutating func legend(_ names: [String]) {
     var x = 20.0
     for (index, name) in names.enumerated() {
-      let width = 24 + Double(DisplayWidth.of(name)) * 7 + 16
+      let width = 24 + Double(DisplayWidth.of(name)) * 7.6 + 20
       if x + width > SVGDocument.width - 10 && x > 20 {
         x = 20
         cursor += 20

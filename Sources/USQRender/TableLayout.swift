@@ -101,17 +101,22 @@ struct TableLayout {
   /// Total width of the box: `│ a │ b │` = sum of widths + 3 per column + 1.
   var boxWidth: Int { columns.reduce(1) { $0 + $1.width + 3 } }
 
-  /// Cuts text columns (widest first, down to 8 columns or their header) and then leaves out
-  /// columns on the right until the box fits `width`.
+  /// Narrows the table until its box fits `width`, in the steps below (widest column first within
+  /// each), then leaves out columns on the right; a last resort cuts everything.
   mutating func fit(width: Int, style: Style) {
+    // 1. Long text down to 24 columns (or its header, up to 32).
+    shrink(to: width, floor: { min($0.width, max(24, min(DisplayWidth.of($0.name), 32))) })
+    // 2. Headers of numbers and times down to their values (numbers are never cut).
     shrink(
       to: width,
       floor: { column in
         column.canShrink
           ? column.width : max(4, column.cells.map { $0.map(DisplayWidth.of) ?? 4 }.max() ?? 0)
       }, all: true)
+    // 3. Text down to 8 columns (or its header, up to 16), then 5.
     shrink(to: width, floor: { min($0.width, max(8, min(DisplayWidth.of($0.name), 16))) })
     shrink(to: width, floor: { min($0.width, 5) })
+    // 4. Columns on the right left out, named in a footnote.
     while boxWidth > width && columns.count > 1 {
       let last = columns.removeLast()
       dropped.insert(last.name, at: 0)

@@ -2,11 +2,17 @@
 public enum TimeFormatting {
   /// A civil date and time of day.
   public struct Civil: Sendable, Equatable {
+    /// The proleptic Gregorian year.
     public var year: Int
+    /// 1…12.
     public var month: Int
+    /// 1…31.
     public var day: Int
+    /// 0…23.
     public var hour: Int
+    /// 0…59.
     public var minute: Int
+    /// 0…59.
     public var second: Int
     /// 0 = Monday … 6 = Sunday.
     public var weekday: Int

@@ -17,7 +17,7 @@ extension Session {
     case .describe(let name): return describe(name, source: source, origin: origin)
     case .run(let path, let arguments):
       return await runScript(path: path.text, parameters: arguments.map { ($0.key.text, $0.rawText) }, span: path.span, source: source, origin: origin)
-    case .help(let topic): console.out(HelpText.help(topic?.text, endpoints: configuration.endpoints))
+    case .help(let topic): return help(topic, source: source, origin: origin)
     case .fields(let endpoint, let field):
       return fields(endpoint, field, source: source, origin: origin)
     case .explain(let pipeline): return explain(pipeline, source: source, origin: origin)

@@ -85,8 +85,14 @@ public actor Session {
     guard let plan else { return .failed(exitCode: 1) }
     let executor = Executor(environment: environment(origin: origin), dataSource: dataSource)
     let result: ExecutionResult
+    let progress = progressLine(for: plan)
+    defer { progress?.finish() }
+    progress?.update(FetchProgress(endpoint: Self.endpointName(plan), pagesDone: 0))
     do {
-      result = try await executor.run(plan)
+      result = try await executor.run(plan) { done, total in
+        progress?.update(FetchProgress(endpoint: Self.endpointName(plan), pagesDone: done, pagesExpected: total))
+      }
+      progress?.finish()
     } catch {
       return reportFailure(error, at: pipeline.source.span, source: source, origin: origin)
     }
@@ -106,7 +112,7 @@ public actor Session {
 
   private func reportFailure(_ error: any Error, at span: Span, source: SourceFile, origin: Origin) -> Outcome {
     if error is CancellationError || Task.isCancelled {
-      console.err("cancelled\n")
+      // The REPL says "cancelled"; a script or -c is simply interrupted.
       return .failed(exitCode: 130)
     }
     if let execution = error as? ExecutionError {
@@ -121,6 +127,17 @@ public actor Session {
     let failure = configuration.describeFailure(error)
     report([Diagnostic.error("fetch.failed", failure.message, at: span, label: "while loading", notes: failure.notes, help: failure.help)], in: source, origin: origin)
     return .failed(exitCode: failure.exitCode)
+  }
+
+  /// A progress line on stderr for loads, when stderr is a terminal.
+  private func progressLine(for plan: Plan) -> ProgressLine? {
+    guard configuration.terminal.stderrIsTTY, case .load = plan.source else { return nil }
+    return ProgressLine(enabled: true, width: configuration.terminal.width, write: ProgressLine.writeToStderr)
+  }
+
+  static func endpointName(_ plan: Plan) -> String {
+    if case .load(let request, _) = plan.source { return request.endpoint }
+    return plan.source.verb
   }
 
   static func outputVerb(_ output: PlanOutput) -> String? {

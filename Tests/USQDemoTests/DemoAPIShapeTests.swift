@@ -12,11 +12,16 @@ import USQOpenAI
     var pages = 0
     var all: [[String: Any]] = []
     repeat {
-      let page = get("/organization/usage/completions", [("start_time", String(start))] + (cursor.map { [("page", $0)] } ?? [])).json
+      let page = get(
+        "/organization/usage/completions",
+        [("start_time", String(start))] + (cursor.map { [("page", $0)] } ?? [])
+      ).json
       all += buckets(page)
       cursor = page["next_page"] as? String
       #expect((page["has_more"] as? Bool) == (cursor != nil))
-      if let cursor { #expect(cursor.contains("+") && cursor.contains("/") && cursor.contains("=")) }
+      if let cursor {
+        #expect(cursor.contains("+") && cursor.contains("/") && cursor.contains("="))
+      }
       pages += 1
     } while cursor != nil && pages < 10
     #expect(pages == 5)
@@ -24,19 +29,39 @@ import USQOpenAI
     #expect(int(all.first?["start_time"]) == start)
     #expect(int(all.first?["end_time"]) == 1_761_436_800)
     #expect(int(all.last?["end_time"]) == fixedNow)
-    for (left, right) in zip(all, all.dropFirst()) { #expect(int(left["end_time"]) == int(right["start_time"])) }
+    for (left, right) in zip(all, all.dropFirst()) {
+      #expect(int(left["end_time"]) == int(right["start_time"]))
+    }
   }
 
   @Test("limit defaults and maxima follow the bucket width")
   func limits() {
     let start = String(fixedNow - 40 * 86_400)
-    #expect(buckets(get("/organization/usage/completions", [("start_time", start)]).json).count == 7)
-    #expect(buckets(get("/organization/usage/completions", [("start_time", start), ("bucket_width", "1h")]).json).count == 24)
-    #expect(buckets(get("/organization/usage/completions", [("start_time", start), ("bucket_width", "1m")]).json).count == 60)
-    #expect(buckets(get("/organization/usage/completions", [("start_time", start), ("limit", "31")]).json).count == 31)
-    #expect(buckets(get("/organization/costs", [("start_time", start), ("limit", "180")]).json).count == 41)
-    #expect(get("/organization/usage/completions", [("start_time", start), ("limit", "32")]).status == 400)
-    #expect(get("/organization/usage/completions", [("start_time", start), ("bucket_width", "1h"), ("limit", "169")]).status == 400)
+    #expect(
+      buckets(get("/organization/usage/completions", [("start_time", start)]).json).count == 7)
+    #expect(
+      buckets(
+        get("/organization/usage/completions", [("start_time", start), ("bucket_width", "1h")]).json
+      ).count == 24)
+    #expect(
+      buckets(
+        get("/organization/usage/completions", [("start_time", start), ("bucket_width", "1m")]).json
+      ).count == 60)
+    #expect(
+      buckets(
+        get("/organization/usage/completions", [("start_time", start), ("limit", "31")]).json
+      ).count == 31)
+    #expect(
+      buckets(get("/organization/costs", [("start_time", start), ("limit", "180")]).json).count
+        == 41)
+    #expect(
+      get("/organization/usage/completions", [("start_time", start), ("limit", "32")]).status == 400
+    )
+    #expect(
+      get(
+        "/organization/usage/completions",
+        [("start_time", start), ("bucket_width", "1h"), ("limit", "169")]
+      ).status == 400)
     #expect(get("/organization/costs", [("start_time", start), ("limit", "181")]).status == 400)
   }
 
@@ -49,15 +74,43 @@ import USQOpenAI
   }
 
   static let errorCases: [ErrorCase] = [
-    ErrorCase(query: [], path: "/organization/usage/completions", param: "start_time", message: "Missing required parameter: 'start_time'."),
-    ErrorCase(query: [("start_time", "1763510400"), ("group_by", "modle")], path: "/organization/usage/completions", param: "group_by", message: "Invalid value for 'group_by': 'modle'. Supported values are: 'project_id', 'user_id', 'api_key_id', 'model', 'batch' and 'service_tier'."),
-    ErrorCase(query: [("start_time", "1763510400"), ("bucket_width", "1w")], path: "/organization/usage/embeddings", param: "bucket_width", message: "Invalid value for 'bucket_width': '1w'. Supported values are: '1m', '1h' and '1d'."),
-    ErrorCase(query: [("start_time", "1763510400"), ("bucket_width", "1h")], path: "/organization/costs", param: "bucket_width", message: "Invalid value for 'bucket_width': '1h'. Supported values are: '1d'."),
-    ErrorCase(query: [("start_time", "1763510400"), ("limit", "0")], path: "/organization/usage/images", param: "limit", message: "Invalid value for 'limit': 0. It must be between 1 and 31 for bucket_width '1d'."),
-    ErrorCase(query: [("start_time", "yesterday")], path: "/organization/usage/moderations", param: "start_time", message: "Invalid value for 'start_time': expected an integer, got 'yesterday'."),
-    ErrorCase(query: [("start_time", "1763510400"), ("batch", "False")], path: "/organization/usage/completions", param: "batch", message: "Invalid value for 'batch': 'False'. Supported values are: 'true' and 'false'."),
-    ErrorCase(query: [("start_time", "1763510400"), ("models", "gpt-4o")], path: "/organization/usage/vector_stores", param: "models", message: "Unrecognized query parameter: 'models'."),
-    ErrorCase(query: [("start_time", "1763510400"), ("page", "page_AAAA")], path: "/organization/usage/completions", param: "page", message: "Invalid value for 'page': 'page_AAAA' is not a valid page cursor."),
+    ErrorCase(
+      query: [], path: "/organization/usage/completions", param: "start_time",
+      message: "Missing required parameter: 'start_time'."),
+    ErrorCase(
+      query: [("start_time", "1763510400"), ("group_by", "modle")],
+      path: "/organization/usage/completions", param: "group_by",
+      message:
+        "Invalid value for 'group_by': 'modle'. Supported values are: 'project_id', 'user_id', 'api_key_id', 'model', 'batch' and 'service_tier'."
+    ),
+    ErrorCase(
+      query: [("start_time", "1763510400"), ("bucket_width", "1w")],
+      path: "/organization/usage/embeddings", param: "bucket_width",
+      message: "Invalid value for 'bucket_width': '1w'. Supported values are: '1m', '1h' and '1d'."),
+    ErrorCase(
+      query: [("start_time", "1763510400"), ("bucket_width", "1h")], path: "/organization/costs",
+      param: "bucket_width",
+      message: "Invalid value for 'bucket_width': '1h'. Supported values are: '1d'."),
+    ErrorCase(
+      query: [("start_time", "1763510400"), ("limit", "0")], path: "/organization/usage/images",
+      param: "limit",
+      message: "Invalid value for 'limit': 0. It must be between 1 and 31 for bucket_width '1d'."),
+    ErrorCase(
+      query: [("start_time", "yesterday")], path: "/organization/usage/moderations",
+      param: "start_time",
+      message: "Invalid value for 'start_time': expected an integer, got 'yesterday'."),
+    ErrorCase(
+      query: [("start_time", "1763510400"), ("batch", "False")],
+      path: "/organization/usage/completions", param: "batch",
+      message: "Invalid value for 'batch': 'False'. Supported values are: 'true' and 'false'."),
+    ErrorCase(
+      query: [("start_time", "1763510400"), ("models", "gpt-4o")],
+      path: "/organization/usage/vector_stores", param: "models",
+      message: "Unrecognized query parameter: 'models'."),
+    ErrorCase(
+      query: [("start_time", "1763510400"), ("page", "page_AAAA")],
+      path: "/organization/usage/completions", param: "page",
+      message: "Invalid value for 'page': 'page_AAAA' is not a valid page cursor."),
   ]
 
   @Test("bad parameters get the API's 400 error body", arguments: errorCases)
@@ -73,8 +126,12 @@ import USQOpenAI
 
   @Test("bracketed array keys are read like repeated keys")
   func bracketKeys() {
-    let plain = get("/organization/usage/completions", [("start_time", String(wednesday)), ("group_by", "model"), ("group_by", "project_id")])
-    let brackets = get("/organization/usage/completions", [("start_time", String(wednesday)), ("group_by[]", "model"), ("group_by[]", "project_id")])
+    let plain = get(
+      "/organization/usage/completions",
+      [("start_time", String(wednesday)), ("group_by", "model"), ("group_by", "project_id")])
+    let brackets = get(
+      "/organization/usage/completions",
+      [("start_time", String(wednesday)), ("group_by[]", "model"), ("group_by[]", "project_id")])
     #expect(plain.status == 200)
     #expect(NSDictionary(dictionary: plain.json) == NSDictionary(dictionary: brackets.json))
   }
@@ -82,8 +139,13 @@ import USQOpenAI
   @Test("costs agree with usage: each line item is its usage times the list price")
   func costsAgreeWithUsage() throws {
     let day = [("start_time", String(wednesday)), ("end_time", String(wednesday + 86_400))]
-    let costs = try #require(allBuckets("/organization/costs", day + [("group_by", "line_item")]).first.map(rows))
-    let usage = totals(allBuckets("/organization/usage/completions", day + [("group_by", "model"), ("group_by", "batch"), ("group_by", "service_tier")]), groupBy: ["model", "batch", "service_tier"])
+    let costs = try #require(
+      allBuckets("/organization/costs", day + [("group_by", "line_item")]).first.map(rows))
+    let usage = totals(
+      allBuckets(
+        "/organization/usage/completions",
+        day + [("group_by", "model"), ("group_by", "batch"), ("group_by", "service_tier")]),
+      groupBy: ["model", "batch", "service_tier"])
     let total = try #require(allBuckets("/organization/costs", day).first.map(rows)?.first)
     var sum = Decimal(0)
     var checked = 0

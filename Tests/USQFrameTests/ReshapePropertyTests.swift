@@ -186,11 +186,12 @@ import USQFrame
       for kind in JoinKind.allCases {
         var rows: [[Value]] = []
         let extra = other.names.indices.filter { !keys.contains(other.names[$0]) }
+        let positions = keys.map { (left.index($0), other.index($0)) }
         for row in left.rows {
           let matches = other.rows.filter { candidate in
-            keys.allSatisfy { key in
-              let value = row[left.index(key)]
-              return !value.isNull && Reference.order(value, candidate[other.index(key)]) == 0
+            positions.allSatisfy { leftPosition, rightPosition in
+              let value = row[leftPosition]
+              return !value.isNull && Reference.order(value, candidate[rightPosition]) == 0
             }
           }
           if matches.isEmpty && kind == .left { rows.append(row + extra.map { _ in .null }) }

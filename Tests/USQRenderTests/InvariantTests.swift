@@ -14,6 +14,10 @@ import USQFrame
     ChartEdgeCaseTests.huge, ChartEdgeCaseTests.negatives, ChartEdgeCaseTests.nulls,
     ChartEdgeCaseTests.wideLabels,
     TableRendererTests.cjk, TableRendererTests.costs, TableRendererTests.hourly,
+    Fixtures.frame([("input_tokens", .int, [.int(1_234_567)])]),
+    Fixtures.frame([("share", .double, [.double(.nan), .double(.infinity), .double(-.infinity), .null])]),
+    Fixtures.frame([("start_time", .time, [.null, .null]), ("x", .int, [.null, .int(3)])]),
+    Frame.empty,
   ]
 
   @Test("tables fit every width from 1 to 200 columns")
@@ -38,7 +42,7 @@ import USQFrame
           frame.names.contains("model")
           ? "model" : (frame.names.contains("project_id") ? "project_id" : nil)
         for (width, height) in [
-          (10, 3), (16, 5), (25, 8), (40, 12), (63, 20), (80, nil), (140, 40),
+          (1, 1), (10, 3), (16, 5), (25, 8), (40, 12), (63, 20), (80, nil), (140, 40),
         ] as [(Int, Int?)] {
           for color in [false, true] {
             let options = RenderOptions(

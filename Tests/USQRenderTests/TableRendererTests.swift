@@ -142,6 +142,18 @@ import USQTestSupport
     #expect(text.split(separator: "\n").filter { $0.hasPrefix("│ 2026") }.count == 4)
   }
 
+  @Test("long text is cut before the headers of numbers")
+  func longTextFirst() {
+    let names = String(repeating: "input_tokens, ", count: 6)
+    let frame = Fixtures.frame([
+      ("name", .string, [.string("usage")]), ("columns", .int, [.int(23)]),
+      ("names", .string, [.string(names)]),
+    ])
+    let text = TableRenderer.render(frame, options: RenderOptions(width: 60))
+    #expect(text.contains("│ name  │ columns │ names"))
+    #expect(text.contains("│ usage │      23 │ input_tokens, input_tokens, input_tok… │"))
+  }
+
   @Test("a Foundation time zone applies its own offset")
   func foundationZone() throws {
     let zone = try #require(TimeZone(identifier: "Europe/Berlin"))

@@ -1,3 +1,5 @@
+// MARK: - Sums and counts
+
 extension Aggregator {
   /// Rows per group.
   static func countLoop(_ ids: ContiguousArray<UInt32>, into counts: inout ContiguousArray<Int64>) {

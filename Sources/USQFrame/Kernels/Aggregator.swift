@@ -40,6 +40,8 @@ struct Aggregator {
     return Bitmap(rowCounts(validity: validity).lazy.map { $0 > 0 })
   }
 
+  // MARK: - Sums and averages
+
   func sum(_ column: Column, name: String) throws(FrameError) -> Column {
     switch column {
     case .int(let numbers):
@@ -145,6 +147,8 @@ struct Aggregator {
     return rows
   }
 }
+
+// MARK: - Helpers
 
 /// The value at position `fraction × (n − 1)` of ascending `values`, linearly interpolated.
 func interpolate(_ values: ArraySlice<Double>, _ fraction: Double) -> Double {

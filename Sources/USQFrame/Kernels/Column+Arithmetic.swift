@@ -55,6 +55,8 @@ extension Column {
   }
 }
 
+// MARK: - Operands
+
 /// An operand reduced to what arithmetic needs: its kind, its numbers and validity.
 struct ArithmeticOperand {
   var kind: ColumnKind?
@@ -93,6 +95,8 @@ struct ArithmeticOperand {
     }
   }
 }
+
+// MARK: - Loops
 
 enum ArithmeticKernel {
   static func run(
@@ -216,6 +220,8 @@ enum ArithmeticKernel {
     return values
   }
 }
+
+// MARK: - Operations
 
 protocol IntegerOperation {
   static func apply(_ lhs: Int64, _ rhs: Int64) -> (partialValue: Int64, overflow: Bool)

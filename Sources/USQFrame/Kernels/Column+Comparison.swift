@@ -95,6 +95,8 @@ extension Column {
   }
 }
 
+// MARK: - Readers
+
 /// A string compared by its UTF-8 bytes.
 public struct OrderedUTF8: Comparable {
   public let string: String
@@ -142,6 +144,8 @@ struct RankReader: RowReader {
     ranks.isEmpty ? 0 : ranks[Int(codes[index])]
   }
 }
+
+// MARK: - Loops
 
 enum ComparisonKernel {
   static func numeric(

@@ -61,13 +61,16 @@ extension Column {
     return .string(StringColumn(codes: codes, dictionary: dictionary, validity: column.validity))
   }
 
-  /// `round(x, n)`: doubles rounded to `digits` decimals, half away from zero; ints are
+  /// `round(x, n)`: doubles rounded to `digits` decimals, half away from zero (`digits` may be
+  /// negative: tens, hundreds, …); ints are
   /// unchanged for `digits >= 0` and rounded to a multiple of 10^-digits otherwise (null
   /// when that overflows).
   /// - Throws: `FrameError.typeMismatch` unless the column is numeric.
   public func rounded(digits: Int = 0) throws(FrameError) -> Column {
     switch self {
     case .double(let column):
+      // 10^23 already exceeds a double's 17 significant digits: nothing left to round.
+      if digits > 22 { return self }
       var values = column.values
       let scale = powerOfTen(Swift.abs(digits))
       for index in values.indices {

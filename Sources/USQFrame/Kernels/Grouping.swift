@@ -19,15 +19,10 @@ public struct Grouping: Sendable {
   /// The number of groups.
   public var groupCount: Int { firstRows.count }
 
-  /// Groups the rows by the values of `keys` (all of one length). No keys: every row is in
-  /// group 0 (and there are no groups when there are no rows).
+  /// Groups the rows by the values of `keys` (at least one, all of one length); use
+  /// `init(singleGroupOf:)` when there are no keys.
   public init(keys: [Column]) {
-    guard let first = keys.first else {
-      let count = 0
-      groupIDs = ContiguousArray(repeating: 0, count: count)
-      firstRows = []
-      return
-    }
+    guard let first = keys.first else { preconditionFailure("no key columns: use init(singleGroupOf:)") }
     precondition(keys.allSatisfy { $0.count == first.count }, "key lengths differ")
     if let (ids, firstRows) = Grouping.fused(keys) {
       self.groupIDs = ids
@@ -53,6 +48,8 @@ public struct Grouping: Sendable {
     self.groupIDs = groupIDs
     self.firstRows = firstRows
   }
+
+  // MARK: - Fused keys
 
   /// Group ids in one pass when every key has small codes (dictionary codes, bools, small-range
   /// or sorted ints) whose product is small: the packed code indexes one table.
@@ -107,6 +104,8 @@ public struct Grouping: Sendable {
       return nil
     }
   }
+
+  // MARK: - One key at a time
 
   /// Dense first-seen codes of one column.
   static func denseCodes(_ column: Column) -> (ContiguousArray<UInt32>, ContiguousArray<Int>) {

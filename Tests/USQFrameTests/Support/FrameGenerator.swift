@@ -42,6 +42,13 @@ struct FrameCase: CustomTestStringConvertible, Sendable {
     return cases
   }()
 
+  /// Whether this is a 10 000-row case: those check a representative subset of operations so
+  /// the debug suite stays fast.
+  var isLarge: Bool { rows >= 10_000 }
+
+  /// `items`, or its first `count` for a large case.
+  func subset<T>(_ items: [T], _ count: Int) -> [T] { isLarge ? Array(items.prefix(count)) : items }
+
   /// The cases up to 1 000 rows (for references that are quadratic).
   static let small = all.filter { $0.rows <= 1_000 }
 }
