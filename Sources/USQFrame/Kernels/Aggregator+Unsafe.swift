@@ -99,7 +99,9 @@ extension Aggregator {
       ids.withUnsafeBufferPointer { ids in
         sums.withUnsafeMutableBufferPointer { sums in
           if let validity {
-            for index in 0..<values.count where validity[index] { sums[Int(ids[index])] += values[index] }
+            for index in 0..<values.count where validity[index] {
+              sums[Int(ids[index])] += values[index]
+            }
           } else {
             for index in 0..<values.count { sums[Int(ids[index])] += values[index] }
           }
@@ -180,7 +182,8 @@ extension Aggregator {
       for group in 0..<groupCount {
         var total: Int64 = 0
         for lane in 0..<4 {
-          let (sum, overflow) = total.addingReportingOverflow(lanes[(group * 4 + lane) * width + column])
+          let (sum, overflow) = total.addingReportingOverflow(
+            lanes[(group * 4 + lane) * width + column])
           if overflow { return nil }
           total = sum
         }
