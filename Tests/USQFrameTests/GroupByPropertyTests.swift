@@ -37,6 +37,35 @@ import USQFrame
     }
   }
 
+  @Test(
+    "int sums by one or two string keys (the one-pass path) match the reference",
+    arguments: FrameCase.all)
+  func sumsInOnePass(_ testCase: FrameCase) throws {
+    var generator = FrameGenerator(testCase)
+    let frame = generator.frame()
+    let table = Table(frame)
+    let sums = [
+      Aggregate(.sum, "tokens", as: "tokens"), Aggregate(.sum, "code"),
+      Aggregate(.sum, "tokens", as: "again"),
+    ]
+    for keys in [["key"], ["key", "name"], ["name"]] {
+      for count in 1...3 {
+        let aggregates = Array(sums.prefix(count))
+        expectRows(
+          try frame.aggregate(aggregates, by: keys),
+          Reference.aggregate(table, aggregates, by: keys),
+          "\(testCase.testDescription) sums \(count) by \(keys)")
+      }
+    }
+    let huge = Frame(unchecked: [
+      ("k", Column.from([.string("a"), .string("a")], kind: .string)),
+      ("n", Column.from([.int(.max), .int(1)], kind: .int)),
+    ])
+    #expect(throws: FrameError.overflow(column: "n")) {
+      try huge.aggregate([Aggregate(.sum, "n")], by: ["k"])
+    }
+  }
+
   static let sortKeys: [[SortKey]] = [
     [SortKey("key")], [SortKey("amount", descending: true)],
     [SortKey("key"), SortKey("amount", descending: true)],

@@ -66,6 +66,9 @@ extension Frame {
   public func aggregate(_ aggregates: [Aggregate], by keys: [String]) throws(FrameError) -> Frame {
     var keyColumns: [Column] = []
     for key in keys { keyColumns.append(try column(key)) }
+    if let frame = try groupedSumsInOnePass(aggregates, keys: keys, keyColumns: keyColumns) {
+      return frame
+    }
     let grouping = keys.isEmpty ? Grouping(singleGroupOf: rowCount) : Grouping(keys: keyColumns)
     let groupCount = keys.isEmpty ? 1 : grouping.groupCount
     var pairs: [(String, Column)] = []
@@ -84,10 +87,17 @@ extension Frame {
         aggregate.function, input, name: aggregate.column ?? aggregate.name)
       pairs.append((aggregate.name, result))
     }
+    return try Frame.sortedByKeys(pairs, keyCount: keys.count, groupCount: groupCount)
+  }
+
+  /// The frame of `pairs` (keys first) with its groups sorted by key ascending.
+  static func sortedByKeys(_ pairs: [(String, Column)], keyCount: Int, groupCount: Int)
+    throws(FrameError) -> Frame
+  {
     let frame = try Frame(validating: pairs)
-    if keys.isEmpty || groupCount <= 1 { return frame }
+    if keyCount == 0 || groupCount <= 1 { return frame }
     let order = Column.sortPermutation(
-      pairs.prefix(keys.count).map { ($0.1, false) }, count: groupCount)
+      pairs.prefix(keyCount).map { ($0.1, false) }, count: groupCount)
     return frame.gather(order)
   }
 
