@@ -104,8 +104,8 @@ struct TableLayout {
   /// Narrows the table until its box fits `width`, in the steps below (widest column first within
   /// each), then leaves out columns on the right; a last resort cuts everything.
   mutating func fit(width: Int, style: Style) {
-    // 1. Long text down to 24 columns (or its header, up to 32).
-    shrink(to: width, floor: { min($0.width, max(24, min(DisplayWidth.of($0.name), 32))) })
+    // 1. Long text (lists, sentences) down to 32 columns; ids (≤ 32) stay whole for now.
+    shrink(to: width, floor: { min($0.width, max(32, DisplayWidth.of($0.name))) })
     // 2. Headers of numbers and times down to their values (numbers are never cut).
     shrink(
       to: width,
