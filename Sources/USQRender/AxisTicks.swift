@@ -24,6 +24,13 @@ enum AxisTicks {
     if integral { step = max(1, step.rounded(.up)) }
     let niceLow = (low / step).rounded(.down) * step
     let niceHigh = (high / step).rounded(.up) * step
+    // Degenerate spans (denormals, overflow): the plain range in one step, never a runaway stride.
+    guard step > 0, step.isFinite, niceLow.isFinite, niceHigh.isFinite,
+      (niceHigh - niceLow) / step <= 1000
+    else {
+      let span = high - low
+      return span > 0 && span.isFinite ? (low, high, span) : (low, low + 1, 1)
+    }
     return (niceLow, niceHigh == niceLow ? niceLow + step : niceHigh, step)
   }
 
