@@ -44,6 +44,8 @@ enum AxisTicks {
   /// aligned in `zone` (days to local midnight).
   static func timeTicks(low: Int64, high: Int64, step: Int64, zone: RenderTimeZone) -> [Int64] {
     let offset = Int64(zone.offset(at: low))
+    let low = TimeFormatting.clamped(low)
+    let high = TimeFormatting.clamped(high)
     let base: Int64
     if step <= 86_400 {
       let local = low + offset

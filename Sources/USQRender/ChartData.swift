@@ -88,7 +88,7 @@ struct ChartData {
   /// Timestamps of a time column, or nil when it is not one.
   func times(_ name: String?) -> [Int64?]? {
     guard let name, case .time(let values)? = frame[name] else { return nil }
-    return (0..<values.count).map { values[$0] }
+    return (0..<values.count).map { values[$0].map(TimeFormatting.clamped) }
   }
 }
 

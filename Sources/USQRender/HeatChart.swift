@@ -61,7 +61,7 @@ enum HeatChart {
       var sums: [Int64: [Double?]] = [:]
       for (row, time) in times.enumerated() {
         guard let time else { continue }
-        let local = time + Int64(zone.offset(at: time))
+        let local = TimeFormatting.clamped(time) + Int64(zone.offset(at: time))
         let day = TimeFormatting.floorDivide(local, 86_400)
         let hour = Int((local - day * 86_400) / 3600)
         let add = max(0, values[row] ?? 0)

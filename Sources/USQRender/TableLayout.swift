@@ -70,7 +70,9 @@ struct TableLayout {
     let bucket = bucketSeconds(frame, hints: hints)
     return rows.filter { row in
       if let end = ends[row], end > now { return true }
-      if let bucket, let start = starts?[row] { return start + bucket > now }
+      if let bucket, let start = starts?[row] {
+        return TimeFormatting.clamped(start) + bucket > now
+      }
       return false
     }
   }
@@ -89,7 +91,9 @@ struct TableLayout {
   private static func inferBucket(starts: TimeColumn, ends: TimeColumn) -> Int64? {
     var counts: [Int64: Int] = [:]
     for row in 0..<min(starts.count, 1000) {
-      if let start = starts[row], let end = ends[row], end > start {
+      if let start = starts[row].map(TimeFormatting.clamped),
+        let end = ends[row].map(TimeFormatting.clamped), end > start
+      {
         counts[end - start, default: 0] += 1
       }
     }

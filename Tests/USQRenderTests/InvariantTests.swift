@@ -21,6 +21,11 @@ import USQFrame
     Fixtures.frame([("start_time", .time, [.null, .null]), ("x", .int, [.null, .int(3)])]),
     Frame.empty,
     InvariantTests.extremes,
+    Fixtures.frame([
+      ("start_time", .time, [.time(.min), .time(.max), .time(0)]),
+      ("end_time", .time, [.time(.max), .time(.min), .time(3600)]),
+      ("requests", .int, [.int(1), .int(2), .int(3)]),
+    ]),
   ]
 
   /// Values that break naive arithmetic: near the double limits, denormals, Int64 extremes.
@@ -37,9 +42,13 @@ import USQFrame
     ),
   ])
 
-  @Test("tables fit every width from 1 to 200 columns")
+  @Test("tables fit every width from 1 to 200 columns; every frame exports")
   func tables() {
     for frame in Self.frames {
+      for format in Exporter.Format.allCases {
+        let text = Exporter.render(frame, format: format)
+        #expect(text.isEmpty || text.hasSuffix("\n"))
+      }
       for width in stride(from: 1, through: 200, by: 3) {
         for charset in Charset.allCases {
           let options = RenderOptions(
