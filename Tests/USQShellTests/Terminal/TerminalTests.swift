@@ -109,6 +109,22 @@ struct TerminalTests {
       "\(session.capture())")
   }
 
+  @Test("Tab completes a file path after read, folder first, then the file")
+  func pathCompletion() async throws {
+    try FileManager.default.createDirectory(atPath: folder + "/work/exports", withIntermediateDirectories: true)
+    _ = FileManager.default.createFile(atPath: folder + "/work/exports/usage.csv", contents: Data("a\n1\n".utf8))
+    let session = try TmuxSession(
+      TmuxSession.reportingExit([UsqBinary.path]),
+      environment: ["USQ_HISTORY": historyPath, "LANG": "C.UTF-8"], workingDirectory: folder + "/work")
+    defer { session.kill() }
+    #expect(await session.waitForLastLine("usq>"))
+    session.type("read ex")
+    session.sendKeys("Tab")
+    #expect(await session.waitForLastLine("usq> read exports/"), "\(session.capture())")
+    session.sendKeys("Tab")
+    #expect(await session.waitForLastLine("usq> read exports/usage.csv"), "\(session.capture())")
+  }
+
   @Test("a second Tab lists the candidates in columns and redraws the line")
   func tabListing() async throws {
     let session = try await start()

@@ -11,12 +11,16 @@ final class TmuxSession {
   static var isAvailable: Bool { which("tmux") != nil }
 
   /// Starts `command` (argv) in a new pane `width`×`height` with `environment` added to tmux's.
-  init(_ command: [String], environment: [String: String] = [:], width: Int = 100, height: Int = 30) throws {
+  init(
+    _ command: [String], environment: [String: String] = [:], width: Int = 100, height: Int = 30,
+    workingDirectory: String? = nil
+  ) throws {
     socket = "usq-test-\(getpid())-\(UUID().uuidString.prefix(8))"
     configPath = NSTemporaryDirectory() + socket + ".conf"
     // Keep the pane after the program exits, so its exit status can be read.
     try "set -g remain-on-exit on\nset -g history-limit 2000\n".write(toFile: configPath, atomically: true, encoding: .utf8)
     var arguments = ["-f", configPath, "new-session", "-d", "-x", String(width), "-y", String(height)]
+    if let workingDirectory { arguments += ["-c", workingDirectory] }
     for (name, value) in environment.sorted(by: { $0.key < $1.key }) {
       arguments += ["-e", "\(name)=\(value)"]
     }
