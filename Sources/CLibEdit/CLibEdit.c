@@ -4,6 +4,7 @@
 #include <fcntl.h>
 #include <langinfo.h>
 #include <locale.h>
+#include <pthread.h>
 #include <signal.h>
 #include <string.h>
 #include <sys/ioctl.h>
@@ -100,7 +101,18 @@ int usq_sigint_peek(void) {
 
 int usq_sigint_raise(void) { return kill(getpid(), SIGINT); }
 
-int usq_suspend_self(void) { return kill(getpid(), SIGTSTP); }
+int usq_suspend_self(void) {
+  /* Swift's worker threads block signals, so raise() alone would leave SIGTSTP pending, and
+   * kill(getpid()) lets another thread take the stop later (after the terminal is back in edit
+   * mode). Unblocking it in this thread makes the stop happen inside raise(). */
+  sigset_t stop, previous;
+  sigemptyset(&stop);
+  sigaddset(&stop, SIGTSTP);
+  if (pthread_sigmask(SIG_UNBLOCK, &stop, &previous) != 0) return -1;
+  int result = raise(SIGTSTP);
+  pthread_sigmask(SIG_SETMASK, &previous, NULL);
+  return result;
+}
 
 static struct termios usq_saved_termios;
 static volatile sig_atomic_t usq_termios_saved = 0;
@@ -202,7 +214,7 @@ void usq_el_resize(EditLine *el) { el_resize(el); }
 
 int usq_el_suspend(EditLine *el) {
   el_set(el, EL_PREP_TERM, 0);
-  int result = kill(getpid(), SIGTSTP);
+  int result = usq_suspend_self();
   el_set(el, EL_PREP_TERM, 1);
   return result;
 }

@@ -108,7 +108,9 @@ public struct Bitmap: Sendable, Equatable {
       return
     }
     var result = Bitmap(repeating: false, count: count + other.count)
-    for index in 0..<(count >> 6 + 1) where index < words.count { result.words[index] = words[index] }
+    for index in 0..<(count >> 6 + 1) where index < words.count {
+      result.words[index] = words[index]
+    }
     for index in 0..<other.count where other[index] { result[count + index] = true }
     self = result
   }

@@ -28,7 +28,9 @@ extension UsageClient {
             context.underlying = "the page is truncated or not JSON (\(Self.describe(error)))"
             failure = .invalidBody
           }
-        } else if RetryPolicy.isRetryable(status: response.status) {
+        } else if RetryPolicy.isRetryable(status: response.status),
+          response.header("x-should-retry")?.lowercased() != "false"
+        {
           failure = .status(response.status, retryAfter: RetryPolicy.retryAfter(response))
         } else {
           throw classify(response, context: context)

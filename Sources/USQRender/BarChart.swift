@@ -54,7 +54,8 @@ struct BarLayout {
     let high = max(0, values.max() ?? 0)
     let low = min(0, values.min() ?? 0)
     let span = high - low
-    negativeCells = span > 0 && low < 0 ? Int((Double(barCells) * -low / span).rounded()) : 0
+    negativeCells =
+      span > 0 && low < 0 ? Int(saturating: (Double(barCells) * -low / span).rounded()) : 0
     scale = span > 0 ? Double(barCells) / span : 0
   }
 
@@ -112,7 +113,7 @@ struct BarLayout {
     var negative = String(repeating: " ", count: negativeCells)
     var positive = ""
     if let value, value < 0 {
-      let cells = min(negativeCells, max(1, Int((-value * scale).rounded())))
+      let cells = min(negativeCells, max(1, Int(saturating: (-value * scale).rounded())))
       let glyph = style.seriesFill(index)
       negative =
         String(repeating: " ", count: negativeCells - cells)
@@ -130,10 +131,10 @@ struct BarLayout {
     let style = area.style
     if style.isUnicode && (style.color || index == 0) {
       // A value above zero always shows: at least one eighth.
-      let eighths = cells > 0 ? max(1, Int((cells * 8).rounded())) : 0
+      let eighths = cells > 0 ? max(1, Int(saturating: (cells * 8).rounded())) : 0
       return String(repeating: "█", count: eighths / 8) + Style.eighths[eighths % 8]
     }
-    let whole = cells > 0 ? max(1, Int(cells.rounded())) : 0
+    let whole = cells > 0 ? max(1, Int(saturating: cells.rounded())) : 0
     return String(repeating: style.seriesFill(index), count: whole)
   }
 

@@ -69,7 +69,7 @@ public enum SVGChart {
     let stacks = StackChart.Stacks(
       categories: data.labels(x), series: data.labels(by), values: data.numbers(y))
     let totals = stacks.sums.map { $0.reduce(0, +) }
-    let whole = stacks.sums.joined().allSatisfy { $0 == $0.rounded() }
+    let whole = NumberFormatting.areWhole(stacks.sums.joined())
     let format: (Double) -> String = {
       whole ? NumberFormatting.grouped(Int64($0)) : NumberFormatting.fixed($0, decimals: 2)
     }
@@ -106,7 +106,7 @@ public enum SVGChart {
         center: center, radius: radius, from: start, to: end, fill: SVGDocument.color(index))
       start = end
     }
-    let whole = slices.allSatisfy { $0.value == $0.value.rounded() }
+    let whole = NumberFormatting.areWhole(slices.map(\.value))
     var legendY = center.y - Double(slices.count) * 12
     for (index, slice) in slices.enumerated() {
       let percent =

@@ -73,7 +73,7 @@ enum StackChart {
   {
     let style = area.style
     let totals = stacks.sums.map { $0.reduce(0, +) }
-    let whole = stacks.sums.joined().allSatisfy { $0 == $0.rounded() }
+    let whole = NumberFormatting.areWhole(stacks.sums.joined())
     let format: (Double) -> String = {
       whole ? NumberFormatting.grouped(Int64($0)) : NumberFormatting.fixed($0, decimals: 2)
     }
@@ -103,7 +103,8 @@ enum StackChart {
       var drawn = 0
       for (index, value) in stacks.sums[category].enumerated() where value > 0 {
         running += value
-        let end = high > 0 ? Int((running / high * Double(cells)).rounded()) : 0
+        let end =
+          high > 0 ? max(drawn, Int(saturating: (running / high * Double(cells)).rounded())) : 0
         bar += style.series(String(repeating: style.seriesFill(index), count: end - drawn), index)
         drawn = end
       }

@@ -70,7 +70,9 @@ struct TableLayout {
     let bucket = bucketSeconds(frame, hints: hints)
     return rows.filter { row in
       if let end = ends[row], end > now { return true }
-      if let bucket, let start = starts?[row] { return start + bucket > now }
+      if let bucket, let start = starts?[row] {
+        return TimeFormatting.clamped(start) + bucket > now
+      }
       return false
     }
   }
@@ -89,7 +91,9 @@ struct TableLayout {
   private static func inferBucket(starts: TimeColumn, ends: TimeColumn) -> Int64? {
     var counts: [Int64: Int] = [:]
     for row in 0..<min(starts.count, 1000) {
-      if let start = starts[row], let end = ends[row], end > start {
+      if let start = starts[row].map(TimeFormatting.clamped),
+        let end = ends[row].map(TimeFormatting.clamped), end > start
+      {
         counts[end - start, default: 0] += 1
       }
     }
@@ -104,8 +108,8 @@ struct TableLayout {
   /// Narrows the table until its box fits `width`, in the steps below (widest column first within
   /// each), then leaves out columns on the right; a last resort cuts everything.
   mutating func fit(width: Int, style: Style) {
-    // 1. Long text down to 24 columns (or its header, up to 32).
-    shrink(to: width, floor: { min($0.width, max(24, min(DisplayWidth.of($0.name), 32))) })
+    // 1. Long text (lists, sentences) down to 32 columns; ids (≤ 32) stay whole for now.
+    shrink(to: width, floor: { min($0.width, max(32, DisplayWidth.of($0.name))) })
     // 2. Headers of numbers and times down to their values (numbers are never cut).
     shrink(
       to: width,

@@ -15,7 +15,9 @@ import USQLanguage
 
   @Test("unique prefixes of endpoints work at the prompt only")
   func prefixes() {
-    expectError("load 1️⃣comp", "unknown endpoint 'comp'")
+    expectError(
+      "load 1️⃣comp", "unknown endpoint 'comp'", help: "did you mean 'completions'?",
+      note: "a prefix of an endpoint is accepted only at the prompt; a script spells it out")
     let prompt = Fixtures.environment(prefixes: true)
     #expect(bindPlan("load comp", environment: prompt)?.request?.endpoint == "completions")
     expectError("load 1️⃣c", "'c' could be 2 endpoints", environment: prompt)

@@ -277,3 +277,52 @@ import USQFrame
     #expect(result.frame["output_tokens"]?.nullCount == 1)
   }
 }
+
+@Suite struct MoreStageTests {
+  @Test("join kind=inner keeps only matches")
+  func innerJoin() async throws {
+    let stored = try Frames.projects.rename([(new: "project_id", old: "id")])
+    let result = try await run(
+      "load completions | sum input_tokens by project_id | join p on project_id kind=inner",
+      environment: Fixtures.environment(frames: ["p": stored]))
+    #expect(
+      Table(result.frame)
+        == Table(
+          ["project_id", "input_tokens", "name"],
+          [
+            [.string("proj_a"), .int(3_000), .string("Alpha")],
+            [.string("proj_b"), .int(3_500), .string("Beta")],
+          ]))
+  }
+
+  @Test("sort by several keys, mixed directions, stable")
+  func multiSort() async throws {
+    let result = try await run(
+      "load completions | sort project_id desc, input_tokens | select project_id, input_tokens")
+    #expect(
+      Table(result.frame).rows == [
+        [.string("proj_c"), .int(100)], [.string("proj_b"), .int(500)],
+        [.string("proj_b"), .int(3_000)],
+        [.string("proj_a"), .int(1_000)], [.string("proj_a"), .int(2_000)],
+      ])
+  }
+
+  @Test("head 0, top 0, distinct of two columns, share by a key")
+  func edges() async throws {
+    #expect(try await run("load completions | head 0").frame.rowCount == 0)
+    #expect(try await run("load completions | top 0").frame.rowCount == 0)
+    let pairs = try await run("load completions | distinct project_id, model")
+    #expect(pairs.frame.rowCount == 4)
+    let share = try await run(
+      "load completions | sum num_model_requests by start_time, project_id | share num_model_requests by start_time | where start_time = 2026-11-28 | select project_id, share"
+    )
+    #expect(
+      Table(share.frame)
+        == Table(
+          ["project_id", "share"],
+          [
+            [.string("proj_a"), .double(10.0 / 15 * 100)],
+            [.string("proj_b"), .double(5.0 / 15 * 100)],
+          ]))
+  }
+}

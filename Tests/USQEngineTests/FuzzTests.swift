@@ -79,7 +79,8 @@ struct SeededGenerator: RandomNumberGenerator {
           _ = try await Executor(environment: environment, dataSource: source).run(plan)
         } catch let error as ExecutionError {
           for diagnostic in error.diagnostics where !file.fullSpan.contains(diagnostic.span) {
-            Issue.record("seed \(Self.seed) #\(iteration): run-time span \(diagnostic.span) outside: \(text)")
+            Issue.record(
+              "seed \(Self.seed) #\(iteration): run-time span \(diagnostic.span) outside: \(text)")
           }
         } catch {}
       }

@@ -92,3 +92,15 @@ import USQFrame
     await #expect(throws: CancellationError.self) { _ = try await task.value }
   }
 }
+
+@Suite struct LetOutputTests {
+  @Test("let with an output stage warns that the output is ignored")
+  func ignored() throws {
+    let (plan, diagnostics) = bind("let x = load completions | chart bar")
+    #expect(plan?.binding == "x")
+    let warning = try #require(diagnostics.first)
+    #expect(warning.severity == .warning)
+    #expect(warning.message == "'chart' is ignored: 'let x = …' stores the frame")
+    #expect(warning.span.start == 27)
+  }
+}

@@ -132,3 +132,21 @@ import USQFrame
     }
   }
 }
+
+@Suite struct ReadListTests {
+  @Test("a list page reads as its objects")
+  func listPage() async throws {
+    let path = NSTemporaryDirectory() + "usq-list-\(UUID().uuidString).json"
+    try
+      #"{"object": "list", "data": [{"id": "proj_a", "name": "A", "created_at": 1711929600}], "has_more": false}"#
+      .write(toFile: path, atomically: true, encoding: .utf8)
+    let plan = try #require(bindPlan("read \(path)"))
+    let frame = try await Executor(
+      environment: Fixtures.environment(), dataSource: FakeDataSource(frames: [:])
+    ).run(plan).frame
+    #expect(
+      Table(frame)
+        == Table(
+          ["id", "name", "created_at"], [[.string("proj_a"), .string("A"), .int(1_711_929_600)]]))
+  }
+}

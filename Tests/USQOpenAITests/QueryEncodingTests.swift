@@ -95,3 +95,23 @@ import USQOpenAI
     }
   }
 }
+
+@Suite struct RedactionTests {
+  @Test("printing a request or its headers shows $OPENAI_ADMIN_KEY, never the key")
+  func printing() {
+    let request = HTTPRequest(
+      baseURL: "https://api.openai.com/v1", path: "/organization/users",
+      headers: [
+        HTTPHeader("Authorization", "Bearer sk-admin-SECRET"),
+        HTTPHeader("Accept", "application/json"),
+      ])
+    #expect(
+      "\(request)" == """
+        GET https://api.openai.com/v1/organization/users
+        Authorization: Bearer $OPENAI_ADMIN_KEY
+        Accept: application/json
+        """)
+    #expect(!String(reflecting: request).contains("SECRET"))
+    #expect(!"\([request])".contains("SECRET"))
+  }
+}

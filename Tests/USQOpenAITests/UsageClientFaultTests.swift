@@ -180,3 +180,18 @@ final class Counter: @unchecked Sendable {
   func add(_ delta: Int) { lock.withLock { count += delta } }
   var value: Int { lock.withLock { count } }
 }
+
+extension UsageClientFaultTests {
+  @Test("x-should-retry: false stops retrying a 503 at once")
+  func shouldNotRetry() async throws {
+    let transport = api.transport { _, _ in
+      .json("busy", status: 503, headers: [HTTPHeader("x-should-retry", "false")])
+    }
+    let error = await #expect(throws: UsageAPIError.self) { try await load(transport) }
+    #expect(transport.requests.count == 1)
+    guard case .httpStatus(let context)? = error else {
+      return #expect(Bool(false), "\(String(describing: error))")
+    }
+    #expect(context.status == 503)
+  }
+}

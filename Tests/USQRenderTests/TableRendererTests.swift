@@ -100,6 +100,10 @@ import USQTestSupport
   func table(_ table: Case) {
     let text = TableRenderer.render(table.frame, options: table.options, hints: table.hints)
     expectFits(text, width: table.options.width)
+    if table.options.charset == .ascii {
+      let isASCII = text.unicodeScalars.allSatisfy { $0.isASCII }
+      #expect(isASCII)
+    }
     assertGolden(text, suite: "Tables", named: table.name)
   }
 

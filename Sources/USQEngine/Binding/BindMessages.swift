@@ -37,6 +37,14 @@ enum BindMessages {
       notes: ["the input frame's columns: \(schema.names.joined(separator: ", "))"])
   }
 
+  static func outputIgnored(_ verb: Name, binding: Name) -> Diagnostic {
+    .warning(
+      "bind.output-ignored",
+      "'\(verb.text)' is ignored: 'let \(binding.text) = …' stores the frame",
+      at: verb.span, label: "not drawn or written",
+      help: "run 'from \(binding.text) | \(verb.text) …' to draw or write it")
+  }
+
   static func outputNotLast(_ verb: Name) -> Diagnostic {
     .error(
       "bind.output-not-last",

@@ -69,6 +69,9 @@ public struct Binder: Sendable {
       guard let bound = Self.bindOutput(outputStages, input: schema, &state) else { return nil }
       output = bound
     }
+    if let binding = pipeline.binding, let first = outputStages.first {
+      state.report(BindMessages.outputIgnored(first.verb, binding: binding))
+    }
     let finalSource = finish(source, stages: &stages, &state)
     return Plan(
       binding: pipeline.binding?.text, source: finalSource, sourceSchema: sourceSchema,

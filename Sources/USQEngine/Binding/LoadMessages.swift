@@ -70,11 +70,15 @@ enum LoadMessages {
   }
 
   static func unknownEndpoint(_ name: Name, valid: [String], prefixes: Bool) -> Diagnostic {
-    let near = DidYouMean.best(for: name.text, among: valid)
+    let prefixed = name.text.isEmpty ? [] : valid.filter { $0.hasPrefix(name.text) }
+    let near = prefixed.count == 1 ? prefixed[0] : DidYouMean.best(for: name.text, among: valid)
+    var notes = ["endpoints: \(valid.joined(separator: ", "))"]
+    if !prefixes && !prefixed.isEmpty {
+      notes.append("a prefix of an endpoint is accepted only at the prompt; a script spells it out")
+    }
     return .error(
       "bind.unknown-endpoint", "unknown endpoint '\(name.text)'", at: name.span,
-      label: "not an endpoint", notes: ["endpoints: \(valid.joined(separator: ", "))"],
-      help: near.map { "did you mean '\($0)'?" })
+      label: "not an endpoint", notes: notes, help: near.map { "did you mean '\($0)'?" })
   }
 
   static func unknownGroupKey(_ value: OptionValue, endpoint: EndpointDescription) -> Diagnostic {

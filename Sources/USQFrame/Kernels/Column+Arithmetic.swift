@@ -232,26 +232,34 @@ protocol DoubleOperation {
 }
 
 enum Add: IntegerOperation, DoubleOperation {
-  @inline(__always) static func apply(_ lhs: Int64, _ rhs: Int64) -> (partialValue: Int64, overflow: Bool) {
+  @inline(__always) static func apply(_ lhs: Int64, _ rhs: Int64) -> (
+    partialValue: Int64, overflow: Bool
+  ) {
     lhs.addingReportingOverflow(rhs)
   }
   @inline(__always) static func apply(_ lhs: Double, _ rhs: Double) -> Double { lhs + rhs }
 }
 
 enum Subtract: IntegerOperation, DoubleOperation {
-  @inline(__always) static func apply(_ lhs: Int64, _ rhs: Int64) -> (partialValue: Int64, overflow: Bool) {
+  @inline(__always) static func apply(_ lhs: Int64, _ rhs: Int64) -> (
+    partialValue: Int64, overflow: Bool
+  ) {
     lhs.subtractingReportingOverflow(rhs)
   }
   @inline(__always) static func apply(_ lhs: Double, _ rhs: Double) -> Double { lhs - rhs }
 }
 
 enum Multiply: IntegerOperation, DoubleOperation {
-  @inline(__always) static func apply(_ lhs: Int64, _ rhs: Int64) -> (partialValue: Int64, overflow: Bool) {
+  @inline(__always) static func apply(_ lhs: Int64, _ rhs: Int64) -> (
+    partialValue: Int64, overflow: Bool
+  ) {
     lhs.multipliedReportingOverflow(by: rhs)
   }
   @inline(__always) static func apply(_ lhs: Double, _ rhs: Double) -> Double { lhs * rhs }
 }
 
 enum Divide: DoubleOperation {
-  @inline(__always) static func apply(_ lhs: Double, _ rhs: Double) -> Double { rhs == 0 ? 0 : lhs / rhs }
+  @inline(__always) static func apply(_ lhs: Double, _ rhs: Double) -> Double {
+    rhs == 0 ? 0 : lhs / rhs
+  }
 }

@@ -91,14 +91,17 @@ extension Column {
         let remainder = value % step
         let down = value - remainder
         let away = remainder.magnitude * 2 >= step.magnitude
-        let (result, overflow) = away ? down.addingReportingOverflow(value < 0 ? -step : step) : (down, false)
+        let (result, overflow) =
+          away ? down.addingReportingOverflow(value < 0 ? -step : step) : (down, false)
         values[index] = overflow ? 0 : result
         if overflow {
           if invalid == nil { invalid = Bitmap(repeating: false, count: count) }
           invalid?[index] = true
         }
       }
-      return .int(IntColumn(values: values, validity: ArithmeticKernel.clearing(invalid, from: column.validity)))
+      return .int(
+        IntColumn(
+          values: values, validity: ArithmeticKernel.clearing(invalid, from: column.validity)))
     default:
       throw .typeMismatch("'round' needs a numeric column, found \(kind)")
     }
@@ -116,7 +119,9 @@ extension Column {
     try mappingStrings("upper") { $0.uppercased() }
   }
 
-  private func mappingStrings(_ name: String, _ transform: (String) -> String) throws(FrameError) -> Column {
+  private func mappingStrings(_ name: String, _ transform: (String) -> String) throws(FrameError)
+    -> Column
+  {
     guard case .string(let column) = self else {
       throw .typeMismatch("'\(name)' needs a string column, found \(kind)")
     }

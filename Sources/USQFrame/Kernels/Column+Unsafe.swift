@@ -7,7 +7,8 @@ extension PrimitiveColumn {
   func compactedValues(_ selection: Bitmap, kept: Int) -> ContiguousArray<Element> {
     precondition(selection.count == count, "selection length differs")
     let isSparse = kept < count / 16
-    let result = ContiguousArray<Element>(unsafeUninitializedCapacity: kept + 1) { output, initialized in
+    let result = ContiguousArray<Element>(unsafeUninitializedCapacity: kept + 1) {
+      output, initialized in
       values.withUnsafeBufferPointer { values in
         selection.words.withUnsafeBufferPointer { words in
           var out = 0

@@ -51,7 +51,8 @@ extension Column {
   func compacted(_ selection: Bitmap, kept: Int) -> Column {
     guard let validity else { return compactedValues(selection, kept: kept, validity: nil) }
     if validity.setCount == 0 { return .nulls(kind, count: kept) }
-    return compactedValues(selection, kept: kept, validity: validity.compacted(selection, kept: kept))
+    return compactedValues(
+      selection, kept: kept, validity: validity.compacted(selection, kept: kept))
   }
 
   private func compactedValues(_ selection: Bitmap, kept: Int, validity: Bitmap?) -> Column {
@@ -61,9 +62,13 @@ extension Column {
     case .time(let column):
       .time(TimeColumn(values: column.compactedValues(selection, kept: kept), validity: validity))
     case .double(let column):
-      .double(DoubleColumn(values: column.compactedValues(selection, kept: kept), validity: validity))
+      .double(
+        DoubleColumn(values: column.compactedValues(selection, kept: kept), validity: validity))
     case .string(let column):
-      .string(StringColumn(codes: column.compactedCodes(selection, kept: kept), dictionary: column.dictionary, validity: validity))
+      .string(
+        StringColumn(
+          codes: column.compactedCodes(selection, kept: kept), dictionary: column.dictionary,
+          validity: validity))
     case .bool(let column):
       .bool(BoolColumn(bits: column.bits.compacted(selection, kept: kept), validity: validity))
     }

@@ -103,10 +103,26 @@ struct TerminalTests {
     session.type("| so")
     session.sendKeys("Tab")
     #expect(await session.waitForLastLine("usq> load completions group=project_id | sort"), "\(session.capture())")
-    session.type("input_t")
+    session.type("num_m")
     session.sendKeys("Tab")
-    #expect(await session.waitForLastLine("usq> load completions group=project_id | sort input_tokens"),
+    #expect(await session.waitForLastLine("usq> load completions group=project_id | sort num_model_requests"),
       "\(session.capture())")
+  }
+
+  @Test("Tab completes a file path after read, folder first, then the file")
+  func pathCompletion() async throws {
+    try FileManager.default.createDirectory(atPath: folder + "/work/exports", withIntermediateDirectories: true)
+    _ = FileManager.default.createFile(atPath: folder + "/work/exports/usage.csv", contents: Data("a\n1\n".utf8))
+    let session = try TmuxSession(
+      TmuxSession.reportingExit([UsqBinary.path]),
+      environment: ["USQ_HISTORY": historyPath, "LANG": "C.UTF-8"], workingDirectory: folder + "/work")
+    defer { session.kill() }
+    #expect(await session.waitForLastLine("usq>"))
+    session.type("read ex")
+    session.sendKeys("Tab")
+    #expect(await session.waitForLastLine("usq> read exports/"), "\(session.capture())")
+    session.sendKeys("Tab")
+    #expect(await session.waitForLastLine("usq> read exports/usage.csv"), "\(session.capture())")
   }
 
   @Test("a second Tab lists the candidates in columns and redraws the line")
@@ -119,8 +135,10 @@ struct TerminalTests {
     session.sendKeys("Tab")
     #expect(await session.waitFor("input_cached_tokens"), "\(session.capture())")
     let screen = session.capture()
-    let listing = screen.split(separator: "\n").filter { !$0.hasPrefix("usq>") }
-    #expect(listing.contains { $0.contains("input_tokens") && $0.contains("input_cached_tokens") })
+    let listing = screen.split(separator: "\n").filter { !$0.hasPrefix("usq>") && !$0.hasPrefix("usq ") }
+    #expect(listing.contains { $0.hasPrefix("input_tokens ") })
+    #expect(listing.contains { $0.contains(" input_cached_tokens") || $0.hasPrefix("input_cached_tokens") })
+    #expect(!listing.contains { $0.contains("output_tokens") })
     #expect(session.lastLine() == "usq> load completions | sort input_")
   }
 
@@ -162,56 +180,64 @@ struct TerminalTests {
   }
 }
 
-/// Tests that need the temporary echo harness of the `shell` branch: it echoes statements and
-/// makes `load …` take 2 s. With the real Session, replace them with `usq serve --latency-ms 2000`.
-@Suite(
-  .serialized,
-  .enabled(if: UsqBinary.canDrive && UsqBinary.isTemporaryHarness, "needs the temporary echo harness build of usq")
-)
-struct HarnessTerminalTests {
+/// Statements of the real session, in a terminal: tables, continuation, and Ctrl-C cancelling a
+/// slow load served by `usq serve --latency-ms 2000`.
+@Suite(.serialized, .enabled(if: UsqBinary.canDrive, "needs tmux and .build/debug/usq (swift build --product usq)"))
+struct StatementTerminalTests {
   let folder = NSTemporaryDirectory() + "usq-terminal-\(UUID().uuidString)"
 
-  func start() async throws -> TmuxSession {
-    let session = try TmuxSession(TmuxSession.reportingExit([UsqBinary.path]),
-      environment: ["USQ_HISTORY": folder + "/history", "LANG": "C.UTF-8"])
-    #expect(await session.waitForLastLine("usq>"))
+  func start(environment: [String: String] = [:], arguments: [String] = []) async throws -> TmuxSession {
+    var env = ["USQ_HISTORY": folder + "/history", "LANG": "C.UTF-8", "NO_COLOR": "1"]
+    env.merge(environment) { _, new in new }
+    let session = try TmuxSession(TmuxSession.reportingExit([UsqBinary.path] + arguments), environment: env, width: 120)
+    #expect(await session.waitForLastLine("usq>"), "\(session.capture())")
     return session
   }
 
-  @Test("a statement runs and its output appears under it")
-  func statementRuns() async throws {
+  @Test("a statement prints its table under the line, then the prompt returns")
+  func statementPrintsTable() async throws {
     let session = try await start()
     defer { session.kill() }
-    session.type("settings")
+    session.type("load completions days=2 | count")
     session.sendKeys("Enter")
-    #expect(await session.waitFor("usq> settings\necho: settings\nusq>"), "\(session.capture())")
+    #expect(await session.waitFor("│ count │"), "\(session.capture())")
+    #expect(await session.waitForLastLine("usq>"), "\(session.capture())")
   }
 
-  @Test("continued lines reach the handler as one statement")
+  @Test("a statement continued over two lines runs as one")
   func continuedStatement() async throws {
     let session = try await start()
     defer { session.kill() }
-    session.type("frames |")
+    session.type("load completions days=2 |")
     session.sendKeys("Enter")
     #expect(await session.waitForLastLine("...>"))
-    session.type("  top 5")
+    session.type("count")
     session.sendKeys("Enter")
-    #expect(await session.waitFor("echo: frames | ⏎   top 5"), "\(session.capture())")
+    #expect(await session.waitFor("│ count │"), "\(session.capture())")
+    #expect(await session.waitForLastLine("usq>"))
   }
 
-  @Test("Ctrl-C during a slow statement returns to the prompt within a second, and the next one works")
-  func ctrlCCancelsStatement() async throws {
-    let session = try await start()
+  @Test("Ctrl-C during a slow load returns to the prompt within a second, and the next statement works")
+  func ctrlCCancelsLoad() async throws {
+    let server = try BackgroundProcess(
+      [UsqBinary.path, "serve", "--port", "0", "--latency-ms", "2000", "--key", "sk-admin-test"])
+    defer { server.stop() }
+    let port = try #require(await server.waitForLine(prefix: "PORT="), "usq serve printed no port: \(server.output)")
+    let session = try await start(
+      environment: ["OPENAI_BASE_URL": "http://127.0.0.1:\(port)/v1", "OPENAI_ADMIN_KEY": "sk-admin-test"],
+      arguments: ["--no-cache"])
     defer { session.kill() }
-    session.type("load completions days=30")
+    session.type("load completions days=2 | count")
     session.sendKeys("Enter")
-    try await Task.sleep(for: .milliseconds(300))
+    try await Task.sleep(for: .milliseconds(500))
     let pressed = ContinuousClock.now
     session.sendKeys("C-c")
-    #expect(await session.waitFor("cancelled\nusq>", timeout: .seconds(1)), "\(session.capture())")
+    #expect(await session.waitForLastLine("usq>", timeout: .seconds(1)), "\(session.capture())")
     #expect(ContinuousClock.now - pressed < .seconds(1))
-    session.type("frames")
+    #expect(!session.capture().contains("│ count │"))
+    session.type("load completions days=2 | count")
     session.sendKeys("Enter")
-    #expect(await session.waitFor("echo: frames"), "\(session.capture())")
+    #expect(await session.waitFor("│ count │", timeout: .seconds(20)), "\(session.capture())")
+    #expect(await session.waitForLastLine("usq>"))
   }
 }

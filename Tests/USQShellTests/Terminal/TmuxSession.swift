@@ -11,12 +11,16 @@ final class TmuxSession {
   static var isAvailable: Bool { which("tmux") != nil }
 
   /// Starts `command` (argv) in a new pane `width`×`height` with `environment` added to tmux's.
-  init(_ command: [String], environment: [String: String] = [:], width: Int = 100, height: Int = 30) throws {
+  init(
+    _ command: [String], environment: [String: String] = [:], width: Int = 100, height: Int = 30,
+    workingDirectory: String? = nil
+  ) throws {
     socket = "usq-test-\(getpid())-\(UUID().uuidString.prefix(8))"
     configPath = NSTemporaryDirectory() + socket + ".conf"
     // Keep the pane after the program exits, so its exit status can be read.
     try "set -g remain-on-exit on\nset -g history-limit 2000\n".write(toFile: configPath, atomically: true, encoding: .utf8)
     var arguments = ["-f", configPath, "new-session", "-d", "-x", String(width), "-y", String(height)]
+    if let workingDirectory { arguments += ["-c", workingDirectory] }
     for (name, value) in environment.sorted(by: { $0.key < $1.key }) {
       arguments += ["-e", "\(name)=\(value)"]
     }
@@ -169,11 +173,56 @@ enum UsqBinary {
 
   /// Whether tmux and the binary are there.
   static var canDrive: Bool { exists && TmuxSession.isAvailable }
+}
 
-  /// Whether the binary is the temporary echo harness of the `shell` branch (its `main.swift`)
-  /// rather than the real Session.
-  static var isTemporaryHarness: Bool {
-    guard let data = FileManager.default.contents(atPath: path) else { return false }
-    return data.range(of: Data("usq shell harness (temporary)".utf8)) != nil
+/// A program running in the background (e.g. `usq serve`), its output collected in a file.
+final class BackgroundProcess {
+  let pid: pid_t
+  private let outputPath: String
+  private var stopped = false
+
+  init(_ argv: [String]) throws {
+    outputPath = NSTemporaryDirectory() + "usq-background-\(UUID().uuidString).out"
+    let command = "exec " + argv.map(TmuxSession.shellQuoted).joined(separator: " ")
+      + " </dev/null >" + TmuxSession.shellQuoted(outputPath) + " 2>&1"
+    let environment = ProcessInfo.processInfo.environment.map { "\($0.key)=\($0.value)" }
+    let arguments: [String] = ["/bin/sh", "-c", command]
+    var cArguments = arguments.map { strdup($0) } + [nil]
+    var cEnvironment = environment.map { strdup($0) } + [nil]
+    defer {
+      cArguments.forEach { free($0) }
+      cEnvironment.forEach { free($0) }
+    }
+    var pid: pid_t = 0
+    guard posix_spawn(&pid, "/bin/sh", nil, nil, &cArguments, &cEnvironment) == 0 else {
+      throw TmuxError(message: "cannot start \(argv)")
+    }
+    self.pid = pid
+  }
+
+  deinit { stop() }
+
+  var output: String { (try? String(contentsOfFile: outputPath, encoding: .utf8)) ?? "" }
+
+  /// The rest of the first output line starting with `prefix`, waiting up to `timeout`.
+  func waitForLine(prefix: String, timeout: Duration = .seconds(10)) async -> String? {
+    let deadline = ContinuousClock.now + timeout
+    while ContinuousClock.now < deadline {
+      for line in output.split(separator: "\n") where line.hasPrefix(prefix) {
+        return String(line.dropFirst(prefix.count)).trimmingCharacters(in: .whitespaces)
+      }
+      try? await Task.sleep(for: .milliseconds(50))
+    }
+    return nil
+  }
+
+  /// Sends SIGTERM and reaps the process.
+  func stop() {
+    guard !stopped else { return }
+    stopped = true
+    kill(pid, SIGTERM)
+    var status: Int32 = 0
+    while waitpid(pid, &status, 0) == -1 && errno == EINTR {}
+    try? FileManager.default.removeItem(atPath: outputPath)
   }
 }
