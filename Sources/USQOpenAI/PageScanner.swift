@@ -7,6 +7,11 @@ public struct PageScanError: Error, Equatable, Sendable, CustomStringConvertible
   public let offset: Int
   public let reason: String
 
+  public init(offset: Int, reason: String) {
+    self.offset = offset
+    self.reason = reason
+  }
+
   public var description: String { "invalid JSON at byte \(offset): \(reason)" }
 }
 
@@ -246,7 +251,9 @@ public enum PageScanner {
     for part in parts {
       let nulls = part.column(field).nulls
       if at & 63 == 0 {
-        for w in 0..<((part.rows + 63) >> 6) { words[(at >> 6) + w] = ~nulls[w] }
+        let wordCount = (part.rows + 63) >> 6
+        for w in 0..<wordCount { words[(at >> 6) + w] = ~nulls[w] }
+        if part.rows & 63 != 0 { words[(at >> 6) + wordCount - 1] &= (1 << UInt64(part.rows & 63)) - 1 }
       } else {
         for r in 0..<part.rows where nulls[r >> 6] >> UInt64(r & 63) & 1 == 0 {
           words[(at + r) >> 6] |= 1 << UInt64((at + r) & 63)
