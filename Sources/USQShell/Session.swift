@@ -34,6 +34,8 @@ public actor Session {
   var frames: [String: Frame] = [:]
   var last: Frame?
   var statementHistory: [String] = []
+  /// Project, user and key lists behind `names`, fetched once per source.
+  let listCache = ListCache()
 
   public init(configuration: SessionConfiguration, settings: Settings) {
     self.configuration = configuration
@@ -85,7 +87,7 @@ public actor Session {
     if let plan { warnings += PipelineLints.check(pipeline, plan: plan, timeZoneOffset: timeZoneOffset) }
     report(warnings, in: source, origin: origin)
     guard let plan else { return .failed(exitCode: 1) }
-    let executor = Executor(environment: environment(origin: origin), dataSource: dataSource)
+    let executor = Executor(environment: environment(origin: origin), dataSource: dataSource, listCache: listCache)
     let result: ExecutionResult
     let progress = progressLine(for: plan)
     defer { progress?.finish() }
