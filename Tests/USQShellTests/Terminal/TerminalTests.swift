@@ -63,6 +63,25 @@ struct TerminalTests {
     #expect(await second.waitForLastLine("usq> settings"), "\(second.capture())")
   }
 
+  @Test("Ctrl-R searches the history backwards and Enter runs the match")
+  func reverseSearch() async throws {
+    let session = try await start()
+    defer { session.kill() }
+    for statement in ["frames", "settings"] {
+      session.type(statement)
+      session.sendKeys("Enter")
+      #expect(await session.waitForLastLine("usq>"))
+    }
+    session.sendKeys("C-r")
+    session.type("fram")
+    #expect(await session.waitFor("usq> frames\nbck:fram"), "\(session.capture())")
+    session.sendKeys("Enter")
+    // `frames` ran a second time; the search line became the recalled statement.
+    #expect(await session.waitUntil { screen in
+      screen.components(separatedBy: "usq> frames\n").count == 3 && screen.hasSuffix("usq>")
+    }, "\(session.capture())")
+  }
+
   @Test("Ctrl-C while editing drops the line and shows a fresh prompt")
   func ctrlCWhileEditing() async throws {
     let session = try await start()
