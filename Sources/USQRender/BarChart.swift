@@ -18,6 +18,7 @@ enum BarChart {
     var layout = BarLayout(labels: labels, series: series, area: area)
     layout.keepsLast = isTime
     layout.reservedLines = notes.count
+    if let x, ys.count == 1 { layout.header = (x, ys[0]) }
     return layout.lines() + notes.map(area.style.dim)
   }
 }
@@ -36,6 +37,8 @@ struct BarLayout {
   var keepsLast = false
   /// Lines the caller adds below the bars.
   var reservedLines = 0
+  /// Names over the labels and the bars (one series; several get a legend instead).
+  var header: (label: String, value: String)?
 
   init(labels: [String], series: [Series], area: ChartArea) {
     self.labels = labels
@@ -51,7 +54,8 @@ struct BarLayout {
     let high = max(0, values.max() ?? 0)
     let low = min(0, values.min() ?? 0)
     let span = high - low
-    negativeCells = span > 0 && low < 0 ? Int((Double(barCells) * -low / span).rounded()) : 0
+    negativeCells =
+      span > 0 && low < 0 ? Int(saturating: (Double(barCells) * -low / span).rounded()) : 0
     scale = span > 0 ? Double(barCells) / span : 0
   }
 
@@ -69,6 +73,12 @@ struct BarLayout {
 
   func lines() -> [String] {
     var lines = series.count > 1 ? legend() : []
+    if let header, series.count == 1 {
+      let label = DisplayWidth.truncate(header.label, to: labelWidth, ellipsis: area.style.ellipsis)
+      let text = DisplayWidth.pad(label, to: labelWidth) + "  " + header.value
+      lines.append(
+        area.style.dim(DisplayWidth.truncate(text, to: area.width, ellipsis: area.style.ellipsis)))
+    }
     let perRow = series.count
     var rows = labels.count
     if let height = area.bodyHeight, lines.count + rows * perRow + reservedLines > height {
@@ -103,7 +113,7 @@ struct BarLayout {
     var negative = String(repeating: " ", count: negativeCells)
     var positive = ""
     if let value, value < 0 {
-      let cells = min(negativeCells, max(1, Int((-value * scale).rounded())))
+      let cells = min(negativeCells, max(1, Int(saturating: (-value * scale).rounded())))
       let glyph = style.seriesFill(index)
       negative =
         String(repeating: " ", count: negativeCells - cells)
@@ -121,10 +131,10 @@ struct BarLayout {
     let style = area.style
     if style.isUnicode && (style.color || index == 0) {
       // A value above zero always shows: at least one eighth.
-      let eighths = cells > 0 ? max(1, Int((cells * 8).rounded())) : 0
+      let eighths = cells > 0 ? max(1, Int(saturating: (cells * 8).rounded())) : 0
       return String(repeating: "█", count: eighths / 8) + Style.eighths[eighths % 8]
     }
-    let whole = cells > 0 ? max(1, Int(cells.rounded())) : 0
+    let whole = cells > 0 ? max(1, Int(saturating: cells.rounded())) : 0
     return String(repeating: style.seriesFill(index), count: whole)
   }
 

@@ -22,7 +22,7 @@ enum LineChart {
       series = Array(series.prefix(maxSeries))
     }
     return LinePlot(
-      series: series, axis: axis, area: area, showLegend: series.count > 1 || by != nil
+      series: series, axis: axis, area: area, showLegend: true
     )
     .lines() + notes.map(area.style.dim)
   }

@@ -40,7 +40,7 @@ struct LinePlot {
     for (tick, label) in zip(yAxis.ticks, yAxis.labels) {
       let fraction = (yAxis.high - tick) / (yAxis.high - yAxis.low)
       let dotY = fraction * Double(canvas.dotHeight - 1)
-      let row = Int((dotY / Double(canvas.dotHeight) * Double(plotRows)).rounded(.down))
+      let row = Int(saturating: (dotY / Double(canvas.dotHeight) * Double(plotRows)).rounded(.down))
       tickRow[min(plotRows - 1, max(0, row))] = label
     }
     var lines: [String] = []
@@ -94,8 +94,8 @@ struct LinePlot {
 
   /// A lone point: a 2×2 block of dots on Braille (one dot is hard to see), one marker otherwise.
   private func drawPoint(_ canvas: inout any Canvas, at dot: (Double, Double), series: Int) {
-    let x = Int(dot.0.rounded())
-    let y = Int(dot.1.rounded())
+    let x = Int(saturating: dot.0.rounded())
+    let y = Int(saturating: dot.1.rounded())
     canvas.set(x: x, y: y, series: series)
     guard canvas is BrailleCanvas else { return }
     let dx = x + 1 < canvas.dotWidth ? 1 : -1
@@ -109,15 +109,16 @@ struct LinePlot {
   private func drawCellLine(
     _ canvas: inout any Canvas, from start: (Double, Double), to end: (Double, Double), series: Int
   ) {
-    let x0 = Int(start.0.rounded())
-    let x1 = Int(end.0.rounded())
+    let x0 = Int(saturating: start.0.rounded())
+    let x1 = min(x0 + 100_000, Int(saturating: end.0.rounded()))
     guard x1 > x0 else {
-      canvas.set(x: x0, y: Int(start.1.rounded()), series: series)
+      canvas.set(x: x0, y: Int(saturating: start.1.rounded()), series: series)
       return
     }
     for x in x0...x1 {
       let t = Double(x - x0) / Double(x1 - x0)
-      canvas.set(x: x, y: Int((start.1 + (end.1 - start.1) * t).rounded()), series: series)
+      canvas.set(
+        x: x, y: Int(saturating: (start.1 + (end.1 - start.1) * t).rounded()), series: series)
     }
   }
 
@@ -128,7 +129,7 @@ struct LinePlot {
     var nextFree = 0
     for (position, text) in axis.ticks(low: low, high: high, columns: columns) {
       let fraction = high > low ? (position - low) / (high - low) : 0.5
-      let column = Int((fraction * Double(columns - 1)).rounded())
+      let column = Int(saturating: (fraction * Double(columns - 1)).rounded())
       let width = DisplayWidth.of(text)
       guard width <= columns else { continue }
       let start = min(max(0, column - width / 2), columns - width)

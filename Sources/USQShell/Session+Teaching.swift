@@ -18,8 +18,15 @@ extension Session {
     let (plan, diagnostics) = Binder(environment: environment(origin: origin)).bind(pipeline)
     report(diagnostics, in: source, origin: origin)
     guard let plan else { return .failed(exitCode: 1) }
-    let text = plan.explain(dataSource: dataSource)
-    console.out(text.hasSuffix("\n") ? text : text + "\n")
+    var text = plan.explain(dataSource: dataSource)
+    if !text.hasSuffix("\n") { text += "\n" }
+    if case .load(let request, _) = plan.source, let client = dataSource as? ClientDataSource {
+      let commands = client.curlCommands(request)
+      if !commands.isEmpty {
+        text += "as curl\n" + commands.map { "  " + $0 + "\n" }.joined()
+      }
+    }
+    console.out(text)
     return .ok
   }
 

@@ -117,6 +117,7 @@ func expectFits(
     let text = try ChartRenderer.render(frame, spec: spec, options: options)
     #expect(
       text == """
+        start_time   num_model_requests by proj…
         2026-03-01  │██████████████████▒▒▒▒▒▒ 40
         2026-03-02* │██████▒▒▒ 15
 
