@@ -251,8 +251,10 @@ public final class LineEditor: LineReader {
       }
       return UInt8(USQ_CC_REFRESH)
     case .list(let words):
-      let width = TerminalFacts.windowSize()?.columns ?? options.fallbackWidth
-      let listing = CompletionListing.lines(words, width: width)
+      let size = TerminalFacts.windowSize()
+      let width = size?.columns ?? options.fallbackWidth
+      // Keep the line being edited on screen: at most the window's height minus two lines.
+      let listing = CompletionListing.lines(words, width: width, maxLines: max((size?.rows ?? 24) - 2, 2))
       write("\n" + listing.joined(separator: "\n") + "\n")
       return UInt8(USQ_CC_REDISPLAY)
     }

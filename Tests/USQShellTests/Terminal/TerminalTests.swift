@@ -63,6 +63,48 @@ struct TerminalTests {
     #expect(await second.waitForLastLine("usq> settings"), "\(second.capture())")
   }
 
+  @Test("Ctrl-R searches the history backwards and Enter runs the match")
+  func reverseSearch() async throws {
+    let session = try await start()
+    defer { session.kill() }
+    for statement in ["frames", "settings"] {
+      session.type(statement)
+      session.sendKeys("Enter")
+      #expect(await session.waitForLastLine("usq>"))
+    }
+    session.sendKeys("C-r")
+    session.type("fram")
+    #expect(await session.waitFor("usq> frames\nbck:fram"), "\(session.capture())")
+    session.sendKeys("Enter")
+    // `frames` ran a second time; the search line became the recalled statement.
+    #expect(await session.waitUntil { screen in
+      screen.components(separatedBy: "usq> frames\n").count == 3 && screen.hasSuffix("usq>")
+    }, "\(session.capture())")
+  }
+
+  @Test("Ctrl-C inside a Ctrl-R search and after a completion listing still drops the line")
+  func ctrlCAfterSearchAndListing() async throws {
+    let session = try await start()
+    defer { session.kill() }
+    session.type("frames")
+    session.sendKeys("Enter")
+    #expect(await session.waitForLastLine("usq>"))
+    session.sendKeys("C-r")
+    session.type("fra")
+    #expect(await session.waitFor("bck:fra"))
+    session.sendKeys("C-c")
+    #expect(await session.waitFor("usq> frames^C\nusq>"), "\(session.capture())")
+    session.sendKeys("Tab")
+    try await Task.sleep(for: .milliseconds(200))
+    session.sendKeys("Tab")
+    #expect(await session.waitFor("describe"), "\(session.capture())")
+    session.sendKeys("C-c")
+    #expect(await session.waitFor("usq> ^C\nusq>"), "\(session.capture())")
+    session.type("quit")
+    session.sendKeys("Enter")
+    #expect(await session.exitStatus() == 0)
+  }
+
   @Test("Ctrl-C while editing drops the line and shows a fresh prompt")
   func ctrlCWhileEditing() async throws {
     let session = try await start()
