@@ -50,7 +50,9 @@ extension DemoOrganization {
       metrics[0] = storageLevel(stream, hour: hour)
       return metrics
     }
-    let factor = known ?? dayFactor(stream, day: DemoCalendar.floor(t, DemoCalendar.day))
+    // Not `known ?? dayFactor(…)`: the autoclosure would copy `self` on every call.
+    let factor: Double
+    if let known { factor = known } else { factor = dayFactor(stream, day: DemoCalendar.floor(t, DemoCalendar.day)) }
     guard factor > 0 else { return metrics }
     let expected = stream.rate * factor * rhythm(stream, at: t)
       * (0.8 + 0.4 * DemoHash.unit(seed, stream.salt, UInt64(bitPattern: hour), 2))
@@ -76,9 +78,7 @@ extension DemoOrganization {
   /// Derives token, image, character, … counts from the request count in slot 0.
   private func fillQuantities(_ metrics: inout DemoMetrics, stream: DemoStream, hour: Int64) {
     let requests = Double(metrics[0])
-    let noise = { (slot: UInt64) in
-      DemoHash.unit(self.seed, stream.salt, UInt64(bitPattern: hour), slot)
-    }
+    let noise = DemoNoise(seed: seed, salt: stream.salt, hour: UInt64(bitPattern: hour))
     let model = stream.model.map { DemoModel.lineUp[$0] }
     switch stream.product {
     case .completions:
@@ -98,7 +98,7 @@ extension DemoOrganization {
   }
 
   private func fillCompletions(
-    _ metrics: inout DemoMetrics, stream: DemoStream, model: DemoModel, noise: (UInt64) -> Double
+    _ metrics: inout DemoMetrics, stream: DemoStream, model: DemoModel, noise: DemoNoise
   ) {
     let requests = Double(metrics[0])
     let input = Int64(requests * model.averageInput * stream.sizeFactor * (0.8 + 0.4 * noise(10)))
@@ -135,6 +135,15 @@ extension DemoOrganization {
       * (1 + 0.02 * DemoHash.unit(seed, stream.salt, day, 4))
     return Int64(level / 4_096) * 4_096
   }
+}
+
+/// Uniform numbers in [0, 1) for one stream and hour, by slot (no closure: no `self` copy).
+struct DemoNoise {
+  let seed: UInt64
+  let salt: UInt64
+  let hour: UInt64
+
+  func callAsFunction(_ slot: UInt64) -> Double { DemoHash.unit(seed, salt, hour, slot) }
 }
 
 // MARK: - Minutes and ranges

@@ -60,8 +60,8 @@ extension DemoOrganization {
   {
     let common = ["start_time", "end_time", "bucket_width", "group_by", "limit", "page"]
     try query.check(allowed: common + endpoint.filters.map(\.apiName))
-    guard let start = try query.integer("start_time") else { throw .missing("start_time") }
-    let endTime = try query.integer("end_time")
+    guard let start = try query.time("start_time") else { throw .missing("start_time") }
+    let endTime = try query.time("end_time")
     if let endTime, endTime <= start {
       throw .invalid(
         "Invalid value for 'end_time': \(endTime). It must be greater than 'start_time' "

@@ -96,6 +96,16 @@ struct DemoQuery: Sendable {
     return number
   }
 
+  /// A Unix time in seconds between 1970 and 3000 (milliseconds are refused, as is overflow).
+  func time(_ name: String) throws(DemoRequestError) -> Int64? {
+    guard let value = try integer(name) else { return nil }
+    guard (0..<32_503_680_000).contains(value) else {
+      throw .invalid(
+        "Invalid value for '\(name)': \(value). It must be a Unix time in seconds.", param: name)
+    }
+    return value
+  }
+
   func boolean(_ name: String) throws(DemoRequestError) -> Bool? {
     guard let text = value(name) else { return nil }
     switch text {

@@ -87,7 +87,9 @@ enum FrameCodec {
     bytes.withUnsafeBytes { buffer in
       let words = buffer.count / 8
       for index in 0..<words {
-        hash = (hash ^ buffer.loadUnaligned(fromByteOffset: index * 8, as: UInt64.self)) &* 0x100_0000_01b3
+        hash =
+          (hash ^ buffer.loadUnaligned(fromByteOffset: index * 8, as: UInt64.self))
+          &* 0x100_0000_01b3
       }
       for index in (words * 8)..<buffer.count {
         hash = (hash ^ UInt64(buffer[index])) &* 0x100_0000_01b3
@@ -137,7 +139,9 @@ private struct ByteReader {
   mutating func read<T: FixedWidthInteger>(_: T.Type) -> T? {
     guard remaining >= MemoryLayout<T>.size else { return nil }
     defer { offset += MemoryLayout<T>.size }
-    return bytes.withUnsafeBytes { T(littleEndian: $0.loadUnaligned(fromByteOffset: offset - bytes.startIndex, as: T.self)) }
+    return bytes.withUnsafeBytes {
+      T(littleEndian: $0.loadUnaligned(fromByteOffset: offset - bytes.startIndex, as: T.self))
+    }
   }
 
   mutating func readString() -> String? {
@@ -153,7 +157,8 @@ private struct ByteReader {
     defer { offset += size }
     return bytes.withUnsafeBytes { buffer in
       ContiguousArray<T>(unsafeUninitializedCapacity: count) { target, initialized in
-        UnsafeMutableRawBufferPointer(target).copyMemory(from: UnsafeRawBufferPointer(rebasing: buffer[start..<start + size]))
+        UnsafeMutableRawBufferPointer(target).copyMemory(
+          from: UnsafeRawBufferPointer(rebasing: buffer[start..<start + size]))
         initialized = count
       }
     }

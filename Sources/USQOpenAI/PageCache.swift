@@ -44,10 +44,31 @@ public struct PageCache: Sendable {
     return nil
   }
 
-  /// The cache key of one sub-window request: 64 hex digits.
-  public static func key(baseURL: String, apiKey: String, endpoint: String, query: [QueryItem]) -> String {
-    let parts = [baseURL, SHA256.hex(apiKey), endpoint, QueryEncoding.encode(query)]
+  /// The key of a series: every request parameter but the window (64 hex digits), with the base
+  /// URL, a digest of the API key and the endpoint. Windows of one series are cached side by side.
+  public static func seriesKey(
+    baseURL: String, apiKey: String, endpoint: String, parameters: [QueryItem]
+  ) -> String {
+    let parts = [baseURL, SHA256.hex(apiKey), endpoint, QueryEncoding.encode(parameters)]
     return SHA256.hex("usq-page-cache \(formatVersion)\n" + parts.joined(separator: "\n"))
+  }
+
+  /// The key of the window `start..<end` of a series (seconds since the epoch, UTC).
+  public static func windowKey(series: String, start: Int64, end: Int64) -> String {
+    "\(series)-\(start)-\(end)"
+  }
+
+  /// The cached windows of a series: for each start, the ends cached from it.
+  public func cachedWindows(series: String) -> [Int64: [Int64]] {
+    var windows: [Int64: [Int64]] = [:]
+    let prefix = series + "-"
+    for name in cacheFiles()
+    where name.hasPrefix(prefix) && name.hasSuffix("." + Self.fileExtension) {
+      let bounds = name.dropFirst(prefix.count).dropLast(Self.fileExtension.count + 1)
+        .split(separator: "-").compactMap { Int64($0) }
+      if bounds.count == 2 { windows[bounds[0], default: []].append(bounds[1]) }
+    }
+    return windows
   }
 
   private func path(_ key: String) -> String { directory + "/" + key + "." + Self.fileExtension }
@@ -76,7 +97,8 @@ public struct PageCache: Sendable {
   public func store(_ key: String, frame: Frame) throws {
     try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
     let payload = FrameCodec.encode(frame)
-    var file = Data("usq-page-cache \(Self.formatVersion)\nkey \(key)\nbytes \(payload.count)\n".utf8)
+    var file = Data(
+      "usq-page-cache \(Self.formatVersion)\nkey \(key)\nbytes \(payload.count)\n".utf8)
     file.append(payload)
     file.append(Data("\nend\n".utf8))
     let temporary = directory + "/.tmp-" + UUID().uuidString
@@ -93,7 +115,9 @@ public struct PageCache: Sendable {
   public func info() -> Info {
     let files = cacheFiles()
     let bytes = files.reduce(0) { total, name in
-      let size = (try? FileManager.default.attributesOfItem(atPath: directory + "/" + name))?[.size] as? NSNumber
+      let size =
+        (try? FileManager.default.attributesOfItem(atPath: directory + "/" + name))?[.size]
+        as? NSNumber
       return total + (size?.intValue ?? 0)
     }
     return Info(files: files.count, bytes: bytes)
@@ -103,7 +127,8 @@ public struct PageCache: Sendable {
   @discardableResult
   public func clear() -> Int {
     var removed = 0
-    for name in cacheFiles() where (try? FileManager.default.removeItem(atPath: directory + "/" + name)) != nil {
+    for name in cacheFiles()
+    where (try? FileManager.default.removeItem(atPath: directory + "/" + name)) != nil {
       removed += 1
     }
     return removed
@@ -121,8 +146,10 @@ public struct PageCache: Sendable {
     let bytes = [UInt8](data)
     var reader = LineReader(bytes: bytes)
     guard reader.line() == "usq-page-cache \(formatVersion)", reader.line() == "key \(key)",
-      let sizeLine = reader.line(), sizeLine.hasPrefix("bytes "), let size = Int(sizeLine.dropFirst(6)),
-      size >= 0, let payload = reader.bytes(size), reader.line() == "", reader.line() == "end", reader.isAtEnd
+      let sizeLine = reader.line(), sizeLine.hasPrefix("bytes "),
+      let size = Int(sizeLine.dropFirst(6)),
+      size >= 0, let payload = reader.bytes(size), reader.line() == "", reader.line() == "end",
+      reader.isAtEnd
     else { return nil }
     return FrameCodec.decode(Data(payload))
   }

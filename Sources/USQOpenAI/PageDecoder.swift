@@ -42,17 +42,19 @@ public enum PageDecoder {
   }
 
   /// One page of `endpoint` with its paging facts. For `api_keys`, `projectID` fills `project_id`.
-  public static func decodePage(_ data: Data, endpoint: Endpoint, projectID: String? = nil) throws -> DecodedPage {
+  public static func decodePage(_ data: Data, endpoint: Endpoint, projectID: String? = nil) throws
+    -> DecodedPage
+  {
     let page = try decoder(endpoint, projectID: projectID).decode(PageBody.self, from: data)
     return DecodedPage(
       frame: try page.frame(endpoint), hasMore: page.hasMore,
       nextCursor: endpoint.isBucketed ? page.nextPage : page.lastID,
-      skippedRows: page.skippedRows, buckets: page.buckets.map { BucketSpan(start: $0.start, end: $0.end) })
+      skippedRows: page.skippedRows,
+      buckets: page.buckets.map { BucketSpan(start: $0.start, end: $0.end) })
   }
 
   private static func decoder(_ endpoint: Endpoint, projectID: String?) -> JSONDecoder {
     let decoder = JSONDecoder()
-    decoder.userInfo[.endpoint] = endpoint
     decoder.userInfo[.rowPlan] = RowPlan(endpoint, projectID: projectID)
     return decoder
   }
@@ -63,8 +65,13 @@ public enum PageDecoder {
 }
 
 extension CodingUserInfoKey {
-  fileprivate static let endpoint = CodingUserInfoKey(rawValue: "usq.endpoint")!  // a literal: never nil
-  fileprivate static let rowPlan = CodingUserInfoKey(rawValue: "usq.rowPlan")!  // a literal: never nil
+  /// Where the decoders find the `RowPlan` of the page being decoded.
+  fileprivate static let rowPlan: CodingUserInfoKey = {
+    guard let key = CodingUserInfoKey(rawValue: "usq.rowPlan") else {
+      preconditionFailure("a non-empty literal is always a valid key")
+    }
+    return key
+  }()
 }
 
 // MARK: - Codable bodies
@@ -95,7 +102,7 @@ private struct PageBody: Decodable {
 
   init(from decoder: Decoder) throws {
     let container = try decoder.container(keyedBy: CodingKeys.self)
-    let isBucketed = (decoder.userInfo[.endpoint] as? Endpoint)?.isBucketed ?? true
+    let isBucketed = (decoder.userInfo[.rowPlan] as? RowPlan)?.endpoint.isBucketed ?? true
     if isBucketed {
       buckets = try container.decode([BucketBody].self, forKey: .data)
     } else {
@@ -125,8 +132,10 @@ private struct PageBody: Decodable {
       }
     }
     for row in rows where !row.isSkipped { append(row) }
-    let times = endpoint.isBucketed ? [("start_time", starts.finish()), ("end_time", ends.finish())] : []
-    return try Frame(validating: times + zip(endpoint.fields, builders).map { ($0.name, $1.finish()) })
+    let times =
+      endpoint.isBucketed ? [("start_time", starts.finish()), ("end_time", ends.finish())] : []
+    return try Frame(
+      validating: times + zip(endpoint.fields, builders).map { ($0.name, $1.finish()) })
   }
 }
 
@@ -168,9 +177,12 @@ private final class RowPlan: Sendable {
   init(_ endpoint: Endpoint, projectID: String?) {
     self.endpoint = endpoint
     steps = endpoint.fields.map { field in
-      Step(levels: field.jsonPath.map { $0.split(separator: "|").map { AnyKey(String($0)) } }, kind: field.kind)
+      Step(
+        levels: field.jsonPath.map { $0.split(separator: "|").map { AnyKey(String($0)) } },
+        kind: field.kind)
     }
-    projectIDColumn = endpoint.kind == .list ? endpoint.fields.firstIndex { $0.name == "project_id" } : nil
+    projectIDColumn =
+      endpoint.kind == .list ? endpoint.fields.firstIndex { $0.name == "project_id" } : nil
     self.projectID = projectID
   }
 }
@@ -191,18 +203,24 @@ private struct RowBody: Decodable {
       isSkipped = true
       return
     }
-    values = plan.steps.map { step in RowBody.value(container, levels: step.levels[...], kind: step.kind) }
+    values = plan.steps.map { step in
+      RowBody.value(container, levels: step.levels[...], kind: step.kind)
+    }
     if let index = plan.projectIDColumn, values[index].isNull, let projectID = plan.projectID {
       values[index] = .string(projectID)
     }
   }
 
   /// The value at the path `levels`, tolerant of numbers sent as strings.
-  private static func value(_ container: KeyedDecodingContainer<AnyKey>, levels: ArraySlice<[AnyKey]>, kind: ColumnKind) -> Value {
+  private static func value(
+    _ container: KeyedDecodingContainer<AnyKey>, levels: ArraySlice<[AnyKey]>, kind: ColumnKind
+  ) -> Value {
     guard let keys = levels.first else { return .null }
     for key in keys {
       if levels.count > 1 {
-        guard let nested = try? container.nestedContainer(keyedBy: AnyKey.self, forKey: key) else { continue }
+        guard let nested = try? container.nestedContainer(keyedBy: AnyKey.self, forKey: key) else {
+          continue
+        }
         return value(nested, levels: levels.dropFirst(), kind: kind)
       }
       if let value = scalar(container, key: key, kind: kind) { return value }
@@ -211,7 +229,9 @@ private struct RowBody: Decodable {
   }
 
   /// The value at `key`, `.null` for JSON null, nil when the key is absent.
-  private static func scalar(_ container: KeyedDecodingContainer<AnyKey>, key: AnyKey, kind: ColumnKind) -> Value? {
+  private static func scalar(
+    _ container: KeyedDecodingContainer<AnyKey>, key: AnyKey, kind: ColumnKind
+  ) -> Value? {
     switch kind {
     case .int, .time:
       if let number = try? container.decodeIfPresent(Int64.self, forKey: key) {
@@ -224,15 +244,20 @@ private struct RowBody: Decodable {
         ?? (try? container.decode(String.self, forKey: key)).flatMap { Int64($0) }
       return number.map { kind == .int ? .int($0) : .time($0) } ?? .null
     case .double:
-      if let number = try? container.decodeIfPresent(Double.self, forKey: key) { return .double(number) }
+      if let number = try? container.decodeIfPresent(Double.self, forKey: key) {
+        return .double(number)
+      }
       guard container.contains(key) else { return nil }
       let text = try? container.decode(String.self, forKey: key)
-      return text.flatMap { Double($0.trimmingCharacters(in: .whitespaces)) }.map(Value.double) ?? .null
+      return text.flatMap { Double($0.trimmingCharacters(in: .whitespaces)) }.map(Value.double)
+        ?? .null
     case .bool:
       if let flag = try? container.decodeIfPresent(Bool.self, forKey: key) { return .bool(flag) }
       return container.contains(key) ? .null : nil
     case .string:
-      if let text = try? container.decodeIfPresent(String.self, forKey: key) { return .string(text) }
+      if let text = try? container.decodeIfPresent(String.self, forKey: key) {
+        return .string(text)
+      }
       return container.contains(key) ? .null : nil
     }
   }

@@ -18,8 +18,15 @@ extension Session {
     let (plan, diagnostics) = Binder(environment: environment(origin: origin)).bind(pipeline)
     report(diagnostics, in: source, origin: origin)
     guard let plan else { return .failed(exitCode: 1) }
-    let text = plan.explain(dataSource: dataSource)
-    console.out(text.hasSuffix("\n") ? text : text + "\n")
+    var text = plan.explain(dataSource: dataSource)
+    if !text.hasSuffix("\n") { text += "\n" }
+    if case .load(let request, _) = plan.source, let client = dataSource as? ClientDataSource {
+      let commands = client.curlCommands(request)
+      if !commands.isEmpty {
+        text += "as curl\n" + commands.map { "  " + $0 + "\n" }.joined()
+      }
+    }
+    console.out(text)
     return .ok
   }
 
@@ -45,10 +52,23 @@ struct EngineCompletion: CompletionSource {
   let provider: CompletionProvider
 
   func complete(line: String, cursor: Int) -> [String] {
-    provider.complete(line: line, cursor: cursor).candidates
+    if Self.expectsPath(line: line, cursor: cursor) {
+      return PathCompletion.candidates(line: line, cursor: cursor)
+    }
+    return provider.complete(line: line, cursor: cursor).candidates
   }
 
   func wordStart(line: String, cursor: Int) -> Int {
-    provider.complete(line: line, cursor: cursor).replacing.start
+    if Self.expectsPath(line: line, cursor: cursor) {
+      return PathCompletion.wordStart(line: line, cursor: cursor)
+    }
+    return provider.complete(line: line, cursor: cursor).replacing.start
+  }
+
+  /// Paths (after `read`, `export`, `run`) are completed from the file system.
+  static func expectsPath(line: String, cursor: Int) -> Bool {
+    let before = String(decoding: Array(line.utf8).prefix(PathCompletion.wordStart(line: line, cursor: cursor)), as: UTF8.self)
+    if case .path = Completion.request(line: before, cursor: before.utf8.count).expected { return true }
+    return false
   }
 }

@@ -81,7 +81,9 @@ public actor Session {
 
   private func run(_ pipeline: PipelineSyntax, source: SourceFile, origin: Origin) async -> Outcome {
     let (plan, diagnostics) = Binder(environment: environment(origin: origin)).bind(pipeline)
-    report(diagnostics, in: source, origin: origin)
+    var warnings = diagnostics
+    if let plan { warnings += PipelineLints.check(pipeline, plan: plan, timeZoneOffset: timeZoneOffset) }
+    report(warnings, in: source, origin: origin)
     guard let plan else { return .failed(exitCode: 1) }
     let executor = Executor(environment: environment(origin: origin), dataSource: dataSource)
     let result: ExecutionResult
@@ -95,6 +97,9 @@ public actor Session {
       progress?.finish()
     } catch {
       return reportFailure(error, at: pipeline.source.span, source: source, origin: origin)
+    }
+    if let lint = PipelineLints.checkPie(pipeline, rows: result.frame.rowCount) {
+      report([lint], in: source, origin: origin)
     }
     let clock = ContinuousClock()
     let started = clock.now
@@ -138,6 +143,11 @@ public actor Session {
   static func endpointName(_ plan: Plan) -> String {
     if case .load(let request, _) = plan.source { return request.endpoint }
     return plan.source.verb
+  }
+
+  /// The display time zone's offset from UTC now, in seconds.
+  var timeZoneOffset: Int {
+    (Settings.parseTimeZone(settings.timeZone) ?? .utc).offset(at: configuration.now())
   }
 
   static func outputVerb(_ output: PlanOutput) -> String? {

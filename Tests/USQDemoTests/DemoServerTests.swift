@@ -57,4 +57,16 @@ import USQOpenAI
     #expect(!lines.joined().contains("sk-admin-test"))
     try? FileManager.default.removeItem(at: log)
   }
+
+  @Test("a port that is already in use fails start quickly")
+  func portInUse() async throws {
+    let first = try DemoServer(options: ServeOptions(port: 0))
+    let port = try await first.start()
+    let second = try DemoServer(options: ServeOptions(port: port))
+    let clock = ContinuousClock()
+    let started = clock.now
+    await #expect(throws: (any Error).self) { _ = try await second.start() }
+    #expect(clock.now - started < .seconds(5))
+    await first.stop()
+  }
 }

@@ -6,7 +6,10 @@ import USQTestSupport
 
 @Suite struct DiagnosticGoldenTests {
   static let cases: [(String, String)] = [
-    ("unknown-column", "load completions days=30 group=model,project_id | sum num_model_request by project_id | top 5"),
+    (
+      "unknown-column",
+      "load completions days=30 group=model,project_id | sum num_model_request by project_id | top 5"
+    ),
     ("group-key", "load costs days=30 group=model"),
     ("type-mismatch", "load completions | where model > 3"),
     ("limit", "load completions bucket=1h limit=500"),

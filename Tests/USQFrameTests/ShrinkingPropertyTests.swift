@@ -20,9 +20,14 @@ import USQFrame
   func sums() async {
     await propertyCheck(input: Self.keys, Self.values) { keys, values in
       let frame = Self.frame(keys, values)
-      let result = try frame.aggregate([Aggregate(.sum, "v", as: "v"), Aggregate(.count)], by: ["k"])
+      let result = try frame.aggregate(
+        [Aggregate(.sum, "v", as: "v"), Aggregate(.count)], by: ["k"])
       let table = Table(frame)
-      #expect(Reference.same(result.rows, Reference.aggregate(table, [Aggregate(.sum, "v", as: "v"), Aggregate(.count)], by: ["k"]).rows))
+      #expect(
+        Reference.same(
+          result.rows,
+          Reference.aggregate(table, [Aggregate(.sum, "v", as: "v"), Aggregate(.count)], by: ["k"])
+            .rows))
     }
   }
 

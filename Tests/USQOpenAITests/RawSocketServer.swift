@@ -75,14 +75,18 @@ final class RawSocketServer: @unchecked Sendable {
       guard count > 0 else { break }
       received += buffer[0..<count]
     }
-    let requestLine = String(decoding: received, as: UTF8.self).split(separator: "\r\n").first.map(String.init) ?? ""
+    let requestLine =
+      String(decoding: received, as: UTF8.self).split(separator: "\r\n").first.map(String.init)
+      ?? ""
     lock.withLock { requestLines.append(requestLine) }
     switch behaviour {
     case .respond(let body):
       write(connection, header(Array(body.utf8).count) + body)
     case .cut(let body):
       let bytes = Array(body.utf8)
-      write(connection, header(bytes.count) + String(decoding: bytes.prefix(bytes.count / 2), as: UTF8.self))
+      write(
+        connection,
+        header(bytes.count) + String(decoding: bytes.prefix(bytes.count / 2), as: UTF8.self))
     case .hang:
       while read(connection, &buffer, buffer.count) > 0 {}
     }
@@ -97,7 +101,9 @@ final class RawSocketServer: @unchecked Sendable {
     let bytes = Array(text.utf8)
     var offset = 0
     while offset < bytes.count {
-      let written = bytes[offset...].withUnsafeBytes { Glibc.write(connection, $0.baseAddress, $0.count) }
+      let written = bytes[offset...].withUnsafeBytes {
+        Glibc.write(connection, $0.baseAddress, $0.count)
+      }
       guard written > 0 else { return }
       offset += written
     }
@@ -106,6 +112,9 @@ final class RawSocketServer: @unchecked Sendable {
 
 extension [UInt8] {
   fileprivate var containsHeaderEnd: Bool {
-    count >= 4 && (0...(count - 4)).contains { self[$0] == 13 && self[$0 + 1] == 10 && self[$0 + 2] == 13 && self[$0 + 3] == 10 }
+    count >= 4
+      && (0...(count - 4)).contains {
+        self[$0] == 13 && self[$0 + 1] == 10 && self[$0 + 2] == 13 && self[$0 + 3] == 10
+      }
   }
 }

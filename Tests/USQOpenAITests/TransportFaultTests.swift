@@ -12,7 +12,9 @@ import USQOpenAI
     """
   let query = UsageQuery(endpoint: .costs, startTime: 0, endTime: 86_400)
 
-  func client(_ server: RawSocketServer, timeout: Double = 10, sleeps: SleepLog? = nil) -> UsageClient {
+  func client(_ server: RawSocketServer, timeout: Double = 10, sleeps: SleepLog? = nil)
+    -> UsageClient
+  {
     var client = UsageClient(
       baseURL: "http://127.0.0.1:\(server.port)/v1", apiKey: "sk-admin-SECRET",
       transport: URLSessionTransport(timeout: timeout))
@@ -23,7 +25,8 @@ import USQOpenAI
     return client
   }
 
-  @Test("a connection cut in the middle of the body is retried, and the second attempt's page is used")
+  @Test(
+    "a connection cut in the middle of the body is retried, and the second attempt's page is used")
   func cutConnection() async throws {
     let server = try RawSocketServer(script: [.cut(Self.page), .respond(Self.page)])
     defer { server.stop() }
@@ -31,11 +34,16 @@ import USQOpenAI
     let frame = try await client(server, sleeps: sleeps).load(query)
     #expect(frame["amount"]?[0] == .double(1.25))
     #expect(server.log.count == 2)
-    #expect(server.log.allSatisfy { $0.hasPrefix("GET /v1/organization/costs?start_time=0&end_time=86400") })
+    #expect(
+      server.log.allSatisfy {
+        $0.hasPrefix("GET /v1/organization/costs?start_time=0&end_time=86400")
+      })
     #expect(sleeps.waits == [0.5])
   }
 
-  @Test("a request with no answer times out and is retried; every attempt timing out exhausts the retries")
+  @Test(
+    "a request with no answer times out and is retried; every attempt timing out exhausts the retries"
+  )
   func timeout() async throws {
     let server = try RawSocketServer(script: [.hang])
     defer { server.stop() }
@@ -55,6 +63,8 @@ import USQOpenAI
     let server = try RawSocketServer(script: [.hang])
     server.stop()
     let error = await #expect(throws: UsageAPIError.self) { try await client(server).load(query) }
-    guard case .networkUnreachable? = error else { return #expect(Bool(false), "\(String(describing: error))") }
+    guard case .networkUnreachable? = error else {
+      return #expect(Bool(false), "\(String(describing: error))")
+    }
   }
 }

@@ -31,8 +31,11 @@ struct WindowCalculator {
         return nil
       }
     }
-    guard let (width, widthOption) = bucketWidth(options, implied: counted.first, &state) else { return nil }
-    guard let (start, end) = range(options, unit: counted.first, bucket: width.timeBucket, &state) else {
+    guard let (width, widthOption) = bucketWidth(options, implied: counted.first, &state) else {
+      return nil
+    }
+    guard let (start, end) = range(options, unit: counted.first, bucket: width.timeBucket, &state)
+    else {
       return nil
     }
     guard let limit = limit(options["limit"], width: width, widthOption: widthOption, &state) else {
@@ -76,7 +79,8 @@ struct WindowCalculator {
   /// `bucket=`, else the width `hours=`/`minutes=` imply, else `1d`; checked against the
   /// endpoint's widths.
   private func bucketWidth(
-    _ options: [String: OptionSyntax], implied unit: (key: String, seconds: Int64, width: APIBucketWidth)?,
+    _ options: [String: OptionSyntax],
+    implied unit: (key: String, seconds: Int64, width: APIBucketWidth)?,
     _ state: inout BindState
   ) -> (APIBucketWidth, OptionSyntax?)? {
     let accepted = endpoint.bucketWidths.map(\.width)
@@ -86,7 +90,8 @@ struct WindowCalculator {
         return nil
       }
       guard accepted.contains(width) else {
-        state.report(LoadMessages.unsupportedBucket(option.valueSpan, width, endpoint: endpoint, because: nil))
+        state.report(
+          LoadMessages.unsupportedBucket(option.valueSpan, width, endpoint: endpoint, because: nil))
         return nil
       }
       return (width, option)
@@ -95,7 +100,9 @@ struct WindowCalculator {
     if !accepted.contains(width) {
       let option = unit.flatMap { options[$0.key] }
       if let option {
-        state.report(LoadMessages.unsupportedBucket(option.span, width, endpoint: endpoint, because: option.key.text))
+        state.report(
+          LoadMessages.unsupportedBucket(
+            option.span, width, endpoint: endpoint, because: option.key.text))
         return nil
       }
       return accepted.first.map { ($0, nil) }
@@ -104,7 +111,8 @@ struct WindowCalculator {
   }
 
   private func limit(
-    _ option: OptionSyntax?, width: APIBucketWidth, widthOption: OptionSyntax?, _ state: inout BindState
+    _ option: OptionSyntax?, width: APIBucketWidth, widthOption: OptionSyntax?,
+    _ state: inout BindState
   ) -> Int? {
     let limits = endpoint.limits(for: width)
     let maximum = limits?.maximumLimit ?? Int.max

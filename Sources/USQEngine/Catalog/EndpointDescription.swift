@@ -161,10 +161,13 @@ extension FilterOption {
   /// ```
   public static func forParameter(_ parameter: String) -> FilterOption {
     switch parameter {
-    case "project_ids": return FilterOption(option: "project", parameter: parameter, field: "project_id")
+    case "project_ids":
+      return FilterOption(option: "project", parameter: parameter, field: "project_id")
     case "user_ids": return FilterOption(option: "user", parameter: parameter, field: "user_id")
-    case "api_key_ids": return FilterOption(option: "key", parameter: parameter, field: "api_key_id")
-    case "batch": return FilterOption(option: "batch", parameter: parameter, field: "batch", isBoolean: true)
+    case "api_key_ids":
+      return FilterOption(option: "key", parameter: parameter, field: "api_key_id")
+    case "batch":
+      return FilterOption(option: "batch", parameter: parameter, field: "batch", isBoolean: true)
     default:
       let singular = parameter.hasSuffix("s") ? String(parameter.dropLast()) : parameter
       let option = singular.hasSuffix("_id") ? String(singular.dropLast(3)) : singular

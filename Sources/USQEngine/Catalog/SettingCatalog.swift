@@ -14,15 +14,18 @@ public enum SettingCatalog {
   public static func check(name: Name, value: OptionValue) -> Diagnostic? {
     guard let setting = settings.first(where: { $0.name == name.text }) else {
       return .error(
-        "set.unknown-setting", "unknown setting '\(name.text)'", at: name.span, label: "not a setting",
+        "set.unknown-setting", "unknown setting '\(name.text)'", at: name.span,
+        label: "not a setting",
         notes: ["settings: \(settings.map(\.name).joined(separator: ", "))"],
         help: DidYouMean.help(for: name.text, among: settings.map(\.name)))
     }
     guard !accepts(setting.name, value.text) else { return nil }
     return .error(
-      "set.bad-value", "'\(setting.name)' takes \(setting.values), found '\(value.text)'", at: value.span,
+      "set.bad-value", "'\(setting.name)' takes \(setting.values), found '\(value.text)'",
+      at: value.span,
       label: "not a value of '\(setting.name)'",
-      help: DidYouMean.help(for: value.text, among: setting.values.split(separator: "|").map(String.init)))
+      help: DidYouMean.help(
+        for: value.text, among: setting.values.split(separator: "|").map(String.init)))
   }
 
   static func accepts(_ name: String, _ value: String) -> Bool {
@@ -37,7 +40,8 @@ public enum SettingCatalog {
     case "rows": return Int(value).map { $0 >= 1 } ?? false
     case "concurrency": return Int(value).map { (1...64).contains($0) } ?? false
     default:
-      let values = settings.first { $0.name == name }?.values.split(separator: "|").map(String.init) ?? []
+      let values =
+        settings.first { $0.name == name }?.values.split(separator: "|").map(String.init) ?? []
       return values.contains(value)
     }
   }

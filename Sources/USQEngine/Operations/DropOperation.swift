@@ -15,7 +15,7 @@ struct DropOperation: PipelineOperation {
     name: "drop", aliases: [], kind: .stage, usage: "drop C, …",
     details: "Removes these columns.",
     examples: [
-      "load completions | drop end_time",
+      "load completions | drop end_time"
     ])
 
   static func bind(_ names: [Name], input: StageSchema, _ state: inout BindState) -> BoundStage? {

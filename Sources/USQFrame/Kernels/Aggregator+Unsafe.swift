@@ -1,3 +1,5 @@
+// MARK: - Sums and counts
+
 extension Aggregator {
   /// Rows per group.
   static func countLoop(_ ids: ContiguousArray<UInt32>, into counts: inout ContiguousArray<Int64>) {
@@ -97,7 +99,9 @@ extension Aggregator {
       ids.withUnsafeBufferPointer { ids in
         sums.withUnsafeMutableBufferPointer { sums in
           if let validity {
-            for index in 0..<values.count where validity[index] { sums[Int(ids[index])] += values[index] }
+            for index in 0..<values.count where validity[index] {
+              sums[Int(ids[index])] += values[index]
+            }
           } else {
             for index in 0..<values.count { sums[Int(ids[index])] += values[index] }
           }
@@ -178,7 +182,8 @@ extension Aggregator {
       for group in 0..<groupCount {
         var total: Int64 = 0
         for lane in 0..<4 {
-          let (sum, overflow) = total.addingReportingOverflow(lanes[(group * 4 + lane) * width + column])
+          let (sum, overflow) = total.addingReportingOverflow(
+            lanes[(group * 4 + lane) * width + column])
           if overflow { return nil }
           total = sum
         }
@@ -187,5 +192,86 @@ extension Aggregator {
       results.append(sums)
     }
     return results
+  }
+}
+
+// MARK: - Grouping and summing in one pass
+
+extension Aggregator {
+  /// Groups rows by `first` (and `second`, `< width`) codes through a table of `tableSize`
+  /// slots and sums 1…3 int columns into four lanes per group, in one pass. Returns each
+  /// group's first row (first-seen order) and the sums per column, or nil on overflow.
+  static func groupAndSum(
+    _ first: ContiguousArray<UInt32>, _ second: ContiguousArray<UInt32>?, width: Int,
+    tableSize: Int, columns: [ContiguousArray<Int64>]
+  ) -> (ContiguousArray<Int>, [ContiguousArray<Int64>])? {
+    let count = first.count
+    let columnCount = columns.count
+    precondition((1...3).contains(columnCount), "one to three columns")
+    precondition(columns.allSatisfy { $0.count == count } && (second?.count ?? count) == count)
+    var table = ContiguousArray<UInt32>(repeating: .max, count: tableSize)
+    var lanes = ContiguousArray<Int64>(repeating: 0, count: tableSize * 4 * columnCount)
+    var firstRows = ContiguousArray<Int>()
+    var overflowBits: Int64 = 0
+    let secondCodes = second ?? first
+    let a = columns[0]
+    let b = columnCount > 1 ? columns[1] : columns[0]
+    let c = columnCount > 2 ? columns[2] : columns[0]
+    first.withUnsafeBufferPointer { first in
+      secondCodes.withUnsafeBufferPointer { secondCodes in
+        a.withUnsafeBufferPointer { a in
+          b.withUnsafeBufferPointer { b in
+            c.withUnsafeBufferPointer { c in
+              table.withUnsafeMutableBufferPointer { table in
+                lanes.withUnsafeMutableBufferPointer { lanes in
+                  var bits: Int64 = 0
+                  var next: UInt32 = 0
+                  @inline(__always) func add(_ slot: Int, _ value: Int64) {
+                    let sum = lanes[slot]
+                    let result = sum &+ value
+                    bits |= (sum ^ result) & (value ^ result)
+                    lanes[slot] = result
+                  }
+                  for index in 0..<count {
+                    var key = Int(first[index])
+                    if second != nil { key = key &* width &+ Int(secondCodes[index]) }
+                    precondition(key < tableSize, "code outside its dictionary")
+                    var group = table[key]
+                    if group == .max {
+                      group = next
+                      next &+= 1
+                      table[key] = group
+                      firstRows.append(index)
+                    }
+                    let slot = (Int(group) &<< 2 | index & 3) &* columnCount
+                    add(slot, a[index])
+                    if columnCount > 1 { add(slot &+ 1, b[index]) }
+                    if columnCount > 2 { add(slot &+ 2, c[index]) }
+                  }
+                  overflowBits = bits
+                }
+              }
+            }
+          }
+        }
+      }
+    }
+    if overflowBits < 0 { return nil }
+    var results: [ContiguousArray<Int64>] = []
+    for column in 0..<columnCount {
+      var sums = ContiguousArray<Int64>(repeating: 0, count: firstRows.count)
+      for group in 0..<firstRows.count {
+        var total: Int64 = 0
+        for lane in 0..<4 {
+          let (sum, overflow) = total.addingReportingOverflow(
+            lanes[(group * 4 + lane) * columnCount + column])
+          if overflow { return nil }
+          total = sum
+        }
+        sums[group] = total
+      }
+      results.append(sums)
+    }
+    return (firstRows, results)
   }
 }

@@ -7,7 +7,8 @@ extension Grouping {
     var table = ContiguousArray<UInt32>(repeating: .max, count: tableSize + 1)
     var firstRows = ContiguousArray<Int>()
     var next: UInt32 = 0
-    let ids = ContiguousArray<UInt32>(unsafeUninitializedCapacity: codes.count) { ids, initialized in
+    let ids = ContiguousArray<UInt32>(unsafeUninitializedCapacity: codes.count) {
+      ids, initialized in
       codes.withUnsafeBufferPointer { codes in
         table.withUnsafeMutableBufferPointer { table in
           for index in 0..<codes.count {
@@ -35,7 +36,9 @@ extension Grouping {
   /// Run numbers of non-decreasing `values` (sorted time columns: `load` output, `bucket`
   /// input), or nil when the values are not sorted. Equal values are adjacent, so run numbers
   /// are first-seen dense codes.
-  static func sortedRuns(_ values: ContiguousArray<Int64>) -> (codes: ContiguousArray<UInt32>, cardinality: Int)? {
+  static func sortedRuns(_ values: ContiguousArray<Int64>) -> (
+    codes: ContiguousArray<UInt32>, cardinality: Int
+  )? {
     var isSorted = true
     values.withUnsafeBufferPointer { values in
       var index = 1
@@ -46,7 +49,8 @@ extension Grouping {
     }
     guard isSorted else { return nil }
     var runs = 0
-    let codes = ContiguousArray<UInt32>(unsafeUninitializedCapacity: values.count) { codes, initialized in
+    let codes = ContiguousArray<UInt32>(unsafeUninitializedCapacity: values.count) {
+      codes, initialized in
       values.withUnsafeBufferPointer { values in
         var run: UInt32 = 0
         for index in 0..<values.count {

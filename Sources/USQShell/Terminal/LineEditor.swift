@@ -59,6 +59,7 @@ public final class LineEditor: LineReader {
   public init(options: Options) throws(LineEditorError) {
     _ = usq_locale_setup()
     var error: Int32 = 0
+    _ = usq_terminal_guard_install(&error)
     guard let editLine = usq_el_init("usq", &error) else {
       throw LineEditorError(operation: "el_init", errno: error)
     }
