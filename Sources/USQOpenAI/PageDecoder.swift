@@ -32,8 +32,18 @@ public struct BucketSpan: Sendable, Hashable {
 public enum PageDecoder {
   /// The frame of `data`: one page, or a JSON array of pages, of `endpoint`.
   ///
-  /// - Throws: `DecodingError` when the bytes are not a page (truncated, invalid JSON, no `data`).
+  /// Usage and costs pages go through `PageScanner` first; this Codable decoder decides
+  /// the shapes the scanner does not know.
+  ///
+  /// - Throws: `PageScanError` for invalid JSON; `DecodingError` when valid JSON is not a page
+  ///   (no `data`, a bucket without times).
   public static func decode(_ data: Data, endpoint: Endpoint) throws -> Frame {
+    if let frame = try PageScanner.frame(data, endpoint: endpoint) { return frame }
+    return try decodeWithCodable(data, endpoint: endpoint)
+  }
+
+  /// `decode` without the scanner (the reference the scanner is tested against).
+  public static func decodeWithCodable(_ data: Data, endpoint: Endpoint) throws -> Frame {
     if data.first(where: { !isWhitespace($0) }) == UInt8(ascii: "[") {
       let pages = try decoder(endpoint, projectID: nil).decode([PageBody].self, from: data)
       return try Frame.concatenate(pages.map { try $0.frame(endpoint) })
@@ -42,9 +52,13 @@ public enum PageDecoder {
   }
 
   /// One page of `endpoint` with its paging facts. For `api_keys`, `projectID` fills `project_id`.
-  public static func decodePage(_ data: Data, endpoint: Endpoint, projectID: String? = nil) throws
-    -> DecodedPage
-  {
+  public static func decodePage(_ data: Data, endpoint: Endpoint, projectID: String? = nil) throws -> DecodedPage {
+    if endpoint.isBucketed, let page = try PageScanner.page(data, endpoint: endpoint) { return page }
+    return try decodePageWithCodable(data, endpoint: endpoint, projectID: projectID)
+  }
+
+  /// `decodePage` without the scanner (the reference the scanner is tested against).
+  public static func decodePageWithCodable(_ data: Data, endpoint: Endpoint, projectID: String? = nil) throws -> DecodedPage {
     let page = try decoder(endpoint, projectID: projectID).decode(PageBody.self, from: data)
     return DecodedPage(
       frame: try page.frame(endpoint), hasMore: page.hasMore,
