@@ -75,6 +75,15 @@ enum IngestBenchmark {
     return 0
   }
 
+  /// The peers' q3: one row per day (`where model = M and batch = false | bucket day`, the
+  /// columns it uses projected first).
+  static func q3(_ frame: Frame, model: Value) throws -> Frame {
+    let isModel = try Column.compare(.equal, try frame.column("model"), model)
+    let interactive = try Column.compare(.equal, try frame.column("batch"), .bool(false))
+    let kept = try frame.select(["start_time", "input_tokens", "output_tokens"]).filter(BoolColumn.and(isModel, interactive))
+    return try kept.bucket(.day)
+  }
+
   static func queryMain(_ arguments: [String]) -> Int32 {
     guard let options = parse(arguments, usage: "usage: usq-bench query DIR [--runs N]") else { return 2 }
     do {
@@ -83,7 +92,7 @@ enum IngestBenchmark {
       let model = Value.string("gpt-4o-mini-2024-07-18")
       let queries: [(String, () throws -> Frame)] = [
         ("q1", { try FrameBenchmark.q1(frame) }), ("q2", { try FrameBenchmark.q2(frame) }),
-        ("q3", { try FrameBenchmark.q3(frame, model: model) }), ("q4", { try FrameBenchmark.q4(frame) }),
+        ("q3", { try q3(frame, model: model) }), ("q4", { try FrameBenchmark.q4(frame) }),
       ]
       for (name, query) in queries {
         var result = Frame.empty

@@ -196,4 +196,24 @@ private func times(_ values: [Int64]) -> Column { Column.from(values.map(Value.t
     let glob = try column.matchesGlob("?")
     #expect(glob.trueBits.setCount == 4)
   }
+
+  @Test("sorted time keys group by runs, as unsorted ones do")
+  func sortedTimes() throws {
+    let sorted = Frame(unchecked: [
+      ("start_time", times([0, 0, 3_600, 3_600, 3_600, 90_000])), ("n", ints([1, 2, 3, 4, 5, 6])),
+    ])
+    let expected: [[Value]] = [
+      [.time(0), .int(2), .int(3)], [.time(3_600), .int(3), .int(12)],
+      [.time(90_000), .int(1), .int(6)],
+    ]
+    let aggregates = [Aggregate(.count), Aggregate(.sum, "n", as: "n")]
+    #expect(try sorted.aggregate(aggregates, by: ["start_time"]).rows == expected)
+    let shuffled = sorted.gather([4, 0, 5, 2, 1, 3])
+    #expect(try shuffled.aggregate(aggregates, by: ["start_time"]).rows == expected)
+    #expect(try sorted.bucket(.day).rows == [[.time(0), .int(15)], [.time(86_400), .int(6)]])
+    let numbers = sorted.withColumn("start_time", ints([-5, -5, 0, 7, 7, 7]))
+    #expect(
+      try numbers.aggregate([Aggregate(.count)], by: ["start_time"]).rows.map { $0[1] }
+        == [2, 1, 3].map(Value.int))
+  }
 }

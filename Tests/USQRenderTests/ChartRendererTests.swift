@@ -128,6 +128,19 @@ func expectFits(
         """)
   }
 
+  @Test("a line through an open bucket says its last values are partial")
+  func lineInProgress() throws {
+    let options = RenderOptions(width: 60, now: Fixtures.dailyNow(days: 5))
+    let text = try ChartRenderer.render(
+      Fixtures.dailyCompletions(days: 5), spec: ChartSpec(.line), options: options)
+    #expect(
+      text.hasSuffix(
+        "── num_model_requests\nthe last bucket is still in progress: its values are partial\n"))
+    let settled = try ChartRenderer.render(
+      Fixtures.dailyCompletions(days: 5), spec: ChartSpec(.line), options: RenderOptions(width: 60))
+    #expect(settled.hasSuffix("── num_model_requests\n"))
+  }
+
   // MARK: - Errors
 
   @Test("a missing column names the role and lists the columns")

@@ -47,7 +47,7 @@ import USQFrame
     for frame in Self.frames {
       for format in Exporter.Format.allCases {
         let text = Exporter.render(frame, format: format)
-        #expect(text.isEmpty || text.hasSuffix("\n"))
+        #expect(text.isEmpty || text.hasSuffix("\n") || text.hasSuffix("\r\n"))
       }
       for width in stride(from: 1, through: 200, by: 3) {
         for charset in Charset.allCases {

@@ -97,3 +97,19 @@ extension Grouping {
     return (ids, firstRows)
   }
 }
+
+extension Grouping {
+  /// `runs` (run numbers of sorted values) as group ids, with each run's first row.
+  static func runStarts(_ runs: ContiguousArray<UInt32>, runCount: Int)
+    -> (ContiguousArray<UInt32>, ContiguousArray<Int>)
+  {
+    var firstRows = ContiguousArray<Int>()
+    firstRows.reserveCapacity(runCount)
+    runs.withUnsafeBufferPointer { runs in
+      for index in 0..<runs.count where index == 0 || runs[index] != runs[index - 1] {
+        firstRows.append(index)
+      }
+    }
+    return (runs, firstRows)
+  }
+}

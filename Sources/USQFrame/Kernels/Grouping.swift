@@ -26,6 +26,19 @@ public struct Grouping: Sendable {
       preconditionFailure("no key columns: use init(singleGroupOf:)")
     }
     precondition(keys.allSatisfy { $0.count == first.count }, "key lengths differ")
+    // One sorted time or int key (bucket, load output): run numbers are the group ids.
+    if keys.count == 1, case .int(let numbers) = first, numbers.validity == nil,
+      let runs = Grouping.sortedRuns(numbers.values)
+    {
+      (groupIDs, firstRows) = Grouping.runStarts(runs.codes, runCount: runs.cardinality)
+      return
+    }
+    if keys.count == 1, case .time(let numbers) = first, numbers.validity == nil,
+      let runs = Grouping.sortedRuns(numbers.values)
+    {
+      (groupIDs, firstRows) = Grouping.runStarts(runs.codes, runCount: runs.cardinality)
+      return
+    }
     if let (ids, firstRows) = Grouping.fused(keys) {
       self.groupIDs = ids
       self.firstRows = firstRows
