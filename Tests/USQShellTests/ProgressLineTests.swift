@@ -65,7 +65,8 @@ final class Captured: Sendable {
     let line = ProgressLine(enabled: true, width: 80, delay: .milliseconds(50), write: out.write)
     line.update(FetchProgress(endpoint: "costs", pagesDone: 0, pagesExpected: 3, inFlight: 3))
     #expect(out.value == "")
-    try await Task.sleep(for: .milliseconds(400))
+    // Wait for the line rather than for a fixed time: a loaded machine may delay the timer.
+    for _ in 0..<3_000 where out.value.isEmpty { try await Task.sleep(for: .milliseconds(10)) }
     #expect(out.value == "\rfetching costs: 0/3 pages · 3 in flight\u{1B}[K")
     line.finish()
   }

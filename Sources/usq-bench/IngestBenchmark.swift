@@ -1,0 +1,110 @@
+import Foundation
+import USQFrame
+import USQOpenAI
+
+/// `usq-bench ingest DIR` and `usq-bench query DIR`: API page files (gen_usage.py's
+/// `data/<size>/pages`) → one frame, and the peers' q1–q4 on that frame.
+///
+/// Each prints human lines and one `RESULT op median_ms cpu_ms rows bytes peak_rss` line per
+/// operation for `Scripts/bench`.
+enum IngestBenchmark {
+  struct Options {
+    var directory = ""
+    var runs = 5
+    var threads = 2
+  }
+
+  static func parse(_ arguments: [String], usage: String) -> Options? {
+    var options = Options()
+    var index = 0
+    while index < arguments.count {
+      let value = index + 1 < arguments.count ? Int(arguments[index + 1]) : nil
+      switch (arguments[index], value) {
+      case ("--runs", let count?):
+        options.runs = max(1, count)
+        index += 2
+      case ("--threads", let count?):
+        options.threads = max(1, count)
+        index += 2
+      case (let argument, _) where !argument.hasPrefix("-") && options.directory.isEmpty:
+        options.directory = argument
+        index += 1
+      default:
+        print(usage)
+        return nil
+      }
+    }
+    guard !options.directory.isEmpty else {
+      print(usage)
+      return nil
+    }
+    return options
+  }
+
+  static func pageFiles(_ directory: String) throws -> [String] {
+    try FileManager.default.contentsOfDirectory(atPath: directory)
+      .filter { $0.hasSuffix(".json") }.sorted().map { directory + "/" + $0 }
+  }
+
+  /// Reads the files and decodes them into one frame (both timed: the peers read files too).
+  static func ingest(_ files: [String], threads: Int) throws -> Frame {
+    let documents = try files.map { try Data(contentsOf: URL(fileURLWithPath: $0)) }
+    return try PageScanner.frame(documents: documents, endpoint: .completions, threads: threads)
+  }
+
+  static func ingestMain(_ arguments: [String]) -> Int32 {
+    guard let options = parse(arguments, usage: "usage: usq-bench ingest DIR [--runs N] [--threads N]") else { return 2 }
+    do {
+      let files = try pageFiles(options.directory)
+      let bytes = try files.reduce(0) { $0 + (try FileManager.default.attributesOfItem(atPath: $1)[.size] as? Int ?? 0) }
+      var frame = Frame.empty
+      let (wall, cpu) = try medianMilliseconds(runs: options.runs) {
+        frame = Frame.empty
+        frame = try ingest(files, threads: options.threads)
+      }
+      let requests = try frame.aggregate([Aggregate(.sum, "num_model_requests", as: "n")], by: []).rows[0][0]
+      let rate = Double(bytes) / (wall / 1_000) / 1e6
+      print(
+        "ingest \(files.count) files, \(bytes / 1_000_000) MB: \(formatted(wall)) ms median of \(options.runs) (\(options.threads) threads, main-thread cpu \(formatted(cpu)) ms), \(formatted(rate, digits: 0)) MB/s, \(frame.rowCount) rows, sum num_model_requests \(requests), peak RSS \(peakResidentBytes() / 1_048_576) MiB"
+      )
+      print("RESULT ingest \(formatted(wall, digits: 2)) \(formatted(cpu, digits: 2)) \(frame.rowCount) \(bytes) \(peakResidentBytes())")
+    } catch {
+      print("error: \(error)")
+      return 1
+    }
+    return 0
+  }
+
+  /// The peers' q3: one row per day (`where model = M and batch = false | bucket day`, the
+  /// columns it uses projected first).
+  static func q3(_ frame: Frame, model: Value) throws -> Frame {
+    let isModel = try Column.compare(.equal, try frame.column("model"), model)
+    let interactive = try Column.compare(.equal, try frame.column("batch"), .bool(false))
+    let kept = try frame.select(["start_time", "input_tokens", "output_tokens"]).filter(BoolColumn.and(isModel, interactive))
+    return try kept.bucket(.day)
+  }
+
+  static func queryMain(_ arguments: [String]) -> Int32 {
+    guard let options = parse(arguments, usage: "usage: usq-bench query DIR [--runs N]") else { return 2 }
+    do {
+      keepFreedMemory()
+      let frame = try ingest(try pageFiles(options.directory), threads: options.threads)
+      let model = Value.string("gpt-4o-mini-2024-07-18")
+      let queries: [(String, () throws -> Frame)] = [
+        ("q1", { try FrameBenchmark.q1(frame) }), ("q2", { try FrameBenchmark.q2(frame) }),
+        ("q3", { try q3(frame, model: model) }), ("q4", { try FrameBenchmark.q4(frame) }),
+      ]
+      for (name, query) in queries {
+        var result = Frame.empty
+        let (wall, cpu) = try medianMilliseconds(runs: options.runs) { result = try query() }
+        blackHole(result)
+        print("\(name): \(formatted(wall, digits: 2)) ms median of \(options.runs) (cpu \(formatted(cpu, digits: 2)) ms), \(result.rowCount) result rows")
+        print("RESULT \(name) \(formatted(wall, digits: 3)) \(formatted(cpu, digits: 3)) \(result.rowCount) 0 \(peakResidentBytes())")
+      }
+    } catch {
+      print("error: \(error)")
+      return 1
+    }
+    return 0
+  }
+}
