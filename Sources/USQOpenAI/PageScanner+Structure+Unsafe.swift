@@ -163,17 +163,20 @@ extension ByteScanner {
     var nestedSeen: UInt64 = 0
     var skipped = false
     var objectSeen = false
-    var predicted = 0
+    var previous = 0
     let keys = plan.rowKeys
+    let following = following
     if peek() == 0x7D {
       i += 1
     } else {
       while true {
+        let predicted = following[previous]
         let k = try key(keys, predicted: predicted)
         if k < 0 {
           try skipValue()
         } else {
-          predicted = plan.nextKey[k]
+          if k != predicted { following[previous] = k }
+          previous = k &+ 1
           let action = plan.rowActions[k]
           if action >= 0 {
             try value(field: action, row: r, capacity: capacity, values: values, seen: &seen, nulls: &nulls)

@@ -151,10 +151,10 @@ final class ColumnSink: @unchecked Sendable {
   var rows = 0
   var values: UnsafeMutablePointer<UInt64>
   var nullWords: UnsafeMutablePointer<UInt64>
-  var hasNull: UnsafeMutablePointer<Bool>
+  let hasNull: UnsafeMutablePointer<Bool>
   var starts: UnsafeMutablePointer<Int64>
   var ends: UnsafeMutablePointer<Int64>
-  var tables: UnsafeMutablePointer<InternTable>
+  let tables: UnsafeMutablePointer<InternTable>
   var skippedRows = 0
 
   init(fieldCount: Int, capacity: Int) {
@@ -242,6 +242,8 @@ struct ByteScanner {
   var scratchCapacity: Int
   var facts = PageFacts()
   var recordBuckets = false
+  /// The row key that followed each row key last time (slot 0: the first key), learned.
+  let following: UnsafeMutablePointer<Int>
 
   init(_ buffer: UnsafeBufferPointer<UInt8>, plan: ScanPlan, sink: ColumnSink) {
     p = buffer.baseAddress ?? UnsafePointer(bitPattern: 1).unsafelyUnwrapped
@@ -250,9 +252,14 @@ struct ByteScanner {
     self.sink = sink
     scratchCapacity = 256
     scratch = .allocate(capacity: 256)
+    following = .allocate(capacity: plan.rowKeys.count + 1)
+    for slot in 0...plan.rowKeys.count { following[slot] = slot }
   }
 
-  func free() { scratch.deallocate() }
+  func free() {
+    scratch.deallocate()
+    following.deallocate()
+  }
 
   @inline(__always) func fail(_ reason: StaticString) -> ScanFailure { .malformed(i, reason) }
 
@@ -592,6 +599,13 @@ struct ByteScanner {
   @inline(__always)
   mutating func key(_ keys: KeySet, predicted: Int) throws(ScanFailure) -> Int {
     guard peek() == 0x22 else { throw fail("expected a key") }
+    if predicted < keys.count {
+      let patternLength = keys.lengths[predicted] &+ 3
+      if n &- i >= patternLength && bytesEqual(p + i, keys.patterns + keys.patternOffsets[predicted], patternLength) {
+        i &+= patternLength
+        return predicted
+      }
+    }
     let (kp, len) = try string()
     try expect(0x3A, "expected ':'")
     if predicted < keys.count, keys.lengths[predicted] == len, bytesEqual(kp, keys.bytes + keys.offsets[predicted], len) {

@@ -306,9 +306,28 @@ final class KeySet: @unchecked Sendable {
     self.offsets = offsets
     lengths = utf8.map(\.count)
     count = names.count
+    let patternTotal = utf8.reduce(0) { $0 + $1.count + 3 }
+    patterns = .allocate(capacity: max(1, patternTotal))
+    var patternOffsets: [Int] = []
+    at = 0
+    for name in utf8 {
+      patternOffsets.append(at)
+      for byte in [0x22] + name + [0x22, 0x3A] {
+        patterns[at] = byte
+        at += 1
+      }
+    }
+    self.patternOffsets = patternOffsets
   }
 
-  deinit { bytes.deallocate() }
+  /// `"name":` of each key, for the predicted-key compare.
+  let patterns: UnsafeMutablePointer<UInt8>
+  let patternOffsets: [Int]
+
+  deinit {
+    bytes.deallocate()
+    patterns.deallocate()
+  }
 }
 
 /// What the scanner needs to know of an endpoint: row keys and what each fills.

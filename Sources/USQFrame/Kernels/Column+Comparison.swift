@@ -219,23 +219,15 @@ enum ComparisonKernel {
     return Bitmap(words: words, count: count)
   }
 
-  /// Row bit = `table[code]`.
+  /// Row bit = `table[code]`. One true entry (`model = "gpt-4o"`) compares codes with it;
+  /// none or all give a constant.
   static func lookup(_ codes: ContiguousArray<UInt32>, table: [Bool]) -> Bitmap {
     let count = codes.count
-    if table.isEmpty { return Bitmap(repeating: false, count: count) }
-    let bytes = ContiguousArray(table.lazy.map { UInt64($0 ? 1 : 0) })
-    let wordCount = (count + 63) >> 6
-    var words = ContiguousArray<UInt64>(repeating: 0, count: wordCount)
-    for wordIndex in 0..<wordCount {
-      let base = wordIndex << 6
-      let end = Swift.min(base + 64, count)
-      var word: UInt64 = 0
-      for index in base..<end {
-        word |= bytes[Int(codes[index])] &<< UInt64(index &- base)
-      }
-      words[wordIndex] = word
-    }
-    return Bitmap(words: words, count: count)
+    let trueCodes = table.indices.filter { table[$0] }
+    if trueCodes.isEmpty { return Bitmap(repeating: false, count: count) }
+    if trueCodes.count == table.count { return Bitmap(repeating: true, count: count) }
+    if trueCodes.count == 1 { return equalLoop(codes, UInt32(trueCodes[0]), count: count) }
+    return tableLoop(codes, ContiguousArray(table.lazy.map { UInt64($0 ? 1 : 0) }), count: count)
   }
 
   /// Word-level comparison of bit-packed Booleans (false < true).

@@ -1,12 +1,12 @@
 extension PrimitiveColumn {
   /// The values at the set bits of `selection` (which has `count` bits), `kept` of them.
   ///
-  /// Dense selections copy every row and advance the output by the row's bit (no branch per
+  /// Dense selections (half the rows or more) copy every row and advance the output by its bit (no branch per
   /// row; the buffer has one spare slot for the write past the last kept row); sparse ones
   /// jump from set bit to set bit.
   func compactedValues(_ selection: Bitmap, kept: Int) -> ContiguousArray<Element> {
     precondition(selection.count == count, "selection length differs")
-    let isSparse = kept < count / 16
+    let isSparse = kept < count / 2
     let result = ContiguousArray<Element>(unsafeUninitializedCapacity: kept + 1) {
       output, initialized in
       values.withUnsafeBufferPointer { values in
