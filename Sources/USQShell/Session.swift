@@ -87,16 +87,9 @@ public actor Session {
     if let plan { warnings += PipelineLints.check(pipeline, plan: plan, timeZoneOffset: timeZoneOffset) }
     report(warnings, in: source, origin: origin)
     guard let plan else { return .failed(exitCode: 1) }
-    let executor = Executor(environment: environment(origin: origin), dataSource: dataSource, listCache: listCache)
     let result: ExecutionResult
-    let progress = progressLine(for: plan)
-    defer { progress?.finish() }
-    progress?.update(FetchProgress(endpoint: Self.endpointName(plan), pagesDone: 0))
     do {
-      result = try await executor.run(plan) { done, total in
-        progress?.update(FetchProgress(endpoint: Self.endpointName(plan), pagesDone: done, pagesExpected: total))
-      }
-      progress?.finish()
+      result = try await execute(plan, origin: origin)
     } catch {
       return reportFailure(error, at: pipeline.source.span, source: source, origin: origin)
     }
@@ -107,14 +100,27 @@ public actor Session {
     let started = clock.now
     let outcome = emit(result, origin: origin, source: source, plan: plan)
     if settings.timer {
-      var extra: [StageTiming] = []
-      if let verb = Self.outputVerb(plan.output) {
-        let (seconds, attoseconds) = (clock.now - started).components
-        extra.append(StageTiming(verb: verb, seconds: Double(seconds) + Double(attoseconds) / 1e18))
-      }
-      console.err(StageTiming.line(result.timings, extra: extra) + "\n")
+      let output = Self.outputVerb(plan.output).map { StageTiming(verb: $0, seconds: Self.seconds(clock.now - started)) }
+      console.err(StageTiming.line(result.timings, extra: output.map { [$0] } ?? []) + "\n")
     }
     return outcome
+  }
+
+  /// Runs a bound plan, with a progress line on stderr while it loads.
+  private func execute(_ plan: Plan, origin: Origin) async throws -> ExecutionResult {
+    let executor = Executor(environment: environment(origin: origin), dataSource: dataSource, listCache: listCache)
+    let endpoint = Self.endpointName(plan)
+    let progress = progressLine(for: plan)
+    defer { progress?.finish() }
+    progress?.update(FetchProgress(endpoint: endpoint, pagesDone: 0))
+    return try await executor.run(plan) { done, total in
+      progress?.update(FetchProgress(endpoint: endpoint, pagesDone: done, pagesExpected: total))
+    }
+  }
+
+  private static func seconds(_ duration: Duration) -> Double {
+    let (seconds, attoseconds) = duration.components
+    return Double(seconds) + Double(attoseconds) / 1e18
   }
 
   private func reportFailure(_ error: any Error, at span: Span, source: SourceFile, origin: Origin) -> Outcome {
