@@ -35,7 +35,7 @@ extension ByteScanner {
     facts = PageFacts()
     if peek() == 0x7D { throw ScanFailure.unsupported }
     while true {
-      let k = try key(plan.pageKeys, predicted: 0)
+      let k = try key(pageKeys, predicted: 0)
       if k >= 0 {
         if seen & (1 << k) != 0 { throw ScanFailure.unsupported }
         seen |= 1 << k
@@ -97,7 +97,7 @@ extension ByteScanner {
     var predicted = 0
     if peek() != 0x7D {
       while true {
-        let k = try key(plan.bucketKeys, predicted: predicted)
+        let k = try key(bucketKeys, predicted: predicted)
         if k >= 0 {
           if seen & (1 << k) != 0 { throw ScanFailure.unsupported }
           seen |= 1 << k
@@ -164,7 +164,7 @@ extension ByteScanner {
     var skipped = false
     var objectSeen = false
     var previous = 0
-    let keys = plan.rowKeys
+    let keys = rowKeys
     let following = following
     if peek() == 0x7D {
       i += 1
@@ -177,7 +177,7 @@ extension ByteScanner {
         } else {
           if k != predicted { following[previous] = k }
           previous = k &+ 1
-          let action = plan.rowActions[k]
+          let action = actions[k]
           if action >= 0 {
             try value(field: action, row: r, capacity: capacity, values: values, seen: &seen, nulls: &nulls)
           } else if action == ScanPlan.objectAction {
@@ -186,8 +186,7 @@ extension ByteScanner {
             switch peek() {
             case 0x22:
               let (sp, len) = try string()
-              let name = plan.objectName
-              if len != name.count || !bytesEqual(sp, name.bytes, len) { skipped = true }
+              if len != objectCount || !bytesEqual(sp, objectBytes, len) { skipped = true }
             case 0x6E: try literal("null")
             default: throw ScanFailure.unsupported
             }
@@ -210,11 +209,22 @@ extension ByteScanner {
       sink.skippedRows += 1
       return
     }
+    let present = seen & ~nulls
+    if present & ~valued != 0 {
+      // First values of these fields: zero the slots of the earlier (null) rows.
+      var newly = present & ~valued
+      while newly != 0 {
+        let field = newly.trailingZeroBitCount
+        newly &= newly &- 1
+        (values + field &* capacity).update(repeating: 0, count: r)
+      }
+      valued |= present
+    }
     var absent = (plan.allFields & ~seen) | nulls
     while absent != 0 {
       let field = absent.trailingZeroBitCount
       absent &= absent &- 1
-      values[field &* capacity &+ r] = 0
+      if valued >> UInt64(field) & 1 == 1 { values[field &* capacity &+ r] = 0 }
       sink.setNull(field: field, row: r)
     }
     sink.rows = r &+ 1
@@ -235,7 +245,7 @@ extension ByteScanner {
       i += 1
       return
     }
-    let keys = plan.nestedKeys[group]
+    let keys = plan.nestedKeys[group].table
     while true {
       let k = try key(keys, predicted: 0)
       if k < 0 {
@@ -267,14 +277,14 @@ extension ByteScanner {
       nulls |= bit
       return
     }
-    switch plan.kinds[field] {
+    switch kinds[field] {
     case .integer:
       guard b == 0x2D || b &- 0x30 < 10 else { throw ScanFailure.unsupported }
       values[slot] = UInt64(bitPattern: try integer())
     case .string:
       guard b == 0x22 else { throw ScanFailure.unsupported }
       let (sp, len) = try string()
-      values[slot] = UInt64(sink.tables[field].intern(sp, len))
+      values[slot] = UInt64(tables[field].intern(sp, len))
     case .bool:
       if b == 0x74 {
         try literal("true")

@@ -156,6 +156,12 @@ final class ColumnSink: @unchecked Sendable {
   var ends: UnsafeMutablePointer<Int64>
   let tables: UnsafeMutablePointer<InternTable>
   var skippedRows = 0
+  /// Fields that hold a value in some row; the values of the others are never written
+  /// (their rows are all null, and the frame gets zeros).
+  var valuedMask: UInt64 = 0
+
+  /// Whether `field` holds a value in some row (else its value slots are unwritten).
+  func isValued(_ field: Int) -> Bool { valuedMask >> UInt64(field) & 1 == 1 }
 
   init(fieldCount: Int, capacity: Int) {
     self.fieldCount = fieldCount
@@ -242,8 +248,19 @@ struct ByteScanner {
   var scratchCapacity: Int
   var facts = PageFacts()
   var recordBuckets = false
+  /// `sink.valuedMask` while scanning (written back by the caller).
+  var valued: UInt64
   /// The row key that followed each row key last time (slot 0: the first key), learned.
   let following: UnsafeMutablePointer<Int>
+  /// The plan's field kinds and row-key actions (pointers: no reference counting per value).
+  let kinds: UnsafeMutablePointer<ScanPlan.Kind>
+  let actions: UnsafeMutablePointer<Int>
+  let tables: UnsafeMutablePointer<InternTable>
+  let rowKeys: KeyTable
+  let pageKeys: KeyTable
+  let bucketKeys: KeyTable
+  let objectBytes: UnsafeMutablePointer<UInt8>
+  let objectCount: Int
 
   init(_ buffer: UnsafeBufferPointer<UInt8>, plan: ScanPlan, sink: ColumnSink) {
     p = buffer.baseAddress ?? UnsafePointer(bitPattern: 1).unsafelyUnwrapped
@@ -252,6 +269,15 @@ struct ByteScanner {
     self.sink = sink
     scratchCapacity = 256
     scratch = .allocate(capacity: 256)
+    kinds = plan.kindPointer
+    actions = plan.actionPointer
+    tables = sink.tables
+    valued = sink.valuedMask
+    rowKeys = plan.rowKeys.table
+    pageKeys = plan.pageKeys.table
+    bucketKeys = plan.bucketKeys.table
+    objectBytes = plan.objectName.bytes
+    objectCount = plan.objectName.count
     following = .allocate(capacity: plan.rowKeys.count + 1)
     for slot in 0...plan.rowKeys.count { following[slot] = slot }
   }
@@ -597,7 +623,7 @@ struct ByteScanner {
   /// The key at `i` (after whitespace) and the colon after it, as an index into `keys`
   /// (`-1` for an unknown key). `predicted` is tried first.
   @inline(__always)
-  mutating func key(_ keys: KeySet, predicted: Int) throws(ScanFailure) -> Int {
+  mutating func key(_ keys: KeyTable, predicted: Int) throws(ScanFailure) -> Int {
     guard peek() == 0x22 else { throw fail("expected a key") }
     if predicted < keys.count {
       let patternLength = keys.lengths[predicted] &+ 3

@@ -116,6 +116,7 @@ public enum PageScanner {
       let rowsBefore = sink.rows
       let skippedBefore = sink.skippedRows
       do throws(ScanFailure) {
+        defer { sink.valuedMask = scanner.valued }
         try scanner.document(allowArray: allowArray)
         return .success(scanner.facts)
       } catch {
@@ -171,7 +172,11 @@ public enum PageScanner {
         var at = 0
         for part in parts where part.rows > 0 {
           let source = UnsafeRawPointer(part.column(field).values).assumingMemoryBound(to: Int64.self)
-          (buffer.baseAddress.unsafelyUnwrapped + at).update(from: source, count: part.rows)
+          if part.isValued(field) {
+            (buffer.baseAddress.unsafelyUnwrapped + at).update(from: source, count: part.rows)
+          } else {
+            (buffer.baseAddress.unsafelyUnwrapped + at).update(repeating: 0, count: part.rows)
+          }
           at += part.rows
         }
         count = total
@@ -183,7 +188,11 @@ public enum PageScanner {
         var at = 0
         for part in parts where part.rows > 0 {
           let source = UnsafeRawPointer(part.column(field).values).assumingMemoryBound(to: Double.self)
-          (buffer.baseAddress.unsafelyUnwrapped + at).update(from: source, count: part.rows)
+          if part.isValued(field) {
+            (buffer.baseAddress.unsafelyUnwrapped + at).update(from: source, count: part.rows)
+          } else {
+            (buffer.baseAddress.unsafelyUnwrapped + at).update(repeating: 0, count: part.rows)
+          }
           at += part.rows
         }
         count = total
@@ -194,7 +203,9 @@ public enum PageScanner {
       var at = 0
       for part in parts {
         let source = part.column(field).values
-        for r in 0..<part.rows where source[r] != 0 { words[(at + r) >> 6] |= 1 << UInt64((at + r) & 63) }
+        if part.isValued(field) {
+          for r in 0..<part.rows where source[r] != 0 { words[(at + r) >> 6] |= 1 << UInt64((at + r) & 63) }
+        }
         at += part.rows
       }
       return .bool(BoolColumn(bits: Bitmap(words: words, count: total), validity: validity))
@@ -224,7 +235,9 @@ public enum PageScanner {
         for (index, part) in parts.enumerated() where part.rows > 0 {
           let source = part.column(field).values
           let out = buffer.baseAddress.unsafelyUnwrapped + at
-          if index == 0 {
+          if !part.isValued(field) {
+            out.update(repeating: 0, count: part.rows)
+          } else if index == 0 {
             for r in 0..<part.rows { out[r] = UInt32(truncatingIfNeeded: source[r]) }
           } else {
             remaps[index].withUnsafeBufferPointer { remap in
@@ -286,8 +299,9 @@ private final class ResultSlots: @unchecked Sendable {
 /// Names to match keys against: bytes in one buffer, with offsets and lengths.
 final class KeySet: @unchecked Sendable {
   let bytes: UnsafeMutablePointer<UInt8>
-  let offsets: [Int]
-  let lengths: [Int]
+  /// Offsets, lengths and pattern offsets as pointers: read per key, without reference counting.
+  let offsets: UnsafeMutablePointer<Int>
+  let lengths: UnsafeMutablePointer<Int>
   let count: Int
 
   init(_ names: [String]) {
@@ -303,8 +317,10 @@ final class KeySet: @unchecked Sendable {
         at += 1
       }
     }
-    self.offsets = offsets
-    lengths = utf8.map(\.count)
+    self.offsets = .allocate(capacity: max(1, names.count))
+    self.offsets.initialize(from: offsets, count: offsets.count)
+    lengths = .allocate(capacity: max(1, names.count))
+    lengths.initialize(from: utf8.map(\.count), count: names.count)
     count = names.count
     let patternTotal = utf8.reduce(0) { $0 + $1.count + 3 }
     patterns = .allocate(capacity: max(1, patternTotal))
@@ -317,17 +333,36 @@ final class KeySet: @unchecked Sendable {
         at += 1
       }
     }
-    self.patternOffsets = patternOffsets
+    self.patternOffsets = .allocate(capacity: max(1, names.count))
+    self.patternOffsets.initialize(from: patternOffsets, count: patternOffsets.count)
   }
 
   /// `"name":` of each key, for the predicted-key compare.
   let patterns: UnsafeMutablePointer<UInt8>
-  let patternOffsets: [Int]
+  let patternOffsets: UnsafeMutablePointer<Int>
+
+  /// The same names as a plain struct of pointers (no reference counting in the scanner).
+  var table: KeyTable {
+    KeyTable(bytes: bytes, offsets: offsets, lengths: lengths, patterns: patterns, patternOffsets: patternOffsets, count: count)
+  }
 
   deinit {
     bytes.deallocate()
     patterns.deallocate()
+    offsets.deallocate()
+    lengths.deallocate()
+    patternOffsets.deallocate()
   }
+}
+
+/// A `KeySet`'s buffers; valid while the set lives.
+struct KeyTable {
+  let bytes: UnsafeMutablePointer<UInt8>
+  let offsets: UnsafeMutablePointer<Int>
+  let lengths: UnsafeMutablePointer<Int>
+  let patterns: UnsafeMutablePointer<UInt8>
+  let patternOffsets: UnsafeMutablePointer<Int>
+  let count: Int
 }
 
 /// What the scanner needs to know of an endpoint: row keys and what each fills.
@@ -339,6 +374,10 @@ final class ScanPlan: @unchecked Sendable {
 
   let endpoint: Endpoint
   let kinds: [Kind]
+  /// `kinds` as a pointer, for the scanner's per-value dispatch.
+  let kindPointer: UnsafeMutablePointer<Kind>
+  /// `rowActions` as a pointer.
+  let actionPointer: UnsafeMutablePointer<Int>
   let allFields: UInt64
   let rowKeys: KeySet
   /// Per row key: a field index, `objectAction`, or `-2 - group` for a nested object.
@@ -393,6 +432,10 @@ final class ScanPlan: @unchecked Sendable {
     }
     rowKeys = KeySet(names)
     rowActions = actions
+    actionPointer = .allocate(capacity: actions.count)
+    actionPointer.initialize(from: actions, count: actions.count)
+    kindPointer = .allocate(capacity: max(1, kinds.count))
+    kindPointer.initialize(from: kinds, count: kinds.count)
     nextKey = names.indices.map { $0 + 1 }
     nestedKeys = groupKeys.map(KeySet.init)
     nestedFields = groupFields
@@ -402,5 +445,9 @@ final class ScanPlan: @unchecked Sendable {
     objectName = (bytes, object.count)
   }
 
-  deinit { objectName.bytes.deallocate() }
+  deinit {
+    objectName.bytes.deallocate()
+    actionPointer.deallocate()
+    kindPointer.deallocate()
+  }
 }

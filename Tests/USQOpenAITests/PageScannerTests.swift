@@ -102,6 +102,26 @@ import USQOpenAI
     #expect(try PageDecoder.decode(array, endpoint: .completions) == expected)
   }
 
+  @Test("two threads where a field is null in one run and filled in the other: zeros and validity line up")
+  func fieldsFilledInOneRunOnly() throws {
+    func page(_ rows: [String]) -> Data {
+      Data(#"{"data":[{"start_time":0,"end_time":60,"results":["#.utf8) + Data(rows.joined(separator: ",").utf8) + Data("]}]}".utf8)
+    }
+    let empty = #"{"input_tokens":1}"#
+    let filled = #"{"input_tokens":2,"model":"gpt-4o","batch":true,"output_tokens":5}"#
+    let documents = [
+      page(Array(repeating: empty, count: 70)), page(Array(repeating: filled, count: 3) + [empty] + [filled]),
+      page([empty, filled]),
+    ]
+    let expected = try Frame.concatenate(documents.map { try PageDecoder.decodeWithCodable($0, endpoint: .completions) })
+    for threads in [1, 2, 3] {
+      let frame = try PageScanner.frame(documents: documents, endpoint: .completions, threads: threads)
+      #expect(frame == expected, "\(threads) threads")
+      guard case .int(let output) = frame["output_tokens"] else { continue }
+      #expect(output.values.filter { $0 != 0 } == [5, 5, 5, 5, 5])  // null slots hold 0
+    }
+  }
+
   @Test("400 generated pages (seeded): shuffled keys, whitespace, escapes, nulls, missing and unknown fields")
   func generatedPages() throws {
     var generator = PageGenerator(seed: 0x5EED)
