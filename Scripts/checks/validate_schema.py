@@ -1,17 +1,20 @@
 #!/usr/bin/env python3
 """Validates sample responses of the demo organization against the OpenAPI spec subset.
 
-The samples (every usage endpoint ungrouped, grouped by every key and hourly; costs; the admin
-lists and objects; two 400 bodies) are written by the Swift test `DemoSampleDumpTests` when
-`USQ_DEMO_DUMP` names a directory. Each body is validated with `openapi-schema-validator`
-(OpenAPI 3.1 / JSON Schema 2020-12) against its schema in
-`reference/openapi-usage-subset.yaml`; rows must be of their endpoint's result schema and carry
-exactly that schema's properties.
+The samples (every usage endpoint ungrouped, grouped by every key and hourly; costs; every admin
+endpoint of the reference; 400 and 401 bodies) come from a running `usq serve` (fetched over
+HTTP with `requests`, the endpoints and group keys taken from `reference/usage-endpoints.json`),
+or from the Swift test `DemoSampleDumpTests`, which writes them when `USQ_DEMO_DUMP` names a
+directory. Each body is validated with `openapi-schema-validator` (OpenAPI 3.1 / JSON Schema
+2020-12) against its schema in `reference/openapi-usage-subset.yaml`; rows must be of their
+endpoint's result schema and carry exactly that schema's properties.
 
 Usage:
-  Scripts/checks/validate_schema.py             # dumps via `swift test --skip-build` (build tests first)
+  Scripts/checks/validate_schema.py --usq .build/debug/usq   # samples from `usq serve --port 0`
+  Scripts/checks/validate_schema.py             # samples from `swift test --skip-build` (build first)
   Scripts/checks/validate_schema.py --dir DIR   # validates JSON files already in DIR
-Options: --spec PATH (default: /work/shared/reference/openapi-usage-subset.yaml or $USQ_SPEC).
+Options: --spec PATH ($USQ_SPEC; default: shared/reference/openapi-usage-subset.yaml in the nearest
+ancestor folder), --reference PATH ($USQ_REFERENCE; default: …/usage-endpoints.json likewise).
 Exit status 0 when every sample validates, 1 otherwise.
 """
 import argparse
@@ -46,6 +49,7 @@ ROW_SCHEMAS = {
 }
 
 OTHER_SCHEMAS = {
+    "error-unauthorized": "ErrorResponse",
     "projects-list": "ProjectListResponse",
     "project": "Project",
     "users-list": "UserListResponse",
@@ -96,6 +100,56 @@ def check_file(spec, path):
     return problems
 
 
+def fetch_samples(usq, directory, reference):
+    """Starts `usq serve --port 0` and saves one body per sample into `directory`."""
+    import requests  # only needed in this mode
+
+    endpoints = json.loads(pathlib.Path(reference).read_text())
+    now = 1764000000
+    env = dict(os.environ, USQ_NOW=str(now))
+    key = "sk-admin-schema-check"
+    server = subprocess.Popen([usq, "serve", "--port", "0", "--key", key], stdout=subprocess.PIPE,
+                              stderr=subprocess.PIPE, text=True, env=env)
+    try:
+        line = server.stdout.readline().strip()
+        if not line.startswith("PORT="):
+            sys.exit(f"validate_schema: `usq serve` printed {line!r}, expected PORT=<n>")
+        base = f"http://127.0.0.1:{int(line[5:])}/v1"
+        headers = {"Authorization": f"Bearer {key}"}
+
+        def save(name, path, params=None, status=200, auth=headers):
+            response = requests.get(base + path, headers=auth, params=params or {})
+            if response.status_code != status:
+                sys.exit(f"validate_schema: {name}: status {response.status_code}, expected {status}")
+            (directory / f"{name}.json").write_bytes(response.content)
+            return response.json()
+
+        start = now - 7 * 86400
+        for endpoint in endpoints["endpoints"]:
+            name, path, keys = endpoint["name"], endpoint["path"], endpoint["group_by_keys"]
+            save(f"{name}-page", path, {"start_time": start, "limit": 3})
+            save(f"{name}-page-grouped", path, {"start_time": now - 86400 - 3600, "group_by": keys})
+            if "1h" in endpoint["bucket_widths"]:
+                save(f"{name}-page-hourly", path, {"start_time": now - 86400, "bucket_width": "1h",
+                                                   "group_by": keys[0]})
+        projects = save("projects-list", "/organization/projects", {"include_archived": "true"})
+        project = next(p["id"] for p in projects["data"] if p["status"] == "active"
+                       and requests.get(f"{base}/organization/projects/{p['id']}/service_accounts",
+                                        headers=headers).json().get("data"))
+        save("project", f"/organization/projects/{project}")
+        users = save("users-list", "/organization/users", {"limit": 100})
+        save("user", f"/organization/users/{users['data'][0]['id']}")
+        save("project-api-keys-list", f"/organization/projects/{project}/api_keys")
+        save("project-service-accounts-list", f"/organization/projects/{project}/service_accounts")
+        save("project-users-list", f"/organization/projects/{project}/users")
+        save("error-missing-start-time", "/organization/usage/completions", status=400)
+        save("error-bad-group-by", "/organization/costs", {"start_time": start, "group_by": "model"}, 400)
+        save("error-unauthorized", "/organization/costs", {"start_time": start}, 401, {})
+    finally:
+        server.terminate()
+        server.wait(timeout=10)
+
+
 def dump(directory):
     env = dict(os.environ, USQ_DEMO_DUMP=str(directory))
     command = ["swift", "test", "--skip-build", "--disable-xctest", "--filter", "DemoSampleDumpTests"]
@@ -105,16 +159,31 @@ def dump(directory):
         sys.exit("validate_schema: dumping samples failed (run `swift build --build-tests` first)")
 
 
+def reference_file(name):
+    """`shared/reference/NAME` in the nearest ancestor of this script that has it
+    (`/work/shared` for both `/work/main` and the worktrees under `/work/wt`)."""
+    for folder in pathlib.Path(__file__).resolve().parents:
+        candidate = folder / "shared" / "reference" / name
+        if candidate.exists():
+            return str(candidate)
+    return str(pathlib.Path("/work/shared/reference") / name)
+
+
 def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--dir", help="validate the JSON files in DIR instead of dumping fresh ones")
+    parser.add_argument("--usq", help="fetch the samples from `usq serve` (path to the usq binary)")
+    parser.add_argument("--reference", default=os.environ.get(
+        "USQ_REFERENCE", reference_file("usage-endpoints.json")))
     parser.add_argument("--spec", default=os.environ.get(
-        "USQ_SPEC", "/work/shared/reference/openapi-usage-subset.yaml"))
+        "USQ_SPEC", reference_file("openapi-usage-subset.yaml")))
     args = parser.parse_args()
     spec = yaml.safe_load(pathlib.Path(args.spec).read_text())
     with tempfile.TemporaryDirectory() as temporary:
         directory = pathlib.Path(args.dir or temporary)
-        if not args.dir:
+        if args.usq and not args.dir:
+            fetch_samples(args.usq, directory, args.reference)
+        elif not args.dir:
             dump(directory)
         files = sorted(directory.glob("*.json"))
         if not files:

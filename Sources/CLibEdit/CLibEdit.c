@@ -4,10 +4,12 @@
 #include <fcntl.h>
 #include <langinfo.h>
 #include <locale.h>
+#include <pthread.h>
 #include <signal.h>
 #include <string.h>
 #include <sys/ioctl.h>
 #include <sys/stat.h>
+#include <termios.h>
 #include <unistd.h>
 
 FILE *usq_stdin(void) { return stdin; }
@@ -99,7 +101,44 @@ int usq_sigint_peek(void) {
 
 int usq_sigint_raise(void) { return kill(getpid(), SIGINT); }
 
-int usq_suspend_self(void) { return kill(getpid(), SIGTSTP); }
+int usq_suspend_self(void) {
+  /* Swift's worker threads block signals, so raise() alone would leave SIGTSTP pending, and
+   * kill(getpid()) lets another thread take the stop later (after the terminal is back in edit
+   * mode). Unblocking it in this thread makes the stop happen inside raise(). */
+  sigset_t stop, previous;
+  sigemptyset(&stop);
+  sigaddset(&stop, SIGTSTP);
+  if (pthread_sigmask(SIG_UNBLOCK, &stop, &previous) != 0) return -1;
+  int result = raise(SIGTSTP);
+  pthread_sigmask(SIG_SETMASK, &previous, NULL);
+  return result;
+}
+
+static struct termios usq_saved_termios;
+static volatile sig_atomic_t usq_termios_saved = 0;
+
+static void usq_on_sigterm(int signo) {
+  if (usq_termios_saved) tcsetattr(0, TCSANOW, &usq_saved_termios);
+  signal(signo, SIG_DFL);
+  raise(signo);
+}
+
+int usq_terminal_guard_install(int *error_out) {
+  if (tcgetattr(0, &usq_saved_termios) != 0) {
+    if (error_out) *error_out = errno;
+    return -1;
+  }
+  usq_termios_saved = 1;
+  struct sigaction action;
+  memset(&action, 0, sizeof action);
+  action.sa_handler = usq_on_sigterm;
+  sigemptyset(&action.sa_mask);
+  if (sigaction(SIGTERM, &action, NULL) != 0) {
+    if (error_out) *error_out = errno;
+    return -1;
+  }
+  return 0;
+}
 
 /* ---- EditLine ---- */
 
@@ -175,7 +214,7 @@ void usq_el_resize(EditLine *el) { el_resize(el); }
 
 int usq_el_suspend(EditLine *el) {
   el_set(el, EL_PREP_TERM, 0);
-  int result = kill(getpid(), SIGTSTP);
+  int result = usq_suspend_self();
   el_set(el, EL_PREP_TERM, 1);
   return result;
 }

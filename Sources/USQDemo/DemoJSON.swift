@@ -14,54 +14,77 @@ enum DemoJSON: Sendable {
   static func optional(_ value: Int64?) -> DemoJSON { value.map(DemoJSON.int) ?? .null }
 
   /// Compact JSON text.
-  var text: String {
-    var output = ""
+  var text: String { String(decoding: bytes, as: UTF8.self) }
+
+  /// Compact JSON as UTF-8 bytes.
+  var bytes: [UInt8] {
+    var output: [UInt8] = []
+    output.reserveCapacity(4_096)
     write(to: &output)
     return output
   }
 
-  func write(to output: inout String) {
+  func write(to output: inout [UInt8]) {
     switch self {
-    case .null: output += "null"
-    case .bool(let value): output += value ? "true" : "false"
-    case .int(let value): output += String(value)
-    case .number(let text): output += text
+    case .null: output.append(contentsOf: Self.nullBytes)
+    case .bool(let value): output.append(contentsOf: value ? Self.trueBytes : Self.falseBytes)
+    case .int(let value): Self.writeInteger(value, to: &output)
+    case .number(let text): output.append(contentsOf: text.utf8)
     case .string(let value): Self.writeString(value, to: &output)
     case .array(let items):
-      output += "["
+      output.append(UInt8(ascii: "["))
       for (index, item) in items.enumerated() {
-        if index > 0 { output += "," }
+        if index > 0 { output.append(UInt8(ascii: ",")) }
         item.write(to: &output)
       }
-      output += "]"
+      output.append(UInt8(ascii: "]"))
     case .object(let members):
-      output += "{"
+      output.append(UInt8(ascii: "{"))
       for (index, member) in members.enumerated() {
-        if index > 0 { output += "," }
-        Self.writeString(member.0, to: &output)
-        output += ":"
+        if index > 0 { output.append(UInt8(ascii: ",")) }
+        // Keys are field names chosen in code ([a-z_]), written without escaping.
+        output.append(UInt8(ascii: "\""))
+        output.append(contentsOf: member.0.utf8)
+        output.append(contentsOf: Self.keyEnd)
         member.1.write(to: &output)
       }
-      output += "}"
+      output.append(UInt8(ascii: "}"))
     }
   }
 
-  private static func writeString(_ value: String, to output: inout String) {
-    output += "\""
-    for scalar in value.unicodeScalars {
-      switch scalar {
-      case "\"": output += "\\\""
-      case "\\": output += "\\\\"
-      case "\n": output += "\\n"
-      case "\r": output += "\\r"
-      case "\t": output += "\\t"
-      case _ where scalar.value < 0x20:
-        let hex = String(scalar.value, radix: 16)
-        output += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
-      default: output.unicodeScalars.append(scalar)
+  private static let keyEnd = Array("\":".utf8)
+  private static let nullBytes = Array("null".utf8)
+  private static let trueBytes = Array("true".utf8)
+  private static let falseBytes = Array("false".utf8)
+
+  private static func writeInteger(_ value: Int64, to output: inout [UInt8]) {
+    // Integers of up to 15 digits are small strings: no allocation.
+    output.append(contentsOf: String(value).utf8)
+  }
+
+  private static func writeString(_ value: String, to output: inout [UInt8]) {
+    output.append(UInt8(ascii: "\""))
+    if !value.utf8.contains(where: { $0 < 0x20 || $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "\\") }) {
+      output.append(contentsOf: value.utf8)
+      output.append(UInt8(ascii: "\""))
+      return
+    }
+    for byte in value.utf8 {
+      switch byte {
+      case UInt8(ascii: "\""): output.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "\"")])
+      case UInt8(ascii: "\\"): output.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "\\")])
+      case UInt8(ascii: "\n"): output.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "n")])
+      case UInt8(ascii: "\r"): output.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "r")])
+      case UInt8(ascii: "\t"): output.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "t")])
+      case 0..<0x20:
+        let hex = Array("0123456789abcdef".utf8)
+        output.append(contentsOf: Array("\\u00".utf8))
+        output.append(hex[Int(byte >> 4)])
+        output.append(hex[Int(byte & 15)])
+      default: output.append(byte)
       }
     }
-    output += "\""
+    output.append(UInt8(ascii: "\""))
   }
 }
 

@@ -33,41 +33,46 @@ struct DemoMetrics: Sendable, Equatable {
 extension DemoMetrics {
   /// The value of result field `name` of `product`, or nil if the field is not a quantity.
   func field(_ name: String, product: DemoProduct) -> Int64? {
+    Self.slots(name, product: product).map(sum)
+  }
+
+  /// The sum of `slots`.
+  func sum(_ slots: [Int]) -> Int64 {
+    var total: Int64 = 0
+    for slot in slots { total += self[slot] }
+    return total
+  }
+
+  /// The slots whose sum is result field `name` of `product`, or nil for other fields.
+  static func slots(_ name: String, product: DemoProduct) -> [Int]? {
     switch product {
-    case .completions: completionsField(name)
-    case .embeddings, .moderations:
-      name == "input_tokens" ? self[1] : name == "num_model_requests" ? self[0] : nil
-    case .images: name == "images" ? self[1] : name == "num_model_requests" ? self[0] : nil
-    case .audioSpeeches:
-      name == "characters" ? self[1] : name == "num_model_requests" ? self[0] : nil
-    case .audioTranscriptions:
-      name == "seconds" ? self[1] : name == "num_model_requests" ? self[0] : nil
-    case .vectorStores: name == "usage_bytes" ? self[0] : nil
-    case .codeInterpreterSessions: name == "num_sessions" ? self[0] : nil
-    case .fileSearchCalls: name == "num_requests" ? self[0] : nil
-    case .webSearchCalls:
-      name == "num_model_requests" ? self[0] : name == "num_requests" ? self[1] : nil
+    case .completions: completionsSlots[name]
+    case .embeddings, .moderations: ["num_model_requests": [0], "input_tokens": [1]][name]
+    case .images: ["num_model_requests": [0], "images": [1]][name]
+    case .audioSpeeches: ["num_model_requests": [0], "characters": [1]][name]
+    case .audioTranscriptions: ["num_model_requests": [0], "seconds": [1]][name]
+    case .vectorStores: name == "usage_bytes" ? [0] : nil
+    case .codeInterpreterSessions: name == "num_sessions" ? [0] : nil
+    case .fileSearchCalls: name == "num_requests" ? [0] : nil
+    case .webSearchCalls: ["num_model_requests": [0], "num_requests": [1]][name]
     }
   }
 
-  private func completionsField(_ name: String) -> Int64? {
-    switch name {
-    case "num_model_requests": self[0]
-    case "input_tokens": self[1] + self[2] + self[3] + self[4] + self[5] + self[6] + self[7]
-    case "input_cached_tokens": self[1] + self[2] + self[3]
-    case "input_cache_write_tokens": self[4]
-    case "input_uncached_tokens": self[5] + self[6] + self[7]
-    case "output_tokens": self[8] + self[9] + self[10]
-    case "input_cached_text_tokens": self[1]
-    case "input_cached_audio_tokens": self[2]
-    case "input_cached_image_tokens": self[3]
-    case "input_text_tokens": self[5]
-    case "input_audio_tokens": self[6]
-    case "input_image_tokens": self[7]
-    case "output_text_tokens": self[8]
-    case "output_audio_tokens": self[9]
-    case "output_image_tokens": self[10]
-    default: nil
-    }
-  }
+  private static let completionsSlots: [String: [Int]] = [
+    "num_model_requests": [0],
+    "input_tokens": [1, 2, 3, 4, 5, 6, 7],
+    "input_cached_tokens": [1, 2, 3],
+    "input_cache_write_tokens": [4],
+    "input_uncached_tokens": [5, 6, 7],
+    "output_tokens": [8, 9, 10],
+    "input_cached_text_tokens": [1],
+    "input_cached_audio_tokens": [2],
+    "input_cached_image_tokens": [3],
+    "input_text_tokens": [5],
+    "input_audio_tokens": [6],
+    "input_image_tokens": [7],
+    "output_text_tokens": [8],
+    "output_audio_tokens": [9],
+    "output_image_tokens": [10],
+  ]
 }

@@ -68,8 +68,10 @@ struct DemoModel: Sendable {
   ) -> DemoModel {
     DemoModel(
       name: name, alias: alias, product: .completions, since: since, until: until,
-      inputPrice: perMillion(input), cachedPrice: perMillion(cached), outputPrice: perMillion(output),
-      audioInputPrice: perMillion(audio?.input ?? 0), audioOutputPrice: perMillion(audio?.output ?? 0),
+      inputPrice: perMillion(input), cachedPrice: perMillion(cached),
+      outputPrice: perMillion(output),
+      audioInputPrice: perMillion(audio?.input ?? 0),
+      audioOutputPrice: perMillion(audio?.output ?? 0),
       averageInput: averageInput, averageOutput: averageOutput, audioShare: audio?.share ?? 0,
       imageShare: imageShare)
   }
@@ -92,61 +94,90 @@ extension DemoModel {
   static let lineUp: [DemoModel] = {
     let d = DemoCalendar.date
     return [
-      chat("gpt-3.5-turbo-0125", "gpt-3.5-turbo", since: DemoCalendar.founded, until: d(2024, 11, 1),
+      chat(
+        "gpt-3.5-turbo-0125", "gpt-3.5-turbo", since: DemoCalendar.founded, until: d(2024, 11, 1),
         input: 0.5, cached: 0.5, output: 1.5, averageInput: 900, averageOutput: 220),
-      chat("gpt-4-turbo-2024-04-09", "gpt-4-turbo", since: DemoCalendar.founded, until: d(2024, 10, 1),
+      chat(
+        "gpt-4-turbo-2024-04-09", "gpt-4-turbo", since: DemoCalendar.founded, until: d(2024, 10, 1),
         input: 10, cached: 10, output: 30, averageInput: 1600, averageOutput: 380),
-      chat("gpt-4o-2024-08-06", "gpt-4o", since: d(2024, 8, 6), input: 2.5, cached: 1.25,
+      chat(
+        "gpt-4o-2024-08-06", "gpt-4o", since: d(2024, 8, 6), input: 2.5, cached: 1.25,
         output: 10, averageInput: 2100, averageOutput: 420, imageShare: 0.06),
-      chat("gpt-4o-mini-2024-07-18", "gpt-4o-mini", since: d(2024, 7, 18), input: 0.15,
+      chat(
+        "gpt-4o-mini-2024-07-18", "gpt-4o-mini", since: d(2024, 7, 18), input: 0.15,
         cached: 0.075, output: 0.6, averageInput: 1400, averageOutput: 260, imageShare: 0.03),
-      chat("gpt-4.1-2025-04-14", "gpt-4.1", since: d(2025, 4, 14), input: 2, cached: 0.5,
+      chat(
+        "gpt-4.1-2025-04-14", "gpt-4.1", since: d(2025, 4, 14), input: 2, cached: 0.5,
         output: 8, averageInput: 3200, averageOutput: 510, imageShare: 0.04),
-      chat("gpt-4.1-mini-2025-04-14", "gpt-4.1-mini", since: d(2025, 4, 14), input: 0.4,
+      chat(
+        "gpt-4.1-mini-2025-04-14", "gpt-4.1-mini", since: d(2025, 4, 14), input: 0.4,
         cached: 0.1, output: 1.6, averageInput: 2400, averageOutput: 300),
-      chat("gpt-4.1-nano-2025-04-14", "gpt-4.1-nano", since: d(2025, 4, 14), input: 0.1,
+      chat(
+        "gpt-4.1-nano-2025-04-14", "gpt-4.1-nano", since: d(2025, 4, 14), input: 0.1,
         cached: 0.025, output: 0.4, averageInput: 800, averageOutput: 90),
-      chat("o3-2025-04-16", "o3", since: d(2025, 4, 16), input: 2, cached: 0.5, output: 8,
+      chat(
+        "o3-2025-04-16", "o3", since: d(2025, 4, 16), input: 2, cached: 0.5, output: 8,
         averageInput: 4200, averageOutput: 2600),
-      chat("o4-mini-2025-04-16", "o4-mini", since: d(2025, 4, 16), input: 1.1, cached: 0.275,
+      chat(
+        "o4-mini-2025-04-16", "o4-mini", since: d(2025, 4, 16), input: 1.1, cached: 0.275,
         output: 4.4, averageInput: 2600, averageOutput: 1900),
-      chat("gpt-5-2025-08-07", "gpt-5", since: d(2025, 8, 7), input: 1.25, cached: 0.125,
+      chat(
+        "gpt-5-2025-08-07", "gpt-5", since: d(2025, 8, 7), input: 1.25, cached: 0.125,
         output: 10, averageInput: 3800, averageOutput: 1400, imageShare: 0.05),
-      chat("gpt-5-mini-2025-08-07", "gpt-5-mini", since: d(2025, 8, 7), input: 0.25,
+      chat(
+        "gpt-5-mini-2025-08-07", "gpt-5-mini", since: d(2025, 8, 7), input: 0.25,
         cached: 0.025, output: 2, averageInput: 2600, averageOutput: 700),
-      chat("gpt-5-nano-2025-08-07", "gpt-5-nano", since: d(2025, 8, 7), input: 0.05,
+      chat(
+        "gpt-5-nano-2025-08-07", "gpt-5-nano", since: d(2025, 8, 7), input: 0.05,
         cached: 0.005, output: 0.4, averageInput: 900, averageOutput: 240),
-      chat("gpt-4o-realtime-preview-2024-12-17", "gpt-4o-realtime-preview", since: d(2024, 12, 17),
+      chat(
+        "gpt-4o-realtime-preview-2024-12-17", "gpt-4o-realtime-preview", since: d(2024, 12, 17),
         until: d(2025, 9, 15), input: 5, cached: 2.5, output: 20, averageInput: 5200,
         averageOutput: 2100, audio: (40, 80, 0.7)),
-      chat("gpt-realtime-2025-08-28", "gpt-realtime", since: d(2025, 8, 28), input: 4,
+      chat(
+        "gpt-realtime-2025-08-28", "gpt-realtime", since: d(2025, 8, 28), input: 4,
         cached: 0.4, output: 16, averageInput: 5600, averageOutput: 2300, audio: (32, 64, 0.72)),
-      unit("text-embedding-ada-002", "text-embedding-ada-002", .embeddings,
-        since: DemoCalendar.founded, until: d(2025, 2, 1), price: perMillion(0.1), averageInput: 700),
-      unit("text-embedding-3-small", "text-embedding-3-small", .embeddings,
+      unit(
+        "text-embedding-ada-002", "text-embedding-ada-002", .embeddings,
+        since: DemoCalendar.founded, until: d(2025, 2, 1), price: perMillion(0.1), averageInput: 700
+      ),
+      unit(
+        "text-embedding-3-small", "text-embedding-3-small", .embeddings,
         since: DemoCalendar.founded, price: perMillion(0.02), averageInput: 820),
-      unit("text-embedding-3-large", "text-embedding-3-large", .embeddings,
+      unit(
+        "text-embedding-3-large", "text-embedding-3-large", .embeddings,
         since: DemoCalendar.founded, price: perMillion(0.13), averageInput: 1100),
-      unit("text-moderation-007", "text-moderation-latest", .moderations,
+      unit(
+        "text-moderation-007", "text-moderation-latest", .moderations,
         since: DemoCalendar.founded, until: d(2024, 11, 1), price: 0, averageInput: 300),
-      unit("omni-moderation-2024-09-26", "omni-moderation-latest", .moderations,
+      unit(
+        "omni-moderation-2024-09-26", "omni-moderation-latest", .moderations,
         since: d(2024, 9, 26), price: 0, averageInput: 340),
-      unit("dall-e-2", "dall-e-2", .images, since: DemoCalendar.founded, price: 0,
+      unit(
+        "dall-e-2", "dall-e-2", .images, since: DemoCalendar.founded, price: 0,
         averageInput: 1.6),
-      unit("dall-e-3", "dall-e-3", .images, since: DemoCalendar.founded, price: 0, averageInput: 1.1),
-      unit("gpt-image-1", "gpt-image-1", .images, since: d(2025, 4, 23), price: 0,
+      unit(
+        "dall-e-3", "dall-e-3", .images, since: DemoCalendar.founded, price: 0, averageInput: 1.1),
+      unit(
+        "gpt-image-1", "gpt-image-1", .images, since: d(2025, 4, 23), price: 0,
         averageInput: 1.4),
-      unit("tts-1", "tts-1", .audioSpeeches, since: DemoCalendar.founded,
+      unit(
+        "tts-1", "tts-1", .audioSpeeches, since: DemoCalendar.founded,
         price: perMillion(15), averageInput: 620),
-      unit("tts-1-hd", "tts-1-hd", .audioSpeeches, since: DemoCalendar.founded,
+      unit(
+        "tts-1-hd", "tts-1-hd", .audioSpeeches, since: DemoCalendar.founded,
         price: perMillion(30), averageInput: 900),
-      unit("gpt-4o-mini-tts-2025-03-20", "gpt-4o-mini-tts", .audioSpeeches, since: d(2025, 3, 20),
+      unit(
+        "gpt-4o-mini-tts-2025-03-20", "gpt-4o-mini-tts", .audioSpeeches, since: d(2025, 3, 20),
         price: perMillion(12), averageInput: 540),
-      unit("whisper-1", "whisper-1", .audioTranscriptions, since: DemoCalendar.founded,
+      unit(
+        "whisper-1", "whisper-1", .audioTranscriptions, since: DemoCalendar.founded,
         price: 100_000_000, averageInput: 95),
-      unit("gpt-4o-transcribe", "gpt-4o-transcribe", .audioTranscriptions, since: d(2025, 3, 20),
+      unit(
+        "gpt-4o-transcribe", "gpt-4o-transcribe", .audioTranscriptions, since: d(2025, 3, 20),
         price: 100_000_000, averageInput: 120),
-      unit("gpt-4o-mini-transcribe", "gpt-4o-mini-transcribe", .audioTranscriptions,
+      unit(
+        "gpt-4o-mini-transcribe", "gpt-4o-mini-transcribe", .audioTranscriptions,
         since: d(2025, 3, 20), price: 50_000_000, averageInput: 80),
     ]
   }()

@@ -1,19 +1,24 @@
 extension DemoOrganization {
   /// Answers the admin endpoints (lists and single objects), or nil for other paths.
-  func adminAnswer(path: String, query: DemoQuery, now: Int64) throws(DemoRequestError) -> DemoJSON? {
+  func adminAnswer(path: String, query: DemoQuery, now: Int64) throws(DemoRequestError) -> DemoJSON?
+  {
     let parts = path.split(separator: "/").map(String.init)
     guard parts.count >= 2, parts[0] == "organization" else { return nil }
     switch (parts[1], parts.count) {
     case ("projects", 2):
       try query.check(allowed: ["limit", "after", "include_archived"])
       let archived = try query.boolean("include_archived") ?? false
-      let visible = projects.filter { $0.createdAt <= now && (archived || !isArchived($0, now: now)) }
-      return try list(visible.map { projectJSON($0, now: now) }, ids: visible.map(\.id), query: query)
+      let visible = projects.filter {
+        $0.createdAt <= now && (archived || !isArchived($0, now: now))
+      }
+      return try list(
+        visible.map { projectJSON($0, now: now) }, ids: visible.map(\.id), query: query)
     case ("projects", 3):
       try query.check(allowed: [])
       return projectJSON(try project(parts[2], now: now), now: now)
     case ("projects", 4), ("projects", 5):
-      return try projectChild(project: try project(parts[2], now: now), parts: parts, query: query, now: now)
+      return try projectChild(
+        project: try project(parts[2], now: now), parts: parts, query: query, now: now)
     case ("users", 2):
       try query.check(allowed: ["limit", "after", "emails"])
       let emails = Set(query.all("emails"))
@@ -52,7 +57,9 @@ extension DemoOrganization {
     let id = parts.count == 5 ? parts[4] : nil
     switch parts[3] {
     case "api_keys":
-      let keys = apiKeys.filter { $0.project == index && $0.createdAt <= now && ($0.deletedAt ?? .max) > now }
+      let keys = apiKeys.filter {
+        $0.project == index && $0.createdAt <= now && ($0.deletedAt ?? .max) > now
+      }
       if let id {
         try query.check(allowed: [])
         guard let key = keys.first(where: { $0.id == id }) else {
@@ -61,14 +68,17 @@ extension DemoOrganization {
         return keyJSON(key, now: now)
       }
       try query.check(allowed: ["limit", "after", "owner_project_access"])
-      if let access = query.value("owner_project_access"), !["active", "inactive", "any"].contains(access) {
+      if let access = query.value("owner_project_access"),
+        !["active", "inactive", "any"].contains(access)
+      {
         throw .notOneOf("owner_project_access", access, allowed: ["active", "inactive", "any"])
       }
       let shown = query.value("owner_project_access") == "inactive" ? [] : keys
       return try list(shown.map { keyJSON($0, now: now) }, ids: shown.map(\.id), query: query)
     case "service_accounts", "users":
       if isArchived(project, now: now) {
-        throw .invalid("Project '\(project.id)' is archived.", param: "project_id", code: "project_archived")
+        throw .invalid(
+          "Project '\(project.id)' is archived.", param: "project_id", code: "project_archived")
       }
       return try projectMembers(parts[3], project: index, id: id, query: query, now: now)
     default:
@@ -76,7 +86,9 @@ extension DemoOrganization {
     }
   }
 
-  private func projectMembers(_ kind: String, project: Int, id: String?, query: DemoQuery, now: Int64)
+  private func projectMembers(
+    _ kind: String, project: Int, id: String?, query: DemoQuery, now: Int64
+  )
     throws(DemoRequestError) -> DemoJSON
   {
     var objects: [(String, DemoJSON)] = []
@@ -85,11 +97,13 @@ extension DemoOrganization {
         objects.append((account.id, accountJSON(account)))
       }
     } else {
-      let members = Set(apiKeys.compactMap { key -> Int? in
-        if key.project == project, case .user(let user) = key.owner { return user }
-        return nil
-      })
-      for user in listedUsers(now: now) where users.firstIndex(of: user).map(members.contains) ?? false {
+      let members = Set(
+        apiKeys.compactMap { key -> Int? in
+          if key.project == project, case .user(let user) = key.owner { return user }
+          return nil
+        })
+      for user in listedUsers(now: now)
+      where users.firstIndex(of: user).map(members.contains) ?? false {
         objects.append((user.id, projectUserJSON(user)))
       }
     }
@@ -105,12 +119,15 @@ extension DemoOrganization {
   }
 
   /// A list page: `after` skips to the object after that ID; `limit` 1…100, default 20.
-  private func list(_ objects: [DemoJSON], ids: [String], query: DemoQuery) throws(DemoRequestError) -> DemoJSON {
+  private func list(_ objects: [DemoJSON], ids: [String], query: DemoQuery) throws(DemoRequestError)
+    -> DemoJSON
+  {
     let limit = try query.limit(defaultValue: 20, maximum: 100)
     var first = 0
     if let after = query.value("after") {
       guard let position = ids.firstIndex(of: after) else {
-        throw .invalid("Invalid value for 'after': '\(after)' is not an ID in this list.", param: "after")
+        throw .invalid(
+          "Invalid value for 'after': '\(after)' is not an ID in this list.", param: "after")
       }
       first = position + 1
     }
@@ -131,14 +148,17 @@ extension DemoOrganization {
       ("id", .string(project.id)), ("object", .string("organization.project")),
       ("name", .string(project.name)), ("created_at", .int(project.createdAt)),
       ("archived_at", archived ? .optional(project.archivedAt) : .null),
-      ("status", .string(archived ? "archived" : "active")), ("residency", .string(project.residency)),
+      ("status", .string(archived ? "archived" : "active")),
+      ("residency", .string(project.residency)),
     ])
   }
 
   private func userJSON(_ user: DemoUser) -> DemoJSON {
     .object([
-      ("object", .string("organization.user")), ("id", .string(user.id)), ("name", .string(user.name)),
-      ("email", .string(user.email)), ("role", .string(user.role)), ("added_at", .int(user.addedAt)),
+      ("object", .string("organization.user")), ("id", .string(user.id)),
+      ("name", .string(user.name)),
+      ("email", .string(user.email)), ("role", .string(user.role)),
+      ("added_at", .int(user.addedAt)),
     ])
   }
 
@@ -146,14 +166,16 @@ extension DemoOrganization {
     .object([
       ("object", .string("organization.project.user")), ("id", .string(user.id)),
       ("name", .string(user.name)), ("email", .string(user.email)),
-      ("role", .string(user.role == "owner" ? "owner" : "member")), ("added_at", .int(user.addedAt)),
+      ("role", .string(user.role == "owner" ? "owner" : "member")),
+      ("added_at", .int(user.addedAt)),
     ])
   }
 
   private func accountJSON(_ account: DemoServiceAccount) -> DemoJSON {
     .object([
       ("object", .string("organization.project.service_account")), ("id", .string(account.id)),
-      ("name", .string(account.name)), ("role", .string("member")), ("created_at", .int(account.createdAt)),
+      ("name", .string(account.name)), ("role", .string("member")),
+      ("created_at", .int(account.createdAt)),
     ])
   }
 
@@ -164,25 +186,34 @@ extension DemoOrganization {
       let user = users[index]
       owner = .object([
         ("type", .string("user")),
-        ("user", .object([
-          ("id", .string(user.id)), ("name", .string(user.name)), ("email", .string(user.email)),
-          ("role", .string(user.role == "owner" ? "owner" : "member")), ("created_at", .int(user.addedAt)),
-        ])),
+        (
+          "user",
+          .object([
+            ("id", .string(user.id)), ("name", .string(user.name)), ("email", .string(user.email)),
+            ("role", .string(user.role == "owner" ? "owner" : "member")),
+            ("created_at", .int(user.addedAt)),
+          ])
+        ),
       ])
     case .serviceAccount(let index):
       let account = serviceAccounts[index]
       owner = .object([
         ("type", .string("service_account")),
-        ("service_account", .object([
-          ("id", .string(account.id)), ("name", .string(account.name)), ("role", .string("member")),
-          ("created_at", .int(account.createdAt)),
-        ])),
+        (
+          "service_account",
+          .object([
+            ("id", .string(account.id)), ("name", .string(account.name)),
+            ("role", .string("member")),
+            ("created_at", .int(account.createdAt)),
+          ])
+        ),
       ])
     }
     let end = min(now, projects[key.project].archivedAt ?? now)
     let lastUsed = end - Int64(DemoHash.hash(seed, 0xB00, DemoHash.hash(key.id)) % 5_400)
     return .object([
-      ("object", .string("organization.project.api_key")), ("redacted_value", .string(key.redactedValue)),
+      ("object", .string("organization.project.api_key")),
+      ("redacted_value", .string(key.redactedValue)),
       ("name", .string(key.name)), ("created_at", .int(key.createdAt)),
       ("last_used_at", lastUsed > key.createdAt ? .int(lastUsed) : .null), ("id", .string(key.id)),
       ("owner_project_access", .string("active")), ("owner", owner),

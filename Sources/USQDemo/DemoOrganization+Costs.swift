@@ -7,63 +7,89 @@ struct DemoLineItem {
   let picos: Int64
 }
 
+/// How one stream is billed: a label, a unit, which metric slots count, and the price per unit.
+struct DemoTariffLine: Sendable {
+  let label: String
+  let unit: String
+  let slots: [Int]
+  /// Picodollars per unit, batch/flex/priority already applied (exact: list prices are whole
+  /// thousands of picodollars).
+  let price: Int64
+}
+
 extension DemoOrganization {
-  /// The invoice lines of `stream` for the usage `metrics` it had in [start, end).
+  /// The invoice lines of `stream` (index `index`) for the usage `metrics` it had in [start, end).
   ///
   /// Costs follow from usage at list prices: tokens × price per token (batch and flex half,
   /// priority double), images × price per image, and so on. Moderation is free.
-  func lineItems(_ stream: DemoStream, metrics: DemoMetrics, start: Int64, end: Int64) -> [DemoLineItem] {
-    let model = stream.model.map { DemoModel.lineUp[$0] }
-    let name = model?.name ?? ""
-    func item(_ label: String, _ unit: String, _ quantity: Int64, _ price: Int64) -> DemoLineItem? {
-      quantity > 0 ? DemoLineItem(name: label, unit: unit, quantity: Double(quantity), picos: quantity * price) : nil
-    }
-    switch stream.product {
-    case .completions:
-      guard let model else { return [] }
-      return completionsItems(stream, model: model, metrics: metrics)
-    case .embeddings:
-      return [item("\(name), input", "tokens", metrics[1], model?.inputPrice ?? 0)].compactMap { $0 }
-    case .moderations:
-      return []
-    case .images:
-      let size = stream.value(.size) ?? ""
-      return [item("\(name), \(size)", "images", metrics[1], DemoPrice.image(model: name, size: size))]
-        .compactMap { $0 }
-    case .audioSpeeches:
-      return [item("\(name), characters", "characters", metrics[1], model?.inputPrice ?? 0)].compactMap { $0 }
-    case .audioTranscriptions:
-      return [item("\(name), audio", "duration_seconds", metrics[1], model?.inputPrice ?? 0)]
-        .compactMap { $0 }
-    case .codeInterpreterSessions:
-      return [item("Code interpreter sessions", "sessions", metrics[0], DemoPrice.codeInterpreterSession)]
-        .compactMap { $0 }
-    case .fileSearchCalls:
-      return [item("File search tool calls", "calls", metrics[0], DemoPrice.fileSearchCall)].compactMap { $0 }
-    case .webSearchCalls:
-      return [item("Web search tool calls", "calls", metrics[1], DemoPrice.webSearchCall)].compactMap { $0 }
-    case .vectorStores:
-      return storageItems(stream, start: start, end: end)
+  func lineItems(_ index: Int, metrics: DemoMetrics, start: Int64, end: Int64) -> [DemoLineItem] {
+    let stream = streams[index]
+    if stream.product == .vectorStores { return storageItems(stream, start: start, end: end) }
+    return tariffs[index].compactMap { line in
+      let quantity = metrics.sum(line.slots)
+      guard quantity > 0 else { return nil }
+      return DemoLineItem(
+        name: line.label, unit: line.unit, quantity: Double(quantity), picos: quantity * line.price)
     }
   }
 
-  private func completionsItems(_ stream: DemoStream, model: DemoModel, metrics: DemoMetrics) -> [DemoLineItem] {
+  /// The tariff of `stream`, computed once when the organization is built.
+  static func tariff(_ stream: DemoStream) -> [DemoTariffLine] {
+    let model = stream.model.map { DemoModel.lineUp[$0] }
+    let name = model?.name ?? ""
+    let price = model?.inputPrice ?? 0
+    switch stream.product {
+    case .completions:
+      guard let model else { return [] }
+      return completionsTariff(stream, model: model)
+    case .embeddings: return [DemoTariffLine(label: "\(name), input", unit: "tokens", slots: [1], price: price)]
+    case .moderations, .vectorStores: return []
+    case .images:
+      let size = stream.value(.size) ?? ""
+      return [
+        DemoTariffLine(
+          label: "\(name), \(size)", unit: "images", slots: [1],
+          price: DemoPrice.image(model: name, size: size))
+      ]
+    case .audioSpeeches:
+      return [DemoTariffLine(label: "\(name), characters", unit: "characters", slots: [1], price: price)]
+    case .audioTranscriptions:
+      return [DemoTariffLine(label: "\(name), audio", unit: "duration_seconds", slots: [1], price: price)]
+    case .codeInterpreterSessions:
+      return [
+        DemoTariffLine(
+          label: "Code interpreter sessions", unit: "sessions", slots: [0],
+          price: DemoPrice.codeInterpreterSession)
+      ]
+    case .fileSearchCalls:
+      return [
+        DemoTariffLine(
+          label: "File search tool calls", unit: "calls", slots: [0], price: DemoPrice.fileSearchCall)
+      ]
+    case .webSearchCalls:
+      return [
+        DemoTariffLine(
+          label: "Web search tool calls", unit: "calls", slots: [1], price: DemoPrice.webSearchCall)
+      ]
+    }
+  }
+
+  private static func completionsTariff(_ stream: DemoStream, model: DemoModel) -> [DemoTariffLine] {
     let isBatch = stream.value(.batch) == "true"
     let tier = stream.value(.serviceTier) ?? "default"
     let percent = DemoPrice.tierPercent(batch: isBatch, tier: tier)
     let suffix = isBatch ? " (batch)" : tier == "default" ? "" : " (\(tier))"
-    let lines: [(String, Int64, Int64)] = [
-      ("input", metrics[5] + metrics[7] + metrics[4], model.inputPrice),
-      ("cached input", metrics[1] + metrics[2] + metrics[3], model.cachedPrice),
-      ("audio input", metrics[6], model.audioInputPrice),
-      ("output", metrics[8] + metrics[10], model.outputPrice),
-      ("audio output", metrics[9], model.audioOutputPrice),
+    let lines: [(String, [Int], Int64)] = [
+      ("input", [4, 5, 7], model.inputPrice),
+      ("cached input", [1, 2, 3], model.cachedPrice),
+      ("audio input", [6], model.audioInputPrice),
+      ("output", [8, 10], model.outputPrice),
+      ("audio output", [9], model.audioOutputPrice),
     ]
-    return lines.compactMap { label, quantity, price in
-      guard quantity > 0 else { return nil }
-      return DemoLineItem(
-        name: "\(model.name), \(label)\(suffix)", unit: "tokens", quantity: Double(quantity),
-        picos: quantity * price * percent / 100)
+    return lines.map { label, slots, price in
+      DemoTariffLine(
+        label: "\(model.name), \(label)\(suffix)", unit: "tokens", slots: slots,
+        price: price * percent / 100)
     }
   }
 
@@ -83,7 +109,8 @@ extension DemoOrganization {
     let picos = Int64((gibibyteMinutes / 1_440 * DemoPrice.vectorStorageGiBDay).rounded())
     return [
       DemoLineItem(
-        name: "Vector store storage", unit: "gibibyte_hours", quantity: gibibyteMinutes / 60, picos: picos)
+        name: "Vector store storage", unit: "gibibyte_hours", quantity: gibibyteMinutes / 60,
+        picos: picos)
     ]
   }
 
@@ -98,7 +125,8 @@ extension DemoOrganization {
       for (slot, index) in selected.enumerated() {
         let stream = streams[index]
         let usage = metrics(stream, from: start, to: end, cache: &caches[slot])
-        for item in lineItems(stream, metrics: usage, start: start, end: end) {
+        if usage.isZero, stream.product != .vectorStores { continue }
+        for item in lineItems(index, metrics: usage, start: start, end: end) {
           let key: [String?] = [
             grouped.contains(.project) ? stream.value(.project) : nil,
             grouped.contains(.lineItem) ? item.name : nil,
@@ -122,7 +150,12 @@ extension DemoOrganization {
   ) -> DemoJSON {
     .object([
       ("object", .string("organization.costs.result")),
-      ("amount", .object([("value", .number(DemoDecimal.dollars(picos: total.picos))), ("currency", .string("usd"))])),
+      (
+        "amount",
+        .object([
+          ("value", .number(DemoDecimal.dollars(picos: total.picos))), ("currency", .string("usd")),
+        ])
+      ),
       ("line_item", .optional(key[1])), ("project_id", .optional(key[0])),
       ("api_key_id", .optional(key[2])),
       ("quantity", byLineItem ? .number(DemoDecimal.quantity(total.quantity)) : .null),

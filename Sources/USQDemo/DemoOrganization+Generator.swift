@@ -30,8 +30,19 @@ extension DemoOrganization {
     return total > 0 ? stream.mixWeight / total : 0
   }
 
+  /// The day-level factor of `stream` on `day` (days since the epoch): growth, model-mix share,
+  /// day noise and spikes; 0 on empty days. Model mixes change only at midnight.
+  func dayFactor(_ stream: DemoStream, day: Int64) -> Double {
+    guard !isEmptyDay(day) else { return 0 }
+    let t = day * DemoCalendar.day
+    let spike = DemoHash.unit(seed, 0x5A1, UInt64(stream.project), UInt64(bitPattern: day)) < 0.02
+    let noise = 0.75 + 0.5 * DemoHash.unit(seed, stream.salt, UInt64(bitPattern: day), 1)
+    return Self.growth(t) * mixShare(stream, at: t) * noise * (spike ? 2.5 : 1)
+  }
+
   /// Usage of `stream` during hour `hour` (hours since the epoch).
-  func hourMetrics(_ stream: DemoStream, hour: Int64) -> DemoMetrics {
+  /// - Parameter dayFactor: `dayFactor(stream, day:)` of the hour's day, if already known.
+  func hourMetrics(_ stream: DemoStream, hour: Int64, dayFactor known: Double? = nil) -> DemoMetrics {
     let t = hour * DemoCalendar.hour
     var metrics = DemoMetrics()
     guard t >= stream.since, t < stream.until else { return metrics }
@@ -39,30 +50,12 @@ extension DemoOrganization {
       metrics[0] = storageLevel(stream, hour: hour)
       return metrics
     }
-    let day = DemoCalendar.floor(t, DemoCalendar.day)
-    guard !isEmptyDay(day) else { return metrics }
-    let local = t + stream.timeZoneOffset * DemoCalendar.hour
-    let localHour = Int(DemoCalendar.floor(local, DemoCalendar.hour) % 24 + 24) % 24
-    let weekday = DemoCalendar.weekday(ofDay: DemoCalendar.floor(local, DemoCalendar.day))
-    let shape: Double
-    let weekend: Double
-    switch stream.rhythm {
-    case .people:
-      shape = Self.workdayShape[localHour]
-      weekend = weekday >= 5 ? 0.28 : 1
-    case .customers:
-      shape = 0.12 + 0.88 * Self.workdayShape[localHour]
-      weekend = weekday >= 5 ? 0.62 : 1
-    case .batch:
-      shape = Self.serviceShape[localHour]
-      weekend = weekday >= 5 ? 0.85 : 1
-    }
-    let spike = DemoHash.unit(seed, 0x5A1, UInt64(stream.project), UInt64(bitPattern: day)) < 0.02
-    let dayNoise = (0.75 + 0.5 * DemoHash.unit(seed, stream.salt, UInt64(bitPattern: day), 1))
-      * (spike ? 2.5 : 1)
-    let hourNoise = 0.8 + 0.4 * DemoHash.unit(seed, stream.salt, UInt64(bitPattern: hour), 2)
-    let expected = stream.rate * mixShare(stream, at: t) * shape * weekend * Self.growth(t)
-      * dayNoise * hourNoise
+    // Not `known ?? dayFactor(…)`: the autoclosure would copy `self` on every call.
+    let factor: Double
+    if let known { factor = known } else { factor = dayFactor(stream, day: DemoCalendar.floor(t, DemoCalendar.day)) }
+    guard factor > 0 else { return metrics }
+    let expected = stream.rate * factor * rhythm(stream, at: t)
+      * (0.8 + 0.4 * DemoHash.unit(seed, stream.salt, UInt64(bitPattern: hour), 2))
     let requests = Int64(expected + DemoHash.unit(seed, stream.salt, UInt64(bitPattern: hour), 3))
     guard requests > 0 else { return metrics }
     metrics[0] = requests
@@ -70,10 +63,22 @@ extension DemoOrganization {
     return metrics
   }
 
+  /// Daily × weekly rhythm of `stream` at time `t`, in its time zone.
+  private func rhythm(_ stream: DemoStream, at t: Int64) -> Double {
+    let local = t + stream.timeZoneOffset * DemoCalendar.hour
+    let localHour = Int(DemoCalendar.floor(local, DemoCalendar.hour) % 24 + 24) % 24
+    let isWeekend = DemoCalendar.weekday(ofDay: DemoCalendar.floor(local, DemoCalendar.day)) >= 5
+    switch stream.rhythm {
+    case .people: return Self.workdayShape[localHour] * (isWeekend ? 0.28 : 1)
+    case .customers: return (0.12 + 0.88 * Self.workdayShape[localHour]) * (isWeekend ? 0.62 : 1)
+    case .batch: return Self.serviceShape[localHour] * (isWeekend ? 0.85 : 1)
+    }
+  }
+
   /// Derives token, image, character, … counts from the request count in slot 0.
   private func fillQuantities(_ metrics: inout DemoMetrics, stream: DemoStream, hour: Int64) {
     let requests = Double(metrics[0])
-    let noise = { (slot: UInt64) in DemoHash.unit(self.seed, stream.salt, UInt64(bitPattern: hour), slot) }
+    let noise = DemoNoise(seed: seed, salt: stream.salt, hour: UInt64(bitPattern: hour))
     let model = stream.model.map { DemoModel.lineUp[$0] }
     switch stream.product {
     case .completions:
@@ -93,12 +98,13 @@ extension DemoOrganization {
   }
 
   private func fillCompletions(
-    _ metrics: inout DemoMetrics, stream: DemoStream, model: DemoModel, noise: (UInt64) -> Double
+    _ metrics: inout DemoMetrics, stream: DemoStream, model: DemoModel, noise: DemoNoise
   ) {
     let requests = Double(metrics[0])
     let input = Int64(requests * model.averageInput * stream.sizeFactor * (0.8 + 0.4 * noise(10)))
     let caches = model.cachedPrice < model.inputPrice
-    let cached = caches ? Int64(Double(input) * min(0.9, stream.cacheShare * (0.85 + 0.3 * noise(11)))) : 0
+    let cached =
+      caches ? Int64(Double(input) * min(0.9, stream.cacheShare * (0.85 + 0.3 * noise(11)))) : 0
     let writes = caches ? Int64(Double(input) * 0.02 * noise(12)) : 0
     let uncached = input - cached - writes
     let audioIn = Int64(Double(uncached) * model.audioShare)
@@ -124,10 +130,20 @@ extension DemoOrganization {
     guard t >= created else { return 0 }
     let days = Double(DemoCalendar.floor(t - created, DemoCalendar.day))
     let day = UInt64(bitPattern: DemoCalendar.floor(t, DemoCalendar.day))
-    let level = Double(vectorStores[store].initialBytes) * pow(1 + 0.03 * days, 0.85)
+    let level =
+      Double(vectorStores[store].initialBytes) * pow(1 + 0.03 * days, 0.85)
       * (1 + 0.02 * DemoHash.unit(seed, stream.salt, day, 4))
     return Int64(level / 4_096) * 4_096
   }
+}
+
+/// Uniform numbers in [0, 1) for one stream and hour, by slot (no closure: no `self` copy).
+struct DemoNoise {
+  let seed: UInt64
+  let salt: UInt64
+  let hour: UInt64
+
+  func callAsFunction(_ slot: UInt64) -> Double { DemoHash.unit(seed, salt, hour, slot) }
 }
 
 // MARK: - Minutes and ranges
@@ -166,7 +182,9 @@ extension DemoOrganization {
 
   /// Spreads `total` requests over 60 minutes: an even share each, the remainder on evenly
   /// spaced minutes from a hashed offset. Writes cumulative counts.
-  private func splitRequests(total: Int64, stream: DemoStream, hour: Int64, into cumulative: inout [Int64]) {
+  private func splitRequests(
+    total: Int64, stream: DemoStream, hour: Int64, into cumulative: inout [Int64]
+  ) {
     let even = total / 60
     let remainder = Int(total % 60)
     var extra = [Bool](repeating: false, count: 60)
@@ -175,7 +193,9 @@ extension DemoOrganization {
       for k in 0..<remainder { extra[(offset + k * 60 / remainder) % 60] = true }
     }
     cumulative[0] = 0
-    for minute in 0..<60 { cumulative[minute + 1] = cumulative[minute] + even + (extra[minute] ? 1 : 0) }
+    for minute in 0..<60 {
+      cumulative[minute + 1] = cumulative[minute] + even + (extra[minute] ? 1 : 0)
+    }
   }
 
   /// Usage of `stream` over the minutes that start in [start, end) (seconds since the epoch).
@@ -194,12 +214,23 @@ extension DemoOrganization {
       return minuteMetrics(stream, hour: lastHour, minutes: 0..<1, cache: &cache)
     }
     guard endMinute * 60 > stream.since, firstMinute * 60 < stream.until else { return total }
-    var hour = DemoCalendar.floor(firstMinute, 60)
-    while hour * 60 < endMinute {
+    var hour = max(DemoCalendar.floor(firstMinute, 60), DemoCalendar.floor(stream.since, 3_600))
+    var day = Int64.min
+    var factor = 0.0
+    while hour * 60 < endMinute, hour * 3_600 < stream.until {
       let low = max(firstMinute, hour * 60) - hour * 60
       let high = min(endMinute, hour * 60 + 60) - hour * 60
       if low == 0 && high == 60 {
-        total += hourMetrics(stream, hour: hour)
+        let hourDay = DemoCalendar.floor(hour, 24)
+        if hourDay != day {
+          day = hourDay
+          factor = dayFactor(stream, day: day)
+        }
+        if factor == 0 {
+          hour = (day + 1) * 24  // an idle day: skip to the next
+          continue
+        }
+        total += hourMetrics(stream, hour: hour, dayFactor: factor)
       } else {
         total += minuteMetrics(stream, hour: hour, minutes: Int(low)..<Int(high), cache: &cache)
       }

@@ -41,7 +41,8 @@ extension DemoOrganization {
 
   private static func memberUsers(seed: UInt64, project: Int, users: [DemoUser]) -> [Int] {
     let members = users.indices.filter {
-      users[$0].homeProject == project || DemoHash.unit(seed, 0x500, UInt64($0), UInt64(project)) < 0.12
+      users[$0].homeProject == project
+        || DemoHash.unit(seed, 0x500, UInt64($0), UInt64(project)) < 0.12
     }
     return members.isEmpty ? [0] : members
   }
@@ -60,9 +61,11 @@ extension DemoOrganization {
     let created = start + delay + Int64(DemoHash.hash(seed, 0x601, number) % 80_000)
     let secret = DemoHash.identifier(seed, 0x7FF + number, length: 4)
     let deleted: Int64? =
-      if isDeleted { DemoCalendar.date(2025, 10, 20) }
-      else if case .user(let user) = owner, users[user].hasLeft { DemoCalendar.date(2025, 11, 3) }
-      else { nil }
+      if isDeleted {
+        DemoCalendar.date(2025, 10, 20)
+      } else if case .user(let user) = owner, users[user].hasLeft {
+        DemoCalendar.date(2025, 11, 3)
+      } else { nil }
     return DemoAPIKey(
       id: "key_" + DemoHash.identifier(seed, 0x700 + number, length: 16), name: name,
       project: project, owner: owner, createdAt: created, deletedAt: deleted, weight: weight,

@@ -17,7 +17,7 @@ extension DemoOrganization {
       let json = try answer(request, now: now)
       return HTTPResponse(
         status: 200, headers: [HTTPHeader("Content-Type", "application/json")],
-        body: Data(json.text.utf8))
+        body: Data(json.bytes))
     } catch {
       return error.response
     }
@@ -60,11 +60,12 @@ extension DemoOrganization {
   {
     let common = ["start_time", "end_time", "bucket_width", "group_by", "limit", "page"]
     try query.check(allowed: common + endpoint.filters.map(\.apiName))
-    guard let start = try query.integer("start_time") else { throw .missing("start_time") }
-    let endTime = try query.integer("end_time")
+    guard let start = try query.time("start_time") else { throw .missing("start_time") }
+    let endTime = try query.time("end_time")
     if let endTime, endTime <= start {
       throw .invalid(
-        "Invalid value for 'end_time': \(endTime). It must be greater than 'start_time' (\(start)).",
+        "Invalid value for 'end_time': \(endTime). It must be greater than 'start_time' "
+          + "(\(start)).",
         param: "end_time")
     }
     let widthText = query.value("bucket_width") ?? "1d"
@@ -73,7 +74,8 @@ extension DemoOrganization {
     }
     let rule = endpoint.limit(for: width) ?? PageLimit(width: width, defaultValue: 7, maximum: 31)
     let context = endpoint.bucketWidths.count > 1 ? " for bucket_width '\(width.rawValue)'" : ""
-    let limit = try query.limit(defaultValue: rule.defaultValue, maximum: rule.maximum, context: context)
+    let limit = try query.limit(
+      defaultValue: rule.defaultValue, maximum: rule.maximum, context: context)
     var groupBy: [DemoDimension] = []
     for key in query.all("group_by") {
       guard endpoint.groupByKeys.contains(key), let dimension = DemoDimension(key: key) else {
@@ -85,7 +87,8 @@ extension DemoOrganization {
     var position = start
     if let page = query.value("page") {
       guard let decoded = DemoCursor.decode(page, seed: seed), decoded >= start else {
-        throw .invalid("Invalid value for 'page': '\(page)' is not a valid page cursor.", param: "page")
+        throw .invalid(
+          "Invalid value for 'page': '\(page)' is not a valid page cursor.", param: "page")
       }
       position = decoded
     }
@@ -140,7 +143,9 @@ extension DemoOrganization {
     for (dimension, accepted) in filters {
       guard let value = stream.value(dimension) else { return false }
       if accepted.contains(value) { continue }
-      if dimension == .model, let model = stream.model, accepted.contains(DemoModel.lineUp[model].alias) {
+      if dimension == .model, let model = stream.model,
+        accepted.contains(DemoModel.lineUp[model].alias)
+      {
         continue
       }
       return false

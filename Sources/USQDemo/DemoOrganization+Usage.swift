@@ -48,18 +48,21 @@ extension DemoOrganization {
   {
     let (members, keys) = groups(request, product: product)
     let order = keys.indices.sorted { Self.precedes(keys[$0], keys[$1]) }
+    let plan = rowPlan(request, product: product)
+    let object = request.endpoint.resultObject
     var caches = [DemoMinuteCache](repeating: DemoMinuteCache(), count: members.count)
     var result: [[DemoJSON]] = []
     for (start, end) in spans {
       var totals = [DemoMetrics](repeating: DemoMetrics(), count: keys.count)
       if end > start {
         for (slot, member) in members.enumerated() {
-          totals[member.group] += metrics(streams[member.stream], from: start, to: end, cache: &caches[slot])
+          totals[member.group] += metrics(
+            streams[member.stream], from: start, to: end, cache: &caches[slot])
         }
       }
       result.append(
         order.filter { !totals[$0].isZero }.map {
-          usageRow(request, product: product, key: keys[$0], metrics: totals[$0])
+          usageRow(plan, object: object, key: keys[$0], metrics: totals[$0])
         })
     }
     return result
@@ -74,21 +77,41 @@ extension DemoOrganization {
     return false
   }
 
-  private func usageRow(
-    _ request: DemoBucketRequest, product: DemoProduct, key: [String?], metrics: DemoMetrics
-  ) -> DemoJSON {
-    var members: [(String, DemoJSON)] = [("object", .string(request.endpoint.resultObject))]
-    for field in request.endpoint.fields {
+  /// Where each result field of a row comes from.
+  enum FieldSource {
+    case null
+    /// The group key at this position; `batch` is written as a boolean.
+    case group(Int, isBoolean: Bool)
+    /// The sum of these metric slots.
+    case slots([Int])
+  }
+
+  func rowPlan(_ request: DemoBucketRequest, product: DemoProduct) -> [(String, FieldSource)] {
+    request.endpoint.fields.compactMap { field in
       if let groupKey = field.groupKey {
         guard let dimension = DemoDimension(key: groupKey),
-          let position = request.groupBy.firstIndex(of: dimension), let value = key[position]
-        else {
-          members.append((field.name, .null))
-          continue
-        }
-        members.append((field.name, dimension == .batch ? .bool(value == "true") : .string(value)))
-      } else if let value = metrics.field(field.name, product: product) {
-        members.append((field.name, .int(value)))
+          let position = request.groupBy.firstIndex(of: dimension)
+        else { return (field.name, .null) }
+        return (field.name, .group(position, isBoolean: dimension == .batch))
+      }
+      return DemoMetrics.slots(field.name, product: product).map { (field.name, .slots($0)) }
+    }
+  }
+
+  func usageRow(
+    _ plan: [(String, FieldSource)], object: String, key: [String?], metrics: DemoMetrics
+  ) -> DemoJSON {
+    var members: [(String, DemoJSON)] = [("object", .string(object))]
+    members.reserveCapacity(plan.count + 1)
+    for (name, source) in plan {
+      switch source {
+      case .null:
+        members.append((name, .null))
+      case .group(let position, let isBoolean):
+        let value = key[position]
+        members.append((name, value.map { isBoolean ? .bool($0 == "true") : .string($0) } ?? .null))
+      case .slots(let slots):
+        members.append((name, .int(metrics.sum(slots))))
       }
     }
     return .object(members)

@@ -25,6 +25,8 @@ public struct DemoOrganization: Sendable {
 
   let streams: [DemoStream]
   let mixes: [[DemoMixMember]]
+  /// How each stream is billed, by stream index.
+  let tariffs: [[DemoTariffLine]]
 
   /// Builds the organization for `seed`.
   public init(seed: UInt64 = DemoOrganization.defaultSeed) {
@@ -44,6 +46,7 @@ public struct DemoOrganization: Sendable {
     builder.build()
     self.streams = builder.streams
     self.mixes = builder.mixes
+    self.tariffs = builder.streams.map(Self.tariff)
   }
 
   /// Whether the whole organization was idle on `day` (days since the epoch): a few days a year.
@@ -66,21 +69,29 @@ extension DemoOrganization {
   static let projectPlans: [ProjectPlan] = {
     let d = DemoCalendar.date
     return [
-      ProjectPlan(name: "Default project", created: DemoCalendar.founded, archived: nil,
+      ProjectPlan(
+        name: "Default project", created: DemoCalendar.founded, archived: nil,
         weight: 0.05, residency: "GLOBAL"),
-      ProjectPlan(name: "Support Assistant", created: d(2024, 3, 11), archived: nil, weight: 0.38,
+      ProjectPlan(
+        name: "Support Assistant", created: d(2024, 3, 11), archived: nil, weight: 0.38,
         residency: "GLOBAL"),
-      ProjectPlan(name: "Document Search", created: d(2024, 4, 2), archived: nil, weight: 0.22,
+      ProjectPlan(
+        name: "Document Search", created: d(2024, 4, 2), archived: nil, weight: 0.22,
         residency: "EU_STORAGE_PROCESSING"),
-      ProjectPlan(name: "Präsentationen", created: d(2024, 6, 17), archived: nil, weight: 0.08,
+      ProjectPlan(
+        name: "Präsentationen", created: d(2024, 6, 17), archived: nil, weight: 0.08,
         residency: "EU_STORAGE_PROCESSING"),
-      ProjectPlan(name: "東京 Support", created: d(2024, 9, 2), archived: nil, weight: 0.1,
+      ProjectPlan(
+        name: "東京 Support", created: d(2024, 9, 2), archived: nil, weight: 0.1,
         residency: "JP_STORAGE"),
-      ProjectPlan(name: "Data Pipeline", created: d(2024, 5, 6), archived: nil, weight: 0.12,
+      ProjectPlan(
+        name: "Data Pipeline", created: d(2024, 5, 6), archived: nil, weight: 0.12,
         residency: "US_STORAGE_PROCESSING"),
-      ProjectPlan(name: "Research Sandbox", created: d(2025, 1, 13), archived: nil, weight: 0.03,
+      ProjectPlan(
+        name: "Research Sandbox", created: d(2025, 1, 13), archived: nil, weight: 0.03,
         residency: "GLOBAL"),
-      ProjectPlan(name: "Legacy Chatbot", created: DemoCalendar.founded, archived: d(2025, 6, 30),
+      ProjectPlan(
+        name: "Legacy Chatbot", created: DemoCalendar.founded, archived: d(2025, 6, 30),
         weight: 0.02, residency: "GLOBAL"),
     ]
   }()

@@ -24,7 +24,7 @@ struct DemoRequestError: Error, Sendable {
   var response: HTTPResponse {
     HTTPResponse(
       status: status, headers: [HTTPHeader("Content-Type", "application/json")],
-      body: Data(body.text.utf8))
+      body: Data(body.bytes))
   }
 
   static func invalid(_ message: String, param: String?, code: String? = "invalid_value") -> Self {
@@ -47,7 +47,9 @@ struct DemoRequestError: Error, Sendable {
 
   static func notOneOf(_ param: String, _ value: String, allowed: [String]) -> Self {
     let list = allowed.map { "'\($0)'" }
-    let text = list.count > 1 ? list.dropLast().joined(separator: ", ") + " and " + (list.last ?? "") : list.joined()
+    let text =
+      list.count > 1
+      ? list.dropLast().joined(separator: ", ") + " and " + (list.last ?? "") : list.joined()
     return invalid(
       "Invalid value for '\(param)': '\(value)'. Supported values are: \(text).", param: param)
   }
@@ -94,6 +96,16 @@ struct DemoQuery: Sendable {
     return number
   }
 
+  /// A Unix time in seconds between 1970 and 3000 (milliseconds are refused, as is overflow).
+  func time(_ name: String) throws(DemoRequestError) -> Int64? {
+    guard let value = try integer(name) else { return nil }
+    guard (0..<32_503_680_000).contains(value) else {
+      throw .invalid(
+        "Invalid value for '\(name)': \(value). It must be a Unix time in seconds.", param: name)
+    }
+    return value
+  }
+
   func boolean(_ name: String) throws(DemoRequestError) -> Bool? {
     guard let text = value(name) else { return nil }
     switch text {
@@ -104,7 +116,8 @@ struct DemoQuery: Sendable {
   }
 
   /// `limit` within 1…maximum, or `defaultValue` when absent.
-  func limit(defaultValue: Int, maximum: Int, context: String = "") throws(DemoRequestError) -> Int {
+  func limit(defaultValue: Int, maximum: Int, context: String = "") throws(DemoRequestError) -> Int
+  {
     guard let number = try integer("limit") else { return defaultValue }
     guard number >= 1, number <= Int64(maximum) else {
       throw .invalid(

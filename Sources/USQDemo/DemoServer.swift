@@ -32,12 +32,25 @@ public final class DemoServer: Sendable {
   }
 
   /// Starts listening and returns the port (the picked one when the option was 0).
+  /// - Throws: the socket error when 127.0.0.1:port cannot be bound (e.g. the port is in use).
   public func start() async throws -> Int {
     let server = self.server
-    task.set(Task { try await server.run() })
-    try await server.waitUntilListening(timeout: 10)
+    let box = task
+    box.set(
+      Task {
+        do { try await server.run() } catch {
+          box.fail(error)
+          throw error
+        }
+      })
+    // FlyingFox reports a bind failure only through run(): poll both for up to 10 s.
+    for _ in 0..<1_000 {
+      if let error = box.failure { throw error }
+      if await server.isListening { break }
+      try await Task.sleep(nanoseconds: 10_000_000)
+    }
     guard case .ip4(_, let port) = await server.listeningAddress else {
-      throw DemoServerError.notListening
+      throw box.failure ?? DemoServerError.notListening
     }
     return Int(port)
   }
@@ -85,12 +98,15 @@ public enum DemoServerError: Error, Sendable, CustomStringConvertible {
   }
 }
 
-/// Holds the serving task so `stop` can cancel it.
+/// Holds the serving task so `stop` can cancel it, and the error it failed with.
 private final class DemoTaskBox: @unchecked Sendable {
-  // Guarded by `lock`.
+  // Both guarded by `lock`.
   private var task: Task<Void, any Error>?
+  private var error: (any Error)?
   private let lock = NSLock()
 
   func set(_ task: Task<Void, any Error>) { lock.withLock { self.task = task } }
   func cancel() { lock.withLock { task?.cancel() } }
+  func fail(_ error: any Error) { lock.withLock { self.error = error } }
+  var failure: (any Error)? { lock.withLock { error } }
 }

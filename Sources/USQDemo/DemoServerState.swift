@@ -58,7 +58,8 @@ actor DemoServerState {
       headers: headers, body: response.body)
   }
 
-  private func answer(_ request: FlyingFox.HTTPRequest, rawQuery: String) -> USQOpenAI.HTTPResponse {
+  private func answer(_ request: FlyingFox.HTTPRequest, rawQuery: String) -> USQOpenAI.HTTPResponse
+  {
     let now = options.now ?? DemoClock.system()
     let demoRequest = USQOpenAI.HTTPRequest(
       method: request.method.rawValue, baseURL: "", path: request.path,
@@ -86,7 +87,8 @@ actor DemoServerState {
       return response
     case "500":
       return DemoRequestError(
-        status: 500, message: "The server had an error while processing your request. Sorry about that!",
+        status: 500,
+        message: "The server had an error while processing your request. Sorry about that!",
         type: "server_error", param: nil, code: nil
       ).response
     default:
@@ -103,32 +105,45 @@ actor DemoServerState {
     if let token, token.hasPrefix("sk-proj-") {
       return DemoRequestError(
         status: 403,
-        message: "You have insufficient permissions for this operation. Missing scopes: api.usage.read. Project API keys cannot read organization usage; use an admin key.",
+        message: Self.projectKeyMessage,
         type: "invalid_request_error", param: nil, code: "insufficient_permissions"
       ).response
     }
     guard let expected = options.key, token != expected else { return nil }
     let message =
-      token == nil
-      ? "You didn't provide an API key. You need to provide your API key in an Authorization header using Bearer auth (i.e. Authorization: Bearer YOUR_KEY)."
-      : "Incorrect API key provided. You can find your API key at https://platform.openai.com/account/api-keys."
+      token == nil ? Self.missingKeyMessage : Self.wrongKeyMessage
     return DemoRequestError(
       status: 401, message: message, type: "invalid_request_error", param: nil,
       code: token == nil ? nil : "invalid_api_key"
     ).response
   }
 
-  private func writeLog(_ request: FlyingFox.HTTPRequest, rawQuery: String, status: Int, fault: String?) {
+  private func writeLog(
+    _ request: FlyingFox.HTTPRequest, rawQuery: String, status: Int, fault: String?
+  ) {
     guard let log else { return }
     let formatter = ISO8601DateFormatter()
     formatter.formatOptions = [.withInternetDateTime, .withFractionalSeconds]
-    let line = DemoJSON.object([
-      ("time", .string(formatter.string(from: Date()))), ("method", .string(request.method.rawValue)),
-      ("path", .string(request.path)), ("query", .string(rawQuery)), ("status", .int(Int64(status))),
-      ("fault", .optional(fault)),
-    ]).text + "\n"
+    let line =
+      DemoJSON.object([
+        ("time", .string(formatter.string(from: Date()))),
+        ("method", .string(request.method.rawValue)),
+        ("path", .string(request.path)), ("query", .string(rawQuery)),
+        ("status", .int(Int64(status))),
+        ("fault", .optional(fault)),
+      ]).text + "\n"
     log.write(Data(line.utf8))
   }
+
+  static let projectKeyMessage =
+    "You have insufficient permissions for this operation. Missing scopes: api.usage.read. "
+    + "Project API keys cannot read organization usage; use an admin key."
+  static let missingKeyMessage =
+    "You didn't provide an API key. You need to provide your API key in an Authorization header "
+    + "using Bearer auth (i.e. Authorization: Bearer YOUR_KEY)."
+  static let wrongKeyMessage =
+    "Incorrect API key provided. You can find your API key at "
+    + "https://platform.openai.com/account/api-keys."
 
   static func phrase(_ status: Int) -> String {
     switch status {

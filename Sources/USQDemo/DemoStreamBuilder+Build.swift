@@ -38,7 +38,8 @@ extension DemoStreamBuilder {
     let salt = DemoHash.hash(seed, 0x900, UInt64(streams.count))
     let isService = key?.isServiceAccount ?? true
     let rhythm: DemoRhythm =
-      !isService ? .people : Self.batchProjects.contains(project) || key == nil ? .batch : .customers
+      !isService
+      ? .people : Self.batchProjects.contains(project) || key == nil ? .batch : .customers
     streams.append(
       DemoStream(
         product: product, salt: salt, dimensions: dimensions, project: project, model: model,
@@ -91,7 +92,9 @@ extension DemoStreamBuilder {
     case .images:
       return Self.imageVariants(model).map { ([(.size, $0.size), (.source, $0.source)], $0.share) }
     case .webSearchCalls:
-      return [("low", 0.25), ("medium", 0.6), ("high", 0.15)].map { ([(.contextLevel, $0.0)], $0.1) }
+      return [("low", 0.25), ("medium", 0.6), ("high", 0.15)].map {
+        ([(.contextLevel, $0.0)], $0.1)
+      }
     default:
       return [([], 1)]
     }

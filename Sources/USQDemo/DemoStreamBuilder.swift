@@ -30,25 +30,33 @@ struct DemoStreamBuilder {
 
   static let plans: [[ProductPlan]] = [
     [
-      ProductPlan(product: .completions, models: ["gpt-4o-mini", "gpt-4.1-mini", "gpt-5-mini"], rate: 90),
+      ProductPlan(
+        product: .completions, models: ["gpt-4o-mini", "gpt-4.1-mini", "gpt-5-mini"], rate: 90),
       ProductPlan(product: .embeddings, models: ["text-embedding-3-small"], rate: 30),
     ],
     [
       ProductPlan(
         product: .completions,
-        models: ["gpt-3.5-turbo", "gpt-4o-mini", "gpt-4o", "gpt-4.1-mini", "gpt-5-mini", "gpt-5",
-          "gpt-4o-realtime-preview", "gpt-realtime"], rate: 1400),
-      ProductPlan(product: .moderations, models: ["text-moderation-latest", "omni-moderation-latest"], rate: 900),
+        models: [
+          "gpt-3.5-turbo", "gpt-4o-mini", "gpt-4o", "gpt-4.1-mini", "gpt-5-mini", "gpt-5",
+          "gpt-4o-realtime-preview", "gpt-realtime",
+        ], rate: 1400),
+      ProductPlan(
+        product: .moderations, models: ["text-moderation-latest", "omni-moderation-latest"],
+        rate: 900),
       ProductPlan(product: .fileSearchCalls, models: [], rate: 500),
       ProductPlan(product: .webSearchCalls, models: ["gpt-4o", "gpt-4.1", "gpt-5"], rate: 60),
       ProductPlan(product: .embeddings, models: ["text-embedding-3-small"], rate: 200),
       ProductPlan(product: .audioSpeeches, models: ["tts-1", "gpt-4o-mini-tts"], rate: 40),
     ],
     [
-      ProductPlan(product: .completions, models: ["gpt-4o-mini", "gpt-4.1", "gpt-4.1-mini", "gpt-5-mini"], rate: 450),
+      ProductPlan(
+        product: .completions, models: ["gpt-4o-mini", "gpt-4.1", "gpt-4.1-mini", "gpt-5-mini"],
+        rate: 450),
       ProductPlan(
         product: .embeddings,
-        models: ["text-embedding-ada-002", "text-embedding-3-small", "text-embedding-3-large"], rate: 1500),
+        models: ["text-embedding-ada-002", "text-embedding-3-small", "text-embedding-3-large"],
+        rate: 1500),
       ProductPlan(product: .fileSearchCalls, models: [], rate: 700),
     ],
     [
@@ -57,7 +65,9 @@ struct DemoStreamBuilder {
       ProductPlan(product: .audioSpeeches, models: ["tts-1-hd", "gpt-4o-mini-tts"], rate: 15),
     ],
     [
-      ProductPlan(product: .completions, models: ["gpt-4o-mini", "gpt-4.1-mini", "gpt-5-mini", "gpt-realtime"], rate: 350),
+      ProductPlan(
+        product: .completions,
+        models: ["gpt-4o-mini", "gpt-4.1-mini", "gpt-5-mini", "gpt-realtime"], rate: 350),
       ProductPlan(
         product: .audioTranscriptions,
         models: ["whisper-1", "gpt-4o-transcribe", "gpt-4o-mini-transcribe"], rate: 80),
@@ -68,8 +78,11 @@ struct DemoStreamBuilder {
     [
       ProductPlan(
         product: .completions,
-        models: ["gpt-3.5-turbo", "gpt-4o-mini", "gpt-4.1-nano", "gpt-5-nano", "gpt-4.1-mini"], rate: 600),
-      ProductPlan(product: .embeddings, models: ["text-embedding-3-small", "text-embedding-3-large"], rate: 400),
+        models: ["gpt-3.5-turbo", "gpt-4o-mini", "gpt-4.1-nano", "gpt-5-nano", "gpt-4.1-mini"],
+        rate: 600),
+      ProductPlan(
+        product: .embeddings, models: ["text-embedding-3-small", "text-embedding-3-large"],
+        rate: 400),
       ProductPlan(product: .codeInterpreterSessions, models: [], rate: 12),
     ],
     [
@@ -80,7 +93,8 @@ struct DemoStreamBuilder {
       ProductPlan(product: .fileSearchCalls, models: [], rate: 15),
     ],
     [
-      ProductPlan(product: .completions, models: ["gpt-3.5-turbo", "gpt-4-turbo", "gpt-4o-mini"], rate: 220),
+      ProductPlan(
+        product: .completions, models: ["gpt-3.5-turbo", "gpt-4-turbo", "gpt-4o-mini"], rate: 220),
       ProductPlan(product: .images, models: ["dall-e-2"], rate: 6),
       ProductPlan(product: .audioTranscriptions, models: ["whisper-1"], rate: 20),
       ProductPlan(product: .embeddings, models: ["text-embedding-ada-002"], rate: 80),
@@ -103,15 +117,21 @@ struct DemoStreamBuilder {
   static func imageVariants(_ model: String) -> [(size: String, source: String, share: Double)] {
     switch model {
     case "dall-e-2":
-      [("256x256", "image.generation", 0.15), ("512x512", "image.generation", 0.25),
-       ("1024x1024", "image.generation", 0.3), ("512x512", "image.edit", 0.15),
-       ("1024x1024", "image.variation", 0.15)]
+      [
+        ("256x256", "image.generation", 0.15), ("512x512", "image.generation", 0.25),
+        ("1024x1024", "image.generation", 0.3), ("512x512", "image.edit", 0.15),
+        ("1024x1024", "image.variation", 0.15),
+      ]
     case "dall-e-3":
-      [("1024x1024", "image.generation", 0.6), ("1792x1024", "image.generation", 0.25),
-       ("1024x1792", "image.generation", 0.15)]
+      [
+        ("1024x1024", "image.generation", 0.6), ("1792x1024", "image.generation", 0.25),
+        ("1024x1792", "image.generation", 0.15),
+      ]
     default:
-      [("1024x1024", "image.generation", 0.45), ("1536x1024", "image.generation", 0.25),
-       ("1024x1536", "image.generation", 0.1), ("1024x1024", "image.edit", 0.2)]
+      [
+        ("1024x1024", "image.generation", 0.45), ("1536x1024", "image.generation", 0.25),
+        ("1024x1536", "image.generation", 0.1), ("1024x1024", "image.edit", 0.2),
+      ]
     }
   }
 

@@ -59,7 +59,9 @@ public enum DemoClock {
   }
 
   /// The fixed "now" from `USQ_NOW` in `environment`, if set and valid.
-  public static func fixedNow(environment: [String: String] = ProcessInfo.processInfo.environment) -> Int64? {
+  public static func fixedNow(environment: [String: String] = ProcessInfo.processInfo.environment)
+    -> Int64?
+  {
     environment["USQ_NOW"].flatMap(parse)
   }
 }

@@ -81,13 +81,15 @@ public struct Bitmap: Sendable, Equatable {
 
   /// The bits selected by `indices`, in that order.
   public func gather<C: Collection>(_ indices: C) -> Bitmap where C.Element == Int {
-    var result = Bitmap(repeating: false, count: indices.count)
+    var words = ContiguousArray<UInt64>(repeating: 0, count: (indices.count + 63) >> 6)
     var out = 0
     for index in indices {
-      if self[index] { result[out] = true }
+      precondition(index >= 0 && index < count, "gather index out of range")
+      let bit = self.words[index &>> 6] &>> UInt64(index & 63) & 1
+      words[out &>> 6] |= bit &<< UInt64(out & 63)
       out += 1
     }
-    return result
+    return Bitmap(words: words, count: indices.count)
   }
 
   /// This bitmap followed by `other`.
@@ -106,7 +108,9 @@ public struct Bitmap: Sendable, Equatable {
       return
     }
     var result = Bitmap(repeating: false, count: count + other.count)
-    for index in 0..<(count >> 6 + 1) where index < words.count { result.words[index] = words[index] }
+    for index in 0..<(count >> 6 + 1) where index < words.count {
+      result.words[index] = words[index]
+    }
     for index in 0..<other.count where other[index] { result[count + index] = true }
     self = result
   }

@@ -84,15 +84,20 @@ public enum Column: Sendable, Equatable {
     let validity = count == 0 ? nil : Bitmap(repeating: false, count: count)
     switch kind {
     case .int:
-      return .int(IntColumn(values: ContiguousArray(repeating: 0, count: count), validity: validity))
+      return .int(
+        IntColumn(values: ContiguousArray(repeating: 0, count: count), validity: validity))
     case .double:
-      return .double(DoubleColumn(values: ContiguousArray(repeating: 0, count: count), validity: validity))
+      return .double(
+        DoubleColumn(values: ContiguousArray(repeating: 0, count: count), validity: validity))
     case .bool:
       return .bool(BoolColumn(bits: Bitmap(repeating: false, count: count), validity: validity))
     case .time:
-      return .time(TimeColumn(values: ContiguousArray(repeating: 0, count: count), validity: validity))
+      return .time(
+        TimeColumn(values: ContiguousArray(repeating: 0, count: count), validity: validity))
     case .string:
-      return .string(StringColumn(codes: ContiguousArray(repeating: 0, count: count), dictionary: [], validity: validity))
+      return .string(
+        StringColumn(
+          codes: ContiguousArray(repeating: 0, count: count), dictionary: [], validity: validity))
     }
   }
 

@@ -129,10 +129,12 @@ public struct ColumnBuilder: Sendable {
     case .time: return .time(TimeColumn(values: integers, validity: validity))
     case .double: return .double(DoubleColumn(values: doubles, validity: validity))
     case .bool:
-      return .bool(BoolColumn(bits: Bitmap(words: bools.words, count: bools.count), validity: validity))
+      return .bool(
+        BoolColumn(bits: Bitmap(words: bools.words, count: bools.count), validity: validity))
     case .string:
       let built = strings.finish()
-      return .string(StringColumn(codes: built.codes, dictionary: built.dictionary, validity: validity))
+      return .string(
+        StringColumn(codes: built.codes, dictionary: built.dictionary, validity: validity))
     }
   }
 }

@@ -45,7 +45,9 @@ func concatenateColumns(_ parts: [Column]) -> Column {
     for case .bool(let column) in parts { bits.append(contentsOf: column.bits) }
     return .bool(BoolColumn(bits: bits, validity: validity))
   case .string:
-    return .string(concatenateStrings(parts.compactMap { if case .string(let c) = $0 { c } else { nil } }, validity: validity))
+    return .string(
+      concatenateStrings(
+        parts.compactMap { if case .string(let c) = $0 { c } else { nil } }, validity: validity))
   }
 }
 

@@ -2,7 +2,8 @@
 ///
 /// Used for `int` and `time` (`Int64`) and `double` (`Double`) columns. A null slot
 /// holds an unspecified value (kernels write zero) and a cleared validity bit.
-public struct PrimitiveColumn<Element: BitwiseCopyable & Sendable & Equatable>: Sendable, Equatable {
+public struct PrimitiveColumn<Element: BitwiseCopyable & Sendable & Equatable>: Sendable, Equatable
+{
   /// The values, one per row.
   public var values: ContiguousArray<Element>
   /// Bit set = the row holds a value; nil = no nulls.

@@ -43,7 +43,9 @@ public struct StringColumn: Sendable {
   }
 
   public func slice(_ range: Range<Int>) -> Self {
-    Self(codes: ContiguousArray(codes[range]), dictionary: dictionary, validity: validity?.slice(range))
+    Self(
+      codes: ContiguousArray(codes[range]), dictionary: dictionary, validity: validity?.slice(range)
+    )
   }
 }
 

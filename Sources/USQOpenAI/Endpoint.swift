@@ -106,7 +106,9 @@ public struct EndpointFilter: Sendable, Hashable {
   /// What the filter keeps, in plain English.
   public let meaning: String
 
-  public init(apiName: String, optionName: String, isBoolean: Bool, allowedValues: [String], meaning: String) {
+  public init(
+    apiName: String, optionName: String, isBoolean: Bool, allowedValues: [String], meaning: String
+  ) {
     self.apiName = apiName
     self.optionName = optionName
     self.isBoolean = isBoolean

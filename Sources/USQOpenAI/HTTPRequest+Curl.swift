@@ -16,7 +16,8 @@ extension HTTPRequest {
   public var redacted: HTTPRequest {
     var copy = self
     copy.headers = headers.map { header in
-      header.name.lowercased() == "authorization" ? HTTPHeader(header.name, "Bearer $OPENAI_ADMIN_KEY") : header
+      header.name.lowercased() == "authorization"
+        ? HTTPHeader(header.name, "Bearer $OPENAI_ADMIN_KEY") : header
     }
     return copy
   }

@@ -13,8 +13,9 @@ public struct QueryItem: Sendable, Hashable, CustomStringConvertible {
   public var description: String { "\(name)=\(value)" }
 }
 
-/// One HTTP header field.
-public struct HTTPHeader: Sendable, Hashable {
+/// One HTTP header field. Printing it hides the value of `Authorization`.
+public struct HTTPHeader: Sendable, Hashable, CustomStringConvertible, CustomDebugStringConvertible
+{
   public var name: String
   public var value: String
 
@@ -22,13 +23,22 @@ public struct HTTPHeader: Sendable, Hashable {
     self.name = name
     self.value = value
   }
+
+  /// `Name: value`, with an `Authorization` value written as `Bearer $OPENAI_ADMIN_KEY`.
+  public var description: String {
+    name.lowercased() == "authorization" ? "\(name): Bearer $OPENAI_ADMIN_KEY" : "\(name): \(value)"
+  }
+
+  public var debugDescription: String { description }
 }
 
 /// An HTTP request as usq builds it: method, base URL, path and ordered query items.
 ///
 /// The query string is encoded by `QueryEncoding` (unreserved characters only), never by
-/// `URLComponents`, so a cursor's `+`, `/` and `=` arrive intact.
-public struct HTTPRequest: Sendable, Hashable {
+/// `URLComponents`, so a cursor's `+`, `/` and `=` arrive intact. Printing a request never shows
+/// the key.
+public struct HTTPRequest: Sendable, Hashable, CustomStringConvertible, CustomDebugStringConvertible
+{
   /// `GET` for every endpoint usq calls.
   public var method: String
   /// The base URL without a trailing slash, e.g. `https://api.openai.com/v1`.
@@ -67,6 +77,13 @@ public struct HTTPRequest: Sendable, Hashable {
   public func header(_ name: String) -> String? {
     headers.first { $0.name.caseInsensitiveCompare(name) == .orderedSame }?.value
   }
+
+  /// `GET https://…` and the headers, the key redacted.
+  public var description: String {
+    ([method + " " + url] + headers.map(\.description)).joined(separator: "\n")
+  }
+
+  public var debugDescription: String { description }
 
   /// The values of query parameter `name`, in order.
   public func queryValues(_ name: String) -> [String] {

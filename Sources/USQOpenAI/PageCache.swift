@@ -1,12 +1,14 @@
 import Foundation
+import USQFrame
 
-/// Fetched pages of final sub-windows, on disk.
+/// The decoded rows of final sub-windows, on disk.
 ///
 /// One file per sub-window, named by a SHA-256 of the base URL, a SHA-256 of the API key (never
-/// the key), the endpoint and the query items. A file holds the raw page bodies in a framed
-/// format with a version header and an end marker; files are written to a temporary name and
-/// renamed, so a reader sees a whole file or none. A file that is truncated, corrupt or of
-/// another version is deleted and reported as a miss.
+/// the key), the endpoint and the query items. A file holds a version header, the key, the
+/// sub-window's frame in `FrameCodec`'s binary form (with a checksum) and an end marker, so a
+/// cached window is read back without parsing JSON. Files are written to a temporary name and
+/// renamed, so a reader sees a whole file or none. A file that is truncated, corrupt, of another
+/// version or of another schema is deleted and reported as a miss.
 public struct PageCache: Sendable {
   /// Sizes of the cache, for `cache info`.
   public struct Info: Sendable, Hashable {
@@ -22,7 +24,7 @@ public struct PageCache: Sendable {
   }
 
   /// The cache format; files of any other version are discarded.
-  public static let formatVersion = 1
+  public static let formatVersion = 2
   static let fileExtension = "usqpages"
 
   /// The directory holding the files.
@@ -42,39 +44,63 @@ public struct PageCache: Sendable {
     return nil
   }
 
-  /// The cache key of one sub-window request: 64 hex digits.
-  public static func key(baseURL: String, apiKey: String, endpoint: String, query: [QueryItem]) -> String {
-    let parts = [baseURL, SHA256.hex(apiKey), endpoint, QueryEncoding.encode(query)]
+  /// The key of a series: every request parameter but the window (64 hex digits), with the base
+  /// URL, a digest of the API key and the endpoint. Windows of one series are cached side by side.
+  public static func seriesKey(
+    baseURL: String, apiKey: String, endpoint: String, parameters: [QueryItem]
+  ) -> String {
+    let parts = [baseURL, SHA256.hex(apiKey), endpoint, QueryEncoding.encode(parameters)]
     return SHA256.hex("usq-page-cache \(formatVersion)\n" + parts.joined(separator: "\n"))
+  }
+
+  /// The key of the window `start..<end` of a series (seconds since the epoch, UTC).
+  public static func windowKey(series: String, start: Int64, end: Int64) -> String {
+    "\(series)-\(start)-\(end)"
+  }
+
+  /// The cached windows of a series: for each start, the ends cached from it.
+  public func cachedWindows(series: String) -> [Int64: [Int64]] {
+    var windows: [Int64: [Int64]] = [:]
+    let prefix = series + "-"
+    for name in cacheFiles()
+    where name.hasPrefix(prefix) && name.hasSuffix("." + Self.fileExtension) {
+      let bounds = name.dropFirst(prefix.count).dropLast(Self.fileExtension.count + 1)
+        .split(separator: "-").compactMap { Int64($0) }
+      if bounds.count == 2 { windows[bounds[0], default: []].append(bounds[1]) }
+    }
+    return windows
   }
 
   private func path(_ key: String) -> String { directory + "/" + key + "." + Self.fileExtension }
 
-  /// The pages stored under `key`, or nil (a damaged file is deleted).
-  public func load(_ key: String) -> [Data]? {
+  /// The frame stored under `key` if it has `schema`, or nil (a damaged file is deleted).
+  public func load(_ key: String, schema: Schema) -> Frame? {
     guard let data = FileManager.default.contents(atPath: path(key)) else { return nil }
-    guard let pages = Self.parse(data, key: key) else {
-      try? FileManager.default.removeItem(atPath: path(key))
+    guard let frame = Self.parse(data, key: key), frame.schema == schema else {
+      discard(key)
       return nil
     }
-    return pages
+    return frame
   }
 
-  /// Deletes the file of `key` (a page in it did not decode).
+  /// Whether a file exists for `key` (without reading it).
+  public func contains(_ key: String) -> Bool {
+    FileManager.default.fileExists(atPath: path(key))
+  }
+
+  /// Deletes the file of `key`.
   public func discard(_ key: String) {
     try? FileManager.default.removeItem(atPath: path(key))
   }
 
-  /// Stores `pages` under `key` atomically (temporary file, then rename).
-  public func store(_ key: String, pages: [Data]) throws {
+  /// Stores `frame` under `key` atomically (temporary file, then rename).
+  public func store(_ key: String, frame: Frame) throws {
     try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
-    var file = Data("usq-page-cache \(Self.formatVersion)\nkey \(key)\npages \(pages.count)\n".utf8)
-    for page in pages {
-      file.append(Data("\(page.count)\n".utf8))
-      file.append(page)
-      file.append(Data("\n".utf8))
-    }
-    file.append(Data("end\n".utf8))
+    let payload = FrameCodec.encode(frame)
+    var file = Data(
+      "usq-page-cache \(Self.formatVersion)\nkey \(key)\nbytes \(payload.count)\n".utf8)
+    file.append(payload)
+    file.append(Data("\nend\n".utf8))
     let temporary = directory + "/.tmp-" + UUID().uuidString
     guard FileManager.default.createFile(atPath: temporary, contents: file) else {
       throw CocoaError(.fileWriteUnknown)
@@ -89,7 +115,9 @@ public struct PageCache: Sendable {
   public func info() -> Info {
     let files = cacheFiles()
     let bytes = files.reduce(0) { total, name in
-      let size = (try? FileManager.default.attributesOfItem(atPath: directory + "/" + name))?[.size] as? NSNumber
+      let size =
+        (try? FileManager.default.attributesOfItem(atPath: directory + "/" + name))?[.size]
+        as? NSNumber
       return total + (size?.intValue ?? 0)
     }
     return Info(files: files.count, bytes: bytes)
@@ -99,7 +127,8 @@ public struct PageCache: Sendable {
   @discardableResult
   public func clear() -> Int {
     var removed = 0
-    for name in cacheFiles() where (try? FileManager.default.removeItem(atPath: directory + "/" + name)) != nil {
+    for name in cacheFiles()
+    where (try? FileManager.default.removeItem(atPath: directory + "/" + name)) != nil {
       removed += 1
     }
     return removed
@@ -112,23 +141,17 @@ public struct PageCache: Sendable {
 
   // MARK: - File format
 
-  /// The pages of a cache file, or nil when anything is off.
-  static func parse(_ data: Data, key: String) -> [Data]? {
+  /// The frame of a cache file, or nil when anything is off.
+  static func parse(_ data: Data, key: String) -> Frame? {
     let bytes = [UInt8](data)
     var reader = LineReader(bytes: bytes)
     guard reader.line() == "usq-page-cache \(formatVersion)", reader.line() == "key \(key)",
-      let countLine = reader.line(), countLine.hasPrefix("pages "), let count = Int(countLine.dropFirst(6)),
-      count >= 0
+      let sizeLine = reader.line(), sizeLine.hasPrefix("bytes "),
+      let size = Int(sizeLine.dropFirst(6)),
+      size >= 0, let payload = reader.bytes(size), reader.line() == "", reader.line() == "end",
+      reader.isAtEnd
     else { return nil }
-    var pages: [Data] = []
-    for _ in 0..<count {
-      guard let sizeLine = reader.line(), let size = Int(sizeLine), size >= 0,
-        let page = reader.bytes(size), reader.line() == ""
-      else { return nil }
-      pages.append(Data(page))
-    }
-    guard reader.line() == "end", reader.isAtEnd else { return nil }
-    return pages
+    return FrameCodec.decode(Data(payload))
   }
 }
 

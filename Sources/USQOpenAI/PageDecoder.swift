@@ -63,13 +63,13 @@ public enum PageDecoder {
     return DecodedPage(
       frame: try page.frame(endpoint), hasMore: page.hasMore,
       nextCursor: endpoint.isBucketed ? page.nextPage : page.lastID,
-      skippedRows: page.skippedRows, buckets: page.buckets.map { BucketSpan(start: $0.start, end: $0.end) })
+      skippedRows: page.skippedRows,
+      buckets: page.buckets.map { BucketSpan(start: $0.start, end: $0.end) })
   }
 
   private static func decoder(_ endpoint: Endpoint, projectID: String?) -> JSONDecoder {
     let decoder = JSONDecoder()
-    decoder.userInfo[.endpoint] = endpoint
-    if let projectID { decoder.userInfo[.projectID] = projectID }
+    decoder.userInfo[.rowPlan] = RowPlan(endpoint, projectID: projectID)
     return decoder
   }
 
@@ -79,8 +79,13 @@ public enum PageDecoder {
 }
 
 extension CodingUserInfoKey {
-  fileprivate static let endpoint = CodingUserInfoKey(rawValue: "usq.endpoint")!  // a literal: never nil
-  fileprivate static let projectID = CodingUserInfoKey(rawValue: "usq.projectID")!  // a literal: never nil
+  /// Where the decoders find the `RowPlan` of the page being decoded.
+  fileprivate static let rowPlan: CodingUserInfoKey = {
+    guard let key = CodingUserInfoKey(rawValue: "usq.rowPlan") else {
+      preconditionFailure("a non-empty literal is always a valid key")
+    }
+    return key
+  }()
 }
 
 // MARK: - Codable bodies
@@ -111,7 +116,7 @@ private struct PageBody: Decodable {
 
   init(from decoder: Decoder) throws {
     let container = try decoder.container(keyedBy: CodingKeys.self)
-    let isBucketed = (decoder.userInfo[.endpoint] as? Endpoint)?.isBucketed ?? true
+    let isBucketed = (decoder.userInfo[.rowPlan] as? RowPlan)?.endpoint.isBucketed ?? true
     if isBucketed {
       buckets = try container.decode([BucketBody].self, forKey: .data)
     } else {
@@ -141,8 +146,10 @@ private struct PageBody: Decodable {
       }
     }
     for row in rows where !row.isSkipped { append(row) }
-    let times = endpoint.isBucketed ? [("start_time", starts.finish()), ("end_time", ends.finish())] : []
-    return try Frame(validating: times + zip(endpoint.fields, builders).map { ($0.name, $1.finish()) })
+    let times =
+      endpoint.isBucketed ? [("start_time", starts.finish()), ("end_time", ends.finish())] : []
+    return try Frame(
+      validating: times + zip(endpoint.fields, builders).map { ($0.name, $1.finish()) })
   }
 }
 
@@ -168,62 +175,104 @@ private struct BucketBody: Decodable {
   }
 }
 
+/// How to read one endpoint's rows: coding keys built once per page, not per row.
+private final class RowPlan: Sendable {
+  struct Step: Sendable {
+    /// Keys per level of the path; several at one level are alternatives (`user|service_account`).
+    let levels: [[AnyKey]]
+    let kind: ColumnKind
+  }
+
+  let endpoint: Endpoint
+  let steps: [Step]
+  let projectIDColumn: Int?
+  let projectID: String?
+
+  init(_ endpoint: Endpoint, projectID: String?) {
+    self.endpoint = endpoint
+    steps = endpoint.fields.map { field in
+      Step(
+        levels: field.jsonPath.map { $0.split(separator: "|").map { AnyKey(String($0)) } },
+        kind: field.kind)
+    }
+    projectIDColumn =
+      endpoint.kind == .list ? endpoint.fields.firstIndex { $0.name == "project_id" } : nil
+    self.projectID = projectID
+  }
+}
+
 /// One result row or list object: the catalog's fields as values, in catalog order.
 private struct RowBody: Decodable {
   var isSkipped = false
   var values: [Value] = []
 
+  private static let objectKey = AnyKey("object")
+
   init(from decoder: Decoder) throws {
-    guard let endpoint = decoder.userInfo[.endpoint] as? Endpoint else { return }
+    guard let plan = decoder.userInfo[.rowPlan] as? RowPlan else { return }
     let container = try decoder.container(keyedBy: AnyKey.self)
-    let object = try? container.decodeIfPresent(String.self, forKey: AnyKey("object"))
-    if let object, object != endpoint.resultObject {
+    if let object = try? container.decodeIfPresent(String.self, forKey: Self.objectKey),
+      object != plan.endpoint.resultObject
+    {
       isSkipped = true
       return
     }
-    values = endpoint.fields.map { field in
-      RowBody.value(container, path: field.jsonPath[...], kind: field.kind)
+    values = plan.steps.map { step in
+      RowBody.value(container, levels: step.levels[...], kind: step.kind)
     }
-    if endpoint.kind == .list, let index = endpoint.fields.firstIndex(where: { $0.name == "project_id" }),
-      values[index].isNull, let projectID = decoder.userInfo[.projectID] as? String
-    {
+    if let index = plan.projectIDColumn, values[index].isNull, let projectID = plan.projectID {
       values[index] = .string(projectID)
     }
   }
 
-  /// The value at `path` (alternatives separated by `|`), tolerant of numbers sent as strings.
-  private static func value(_ container: KeyedDecodingContainer<AnyKey>, path: ArraySlice<String>, kind: ColumnKind) -> Value {
-    guard let head = path.first else { return .null }
-    for name in head.split(separator: "|").map(String.init) {
-      let key = AnyKey(name)
-      guard container.contains(key), (try? container.decodeNil(forKey: key)) == false else { continue }
-      if path.count > 1 {
-        guard let nested = try? container.nestedContainer(keyedBy: AnyKey.self, forKey: key) else { continue }
-        return value(nested, path: path.dropFirst(), kind: kind)
+  /// The value at the path `levels`, tolerant of numbers sent as strings.
+  private static func value(
+    _ container: KeyedDecodingContainer<AnyKey>, levels: ArraySlice<[AnyKey]>, kind: ColumnKind
+  ) -> Value {
+    guard let keys = levels.first else { return .null }
+    for key in keys {
+      if levels.count > 1 {
+        guard let nested = try? container.nestedContainer(keyedBy: AnyKey.self, forKey: key) else {
+          continue
+        }
+        return value(nested, levels: levels.dropFirst(), kind: kind)
       }
-      return scalar(container, key: key, kind: kind)
+      if let value = scalar(container, key: key, kind: kind) { return value }
     }
     return .null
   }
 
-  private static func scalar(_ container: KeyedDecodingContainer<AnyKey>, key: AnyKey, kind: ColumnKind) -> Value {
+  /// The value at `key`, `.null` for JSON null, nil when the key is absent.
+  private static func scalar(
+    _ container: KeyedDecodingContainer<AnyKey>, key: AnyKey, kind: ColumnKind
+  ) -> Value? {
     switch kind {
     case .int, .time:
+      if let number = try? container.decodeIfPresent(Int64.self, forKey: key) {
+        return kind == .int ? .int(number) : .time(number)
+      }
+      guard container.contains(key) else { return nil }
+      if (try? container.decodeNil(forKey: key)) == true { return .null }
       let number =
-        (try? container.decode(Int64.self, forKey: key))
-        ?? (try? container.decode(Double.self, forKey: key)).flatMap { Int64(exactly: $0) }
+        (try? container.decode(Double.self, forKey: key)).flatMap { Int64(exactly: $0) }
         ?? (try? container.decode(String.self, forKey: key)).flatMap { Int64($0) }
-      guard let number else { return .null }
-      return kind == .int ? .int(number) : .time(number)
+      return number.map { kind == .int ? .int($0) : .time($0) } ?? .null
     case .double:
-      let number =
-        (try? container.decode(Double.self, forKey: key))
-        ?? (try? container.decode(String.self, forKey: key)).flatMap { Double($0.trimmingCharacters(in: .whitespaces)) }
-      return number.map(Value.double) ?? .null
+      if let number = try? container.decodeIfPresent(Double.self, forKey: key) {
+        return .double(number)
+      }
+      guard container.contains(key) else { return nil }
+      let text = try? container.decode(String.self, forKey: key)
+      return text.flatMap { Double($0.trimmingCharacters(in: .whitespaces)) }.map(Value.double)
+        ?? .null
     case .bool:
-      return (try? container.decode(Bool.self, forKey: key)).map(Value.bool) ?? .null
+      if let flag = try? container.decodeIfPresent(Bool.self, forKey: key) { return .bool(flag) }
+      return container.contains(key) ? .null : nil
     case .string:
-      return (try? container.decode(String.self, forKey: key)).map(Value.string) ?? .null
+      if let text = try? container.decodeIfPresent(String.self, forKey: key) {
+        return .string(text)
+      }
+      return container.contains(key) ? .null : nil
     }
   }
 }

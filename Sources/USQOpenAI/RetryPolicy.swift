@@ -36,7 +36,9 @@ public struct RetryPolicy: Sendable, Hashable {
   /// The longest `Retry-After` honoured, seconds; longer values are cut to this.
   public var maxRetryAfter: Double
 
-  public init(maxAttempts: Int = 5, baseDelay: Double = 0.5, maxDelay: Double = 8, maxRetryAfter: Double = 120) {
+  public init(
+    maxAttempts: Int = 5, baseDelay: Double = 0.5, maxDelay: Double = 8, maxRetryAfter: Double = 120
+  ) {
     self.maxAttempts = maxAttempts
     self.baseDelay = baseDelay
     self.maxDelay = maxDelay
@@ -72,7 +74,9 @@ public struct RetryPolicy: Sendable, Hashable {
   /// Seconds to wait from the headers: `retry-after-ms` (milliseconds) or `Retry-After`
   /// (seconds); nil when absent or not a number (an HTTP date is ignored: back off instead).
   public static func retryAfter(_ response: HTTPResponse) -> Double? {
-    if let text = response.header("retry-after-ms"), let milliseconds = Double(text.trimmed), milliseconds >= 0 {
+    if let text = response.header("retry-after-ms"), let milliseconds = Double(text.trimmed),
+      milliseconds >= 0
+    {
       return milliseconds / 1_000
     }
     if let text = response.header("retry-after"), let seconds = Double(text.trimmed), seconds >= 0 {

@@ -27,14 +27,19 @@ public final class URLSessionTransport: HTTPTransport, @unchecked Sendable {
   deinit { session.finishTasksAndInvalidate() }
 
   public func send(_ request: HTTPRequest) async throws -> HTTPResponse {
-    guard let url = URL(string: request.url) else { throw TransportError.unreachable("invalid URL") }
+    guard let url = URL(string: request.url) else {
+      throw TransportError.unreachable("invalid URL")
+    }
     var urlRequest = URLRequest(url: url, timeoutInterval: request.timeout ?? defaultTimeout)
     urlRequest.httpMethod = request.method
     urlRequest.setValue("usq/0.1", forHTTPHeaderField: "User-Agent")
-    for header in request.headers { urlRequest.setValue(header.value, forHTTPHeaderField: header.name) }
+    for header in request.headers {
+      urlRequest.setValue(header.value, forHTTPHeaderField: header.name)
+    }
     let box = TaskBox()
     return try await withTaskCancellationHandler {
-      try await withCheckedThrowingContinuation { (continuation: CheckedContinuation<HTTPResponse, any Error>) in
+      try await withCheckedThrowingContinuation {
+        (continuation: CheckedContinuation<HTTPResponse, any Error>) in
         let task = session.dataTask(with: urlRequest) { data, response, error in
           continuation.resume(with: Self.result(data, response, error))
         }
@@ -45,7 +50,9 @@ public final class URLSessionTransport: HTTPTransport, @unchecked Sendable {
     }
   }
 
-  private static func result(_ data: Data?, _ response: URLResponse?, _ error: (any Error)?) -> Result<HTTPResponse, any Error> {
+  private static func result(_ data: Data?, _ response: URLResponse?, _ error: (any Error)?)
+    -> Result<HTTPResponse, any Error>
+  {
     if let error { return .failure(map(error)) }
     guard let http = response as? HTTPURLResponse else {
       return .failure(TransportError.connectionLost("no HTTP response"))
@@ -62,7 +69,8 @@ public final class URLSessionTransport: HTTPTransport, @unchecked Sendable {
     switch error.code {
     case .cancelled: return CancellationError()
     case .timedOut: return TransportError.timedOut
-    case .cannotFindHost, .cannotConnectToHost, .dnsLookupFailed, .notConnectedToInternet, .unsupportedURL,
+    case .cannotFindHost, .cannotConnectToHost, .dnsLookupFailed, .notConnectedToInternet,
+      .unsupportedURL,
       .badURL:
       return TransportError.unreachable(error.localizedDescription)
     default: return TransportError.connectionLost(error.localizedDescription)

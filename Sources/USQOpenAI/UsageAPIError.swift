@@ -94,7 +94,8 @@ public enum UsageAPIError: Error, Sendable, Hashable, CustomStringConvertible {
       "cannot reach the API for '\(context.endpoint)': check the network and OPENAI_BASE_URL, or use 'set source=demo'"
     case .retriesExhausted(let context, let attempts):
       "'\(context.endpoint)' failed after \(attempts) attempts"
-        + (context.status.map { " (last status HTTP \($0))" } ?? "") + "; wait a minute and try again"
+        + (context.status.map { " (last status HTTP \($0))" } ?? "")
+        + "; wait a minute and try again"
     case .invalidResponse(let context): "could not read a page of '\(context.endpoint)'"
     case .repeatedCursor(let context, let cursor):
       "'\(context.endpoint)' returned the cursor '\(cursor)' twice; stopped instead of looping"

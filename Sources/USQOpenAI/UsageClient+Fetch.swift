@@ -12,26 +12,26 @@ struct WindowResult: Sendable {
 extension UsageClient {
   // MARK: - Sub-windows
 
-  /// The rows of one sub-window: from the cache when final and cached, else every page over HTTP.
-  func fetchWindow(_ query: UsageQuery, _ window: SubWindow) async throws -> WindowResult {
+  /// The rows of one sub-window: from the cache when the plan says so (and the file is sound),
+  /// else every page over HTTP, stored in the cache when the window is final.
+  func fetchWindow(_ query: UsageQuery, _ planned: PlannedWindow) async throws -> WindowResult {
     let endpoint = query.endpoint
-    let key = window.isFinal ? cacheKey(query, window) : nil
-    if let key, let cache, let pages = cache.load(key) {
-      do {
-        let decoded = try pages.map { try PageDecoder.decodePage($0, endpoint: endpoint) }
-        return WindowResult(
-          frame: try Frame.concatenate(decoded.map(\.frame)), pagesFetched: 0, isFromCache: true,
-          skippedRows: decoded.reduce(0) { $0 + $1.skippedRows })
-      } catch {
-        cache.discard(key)  // a damaged file is never trusted: fetch again
-      }
+    let window = planned.window
+    let key = window.end.flatMap { end in
+      window.isFinal
+        ? series(query).map { PageCache.windowKey(series: $0, start: window.start, end: end) } : nil
+    }
+    if planned.isCached, let key, let cache, let frame = cache.load(key, schema: endpoint.schema) {
+      return WindowResult(frame: frame, pagesFetched: 0, isFromCache: true, skippedRows: 0)
     }
     let pages = try await fetchPages(endpoint, path: endpoint.path) { cursor in
       query.queryItems(start: window.start, end: window.end, page: cursor)
     }
-    if let key, let cache { try? cache.store(key, pages: pages.map(\.body)) }
+    let frame =
+      pages.isEmpty ? Frame(empty: endpoint.schema) : try Frame.concatenate(pages.map(\.page.frame))
+    if let key, let cache { try? cache.store(key, frame: frame) }
     return WindowResult(
-      frame: try Frame.concatenate(pages.map(\.page.frame)), pagesFetched: pages.count, isFromCache: false,
+      frame: frame, pagesFetched: pages.count, isFromCache: false,
       skippedRows: pages.reduce(0) { $0 + $1.page.skippedRows })
   }
 
@@ -44,7 +44,8 @@ extension UsageClient {
     var pages: [(body: Data, page: DecodedPage)] = []
     while true {
       let request = request(path: path, query: items(cursor))
-      let fetched = try await send(request, endpoint: endpoint, page: pages.count + 1, projectID: projectID)
+      let fetched = try await send(
+        request, endpoint: endpoint, page: pages.count + 1, projectID: projectID)
       pages.append(fetched)
       do throws(Paginator.Failure) {
         switch try paginator.receive(hasMore: fetched.page.hasMore, next: fetched.page.nextCursor) {
@@ -54,7 +55,8 @@ extension UsageClient {
       } catch {
         let context = ErrorContext(endpoint: endpoint.name, page: pages.count)
         switch error {
-        case .repeatedCursor(let cursor): throw UsageAPIError.repeatedCursor(context, cursor: cursor)
+        case .repeatedCursor(let cursor):
+          throw UsageAPIError.repeatedCursor(context, cursor: cursor)
         case .tooManyPages(let limit): throw UsageAPIError.tooManyPages(context, limit: limit)
         }
       }

@@ -10,7 +10,8 @@ extension UsageClient {
   /// - Throws: `UsageAPIError`; `.invalidQuery` for a bucketed endpoint.
   public func list(_ endpoint: Endpoint) async throws(UsageAPIError) -> Frame {
     guard endpoint.kind == .list else {
-      throw .invalidQuery(endpoint: endpoint.name, message: "'\(endpoint.name)' is not a list endpoint")
+      throw .invalidQuery(
+        endpoint: endpoint.name, message: "'\(endpoint.name)' is not a list endpoint")
     }
     return try await Self.boundary(endpoint: endpoint.name) {
       if endpoint.name == "api_keys" { return try await listAPIKeys(endpoint) }
@@ -20,12 +21,14 @@ extension UsageClient {
 
   /// The first request of a list, key redacted (for `explain`); `api_keys` needs a project.
   public func listRequest(_ endpoint: Endpoint, projectID: String? = nil) -> HTTPRequest {
-    request(path: listPath(endpoint, projectID: projectID), query: listItems(endpoint, after: nil)).redacted
+    request(path: listPath(endpoint, projectID: projectID), query: listItems(endpoint, after: nil))
+      .redacted
   }
 
   private func listPath(_ endpoint: Endpoint, projectID: String?) -> String {
     guard let projectID else { return endpoint.path }
-    return endpoint.path.replacingOccurrences(of: "{project_id}", with: QueryEncoding.escape(projectID))
+    return endpoint.path.replacingOccurrences(
+      of: "{project_id}", with: QueryEncoding.escape(projectID))
   }
 
   /// `limit=100` (the maximum), list-specific switches, then `after` when paging.
@@ -41,7 +44,9 @@ extension UsageClient {
   }
 
   private func listAll(_ endpoint: Endpoint, projectID: String?) async throws -> Frame {
-    let pages = try await fetchPages(endpoint, path: listPath(endpoint, projectID: projectID), projectID: projectID) {
+    let pages = try await fetchPages(
+      endpoint, path: listPath(endpoint, projectID: projectID), projectID: projectID
+    ) {
       listItems(endpoint, after: $0)
     }
     return try Frame.concatenate(pages.map(\.page.frame))
@@ -57,7 +62,8 @@ extension UsageClient {
       } catch UsageAPIError.badRequest {
         return Frame(empty: endpoint.schema)  // an archived project may refuse to list its keys
       }
-    } progress: { _, _ in }
+    } progress: { _, _ in
+    }
     return frames.isEmpty ? Frame(empty: endpoint.schema) : try Frame.concatenate(frames)
   }
 }

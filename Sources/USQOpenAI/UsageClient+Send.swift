@@ -21,13 +21,16 @@ extension UsageClient {
         context = self.context(endpoint, page: page, response: response)
         if (200..<300).contains(response.status) {
           do {
-            let decoded = try PageDecoder.decodePage(response.body, endpoint: endpoint, projectID: projectID)
+            let decoded = try PageDecoder.decodePage(
+              response.body, endpoint: endpoint, projectID: projectID)
             return (response.body, decoded)
           } catch {
             context.underlying = "the page is truncated or not JSON (\(Self.describe(error)))"
             failure = .invalidBody
           }
-        } else if RetryPolicy.isRetryable(status: response.status) {
+        } else if RetryPolicy.isRetryable(status: response.status),
+          response.header("x-should-retry")?.lowercased() != "false"
+        {
           failure = .status(response.status, retryAfter: RetryPolicy.retryAfter(response))
         } else {
           throw classify(response, context: context)
@@ -36,7 +39,9 @@ extension UsageClient {
         throw error
       } catch {
         if Task.isCancelled || error is CancellationError { throw .cancelled }
-        (failure, context.underlying) = Self.transportFailure(error)
+        let (kind, description) = Self.transportFailure(error)
+        failure = kind
+        context.underlying = redact(description)
         context.status = nil
       }
       switch retryPolicy.decide(failure, attempt: attempt, jitter: jitter()) {
@@ -72,7 +77,8 @@ extension UsageClient {
     case 401 where isMissingScope, 403: return .forbidden(context)
     case 401: return .unauthorized(context)
     case 400:
-      return .badRequest(context, message: message.isEmpty ? "bad request" : message, param: body?.param)
+      return .badRequest(
+        context, message: message.isEmpty ? "bad request" : message, param: body?.param)
     default: return .httpStatus(context)
     }
   }
@@ -94,7 +100,8 @@ extension UsageClient {
       switch error {
       case .dataCorrupted(let context): return context.debugDescription
       case .keyNotFound(let key, _): return "missing '\(key.stringValue)'"
-      case .typeMismatch(_, let context), .valueNotFound(_, let context): return context.debugDescription
+      case .typeMismatch(_, let context), .valueNotFound(_, let context):
+        return context.debugDescription
       @unknown default: return "\(error)"
       }
     }

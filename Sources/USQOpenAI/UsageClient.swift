@@ -35,7 +35,7 @@ public struct PlannedRequest: Sendable, Hashable {
   public var window: SubWindow
   /// How many pages the sub-window should take (buckets ÷ limit, at least 1).
   public var expectedPages: Int
-  /// Whether a valid cache file already holds it (no request will be made).
+  /// Whether a cache file already holds it (no request will be made unless the file is damaged).
   public var isCached: Bool
 }
 
@@ -103,7 +103,7 @@ public struct UsageClient: Sendable {
     _ query: UsageQuery, progress: (@Sendable (LoadProgress) -> Void)? = nil
   ) async throws(UsageAPIError) -> LoadResult {
     try query.validate()
-    let windows = WindowPlanner.plan(query, now: now(), margin: finalityMargin)
+    let windows = plannedWindows(query, now: now())
     let results = try await Self.boundary(endpoint: query.endpoint.name) {
       try await forEachConcurrently(windows.count) { index in
         try await fetchWindow(query, windows[index])
@@ -137,16 +137,28 @@ public struct UsageClient: Sendable {
   /// and whether the cache already holds it.
   public func plan(_ query: UsageQuery) -> [PlannedRequest] {
     let now = now()
-    return WindowPlanner.plan(query, now: now, margin: finalityMargin).map { window in
+    return plannedWindows(query, now: now).map { planned in
+      let window = planned.window
       let items = query.queryItems(start: window.start, end: window.end, page: nil)
       let width = query.bucketWidth.seconds
       let end = window.end ?? max(now, window.start + 1)
-      let buckets = Int((WindowPlanner.floor(end + width - 1, width) - WindowPlanner.floor(window.start, width)) / width)
-      let cached = window.isFinal && cacheKey(query, window).flatMap { cache?.load($0) } != nil
+      let buckets = Int(
+        (WindowPlanner.floor(end + width - 1, width) - WindowPlanner.floor(window.start, width))
+          / width)
       return PlannedRequest(
         request: request(path: query.endpoint.path, query: items).redacted, window: window,
-        expectedPages: max(1, (buckets + query.effectiveLimit - 1) / query.effectiveLimit), isCached: cached)
+        expectedPages: max(1, (buckets + query.effectiveLimit - 1) / query.effectiveLimit),
+        isCached: planned.isCached)
     }
+  }
+
+  /// The sub-windows of `query` at `now`, final ones split along what the cache holds.
+  func plannedWindows(_ query: UsageQuery, now: Int64) -> [PlannedWindow] {
+    let windows = WindowPlanner.plan(query, now: now, margin: finalityMargin)
+    guard let cache, let series = series(query) else {
+      return windows.map { PlannedWindow(window: $0, isCached: false) }
+    }
+    return WindowPlanner.refine(windows, cached: cache.cachedWindows(series: series))
   }
 
   // MARK: - Building requests
@@ -155,18 +167,26 @@ public struct UsageClient: Sendable {
   func request(path: String, query: [QueryItem]) -> HTTPRequest {
     HTTPRequest(
       baseURL: baseURL, path: path, query: query,
-      headers: [HTTPHeader("Authorization", "Bearer \(apiKey)"), HTTPHeader("Accept", "application/json")],
+      headers: [
+        HTTPHeader("Authorization", "Bearer \(apiKey)"), HTTPHeader("Accept", "application/json"),
+      ],
       timeout: requestTimeout)
   }
 
-  func cacheKey(_ query: UsageQuery, _ window: SubWindow) -> String? {
+  /// The cache series of `query` (every parameter but the window), or nil without a cache.
+  func series(_ query: UsageQuery) -> String? {
     guard cache != nil else { return nil }
-    let items = query.queryItems(start: window.start, end: window.end, page: nil)
-    return PageCache.key(baseURL: baseURL, apiKey: apiKey, endpoint: query.endpoint.name, query: items)
+    let parameters = query.queryItems(start: 0, end: nil, page: nil).filter {
+      $0.name != "start_time"
+    }
+    return PageCache.seriesKey(
+      baseURL: baseURL, apiKey: apiKey, endpoint: query.endpoint.name, parameters: parameters)
   }
 
   /// Maps any error escaping the internals to `UsageAPIError`.
-  static func boundary<T>(endpoint: String, _ body: () async throws -> T) async throws(UsageAPIError) -> T {
+  static func boundary<T>(endpoint: String, _ body: () async throws -> T)
+    async throws(UsageAPIError) -> T
+  {
     do {
       return try await body()
     } catch let error as UsageAPIError {

@@ -88,11 +88,15 @@ public struct UsageQuery: Sendable, Hashable {
     }
     guard endpoint.bucketWidths.contains(bucketWidth) else {
       let allowed = endpoint.bucketWidths.map(\.rawValue).joined(separator: ", ")
-      throw .invalidQuery(endpoint: name, message: "bucket width '\(bucketWidth)' is not allowed; expected \(allowed)")
+      throw .invalidQuery(
+        endpoint: name, message: "bucket width '\(bucketWidth)' is not allowed; expected \(allowed)"
+      )
     }
     for key in groupBy where !endpoint.groupByKeys.contains(key) {
       let allowed = endpoint.groupByKeys.joined(separator: ", ")
-      throw .invalidQuery(endpoint: name, message: "'\(key)' is not a group key of '\(name)'; expected one of \(allowed)")
+      throw .invalidQuery(
+        endpoint: name,
+        message: "'\(key)' is not a group key of '\(name)'; expected one of \(allowed)")
     }
     for filter in filters {
       try validate(filter)
@@ -104,15 +108,20 @@ public struct UsageQuery: Sendable, Hashable {
     guard let known = endpoint.filters.first(where: { $0.apiName == filter.name }) else {
       let allowed = endpoint.filters.map(\.apiName).joined(separator: ", ")
       throw .invalidQuery(
-        endpoint: endpoint.name, message: "'\(filter.name)' is not a filter of '\(endpoint.name)'; expected one of \(allowed)")
+        endpoint: endpoint.name,
+        message:
+          "'\(filter.name)' is not a filter of '\(endpoint.name)'; expected one of \(allowed)")
     }
     if known.isBoolean, filter.values != ["true"], filter.values != ["false"] {
-      throw .invalidQuery(endpoint: endpoint.name, message: "'\(filter.name)' expects true or false")
+      throw .invalidQuery(
+        endpoint: endpoint.name, message: "'\(filter.name)' expects true or false")
     }
-    for value in filter.values where !known.allowedValues.isEmpty && !known.allowedValues.contains(value) {
+    for value in filter.values
+    where !known.allowedValues.isEmpty && !known.allowedValues.contains(value) {
       let allowed = known.allowedValues.joined(separator: ", ")
       throw .invalidQuery(
-        endpoint: endpoint.name, message: "'\(value)' is not a value of '\(filter.name)'; expected one of \(allowed)")
+        endpoint: endpoint.name,
+        message: "'\(value)' is not a value of '\(filter.name)'; expected one of \(allowed)")
     }
   }
 
@@ -122,10 +131,13 @@ public struct UsageQuery: Sendable, Hashable {
   private func validateTimes() throws(UsageAPIError) {
     guard startTime >= 0, startTime < Self.latestPlausibleTime else {
       throw .invalidQuery(
-        endpoint: endpoint.name, message: "start time \(startTime) is not plausible seconds since 1970 (milliseconds?)")
+        endpoint: endpoint.name,
+        message: "start time \(startTime) is not plausible seconds since 1970 (milliseconds?)")
     }
     if let endTime, endTime <= startTime {
-      throw .invalidQuery(endpoint: endpoint.name, message: "end time \(endTime) is not after start time \(startTime)")
+      throw .invalidQuery(
+        endpoint: endpoint.name, message: "end time \(endTime) is not after start time \(startTime)"
+      )
     }
   }
 }

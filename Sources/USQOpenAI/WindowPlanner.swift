@@ -50,7 +50,9 @@ public enum WindowPlanner {
     return remainder < 0 ? value - remainder - step : value - remainder
   }
 
-  private static func chunks(from start: Int64, to end: Int64, size: Int64, isFinal: Bool) -> [SubWindow] {
+  private static func chunks(from start: Int64, to end: Int64, size: Int64, isFinal: Bool)
+    -> [SubWindow]
+  {
     var windows: [SubWindow] = []
     var cursor = start
     while cursor < end {
@@ -59,5 +61,45 @@ public enum WindowPlanner {
       cursor = next
     }
     return windows
+  }
+}
+
+/// A sub-window as it will be loaded: from the cache or over HTTP.
+struct PlannedWindow: Sendable, Hashable {
+  var window: SubWindow
+  /// Whether a cache file holds exactly this window.
+  var isCached: Bool
+}
+
+extension WindowPlanner {
+  /// `windows` with each final one covered by the longest chain of cached windows from its start,
+  /// and only the rest left to fetch.
+  ///
+  /// A re-run an hour later plans the same chunks, but the chunk holding the finality split has
+  /// grown; the part cached by the earlier run is read, and only the new buckets are fetched.
+  /// Pieces start and end on bucket boundaries, so the frame is the same.
+  ///
+  /// - Parameter cached: for each start, the ends of cached windows from it.
+  static func refine(_ windows: [SubWindow], cached: [Int64: [Int64]]) -> [PlannedWindow] {
+    windows.flatMap { window -> [PlannedWindow] in
+      guard window.isFinal, let end = window.end else {
+        return [PlannedWindow(window: window, isCached: false)]
+      }
+      var pieces: [PlannedWindow] = []
+      var cursor = window.start
+      while cursor < end {
+        guard let reach = cached[cursor]?.filter({ $0 > cursor && $0 <= end }).max() else {
+          pieces.append(
+            PlannedWindow(
+              window: SubWindow(start: cursor, end: end, isFinal: true), isCached: false))
+          break
+        }
+        pieces.append(
+          PlannedWindow(window: SubWindow(start: cursor, end: reach, isFinal: true), isCached: true)
+        )
+        cursor = reach
+      }
+      return pieces
+    }
   }
 }

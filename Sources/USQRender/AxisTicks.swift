@@ -24,6 +24,13 @@ enum AxisTicks {
     if integral { step = max(1, step.rounded(.up)) }
     let niceLow = (low / step).rounded(.down) * step
     let niceHigh = (high / step).rounded(.up) * step
+    // Degenerate spans (denormals, overflow): the plain range in one step, never a runaway stride.
+    guard step > 0, step.isFinite, niceLow.isFinite, niceHigh.isFinite,
+      (niceHigh - niceLow) / step <= 1000
+    else {
+      let span = high - low
+      return span > 0 && span.isFinite ? (low, high, span) : (low, low + 1, 1)
+    }
     return (niceLow, niceHigh == niceLow ? niceLow + step : niceHigh, step)
   }
 
@@ -37,6 +44,8 @@ enum AxisTicks {
   /// aligned in `zone` (days to local midnight).
   static func timeTicks(low: Int64, high: Int64, step: Int64, zone: RenderTimeZone) -> [Int64] {
     let offset = Int64(zone.offset(at: low))
+    let low = TimeFormatting.clamped(low)
+    let high = TimeFormatting.clamped(high)
     let base: Int64
     if step <= 86_400 {
       let local = low + offset

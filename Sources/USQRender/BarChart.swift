@@ -11,18 +11,14 @@ enum BarChart {
     let ys = try data.yNames(excluding: [x])
     guard data.frame.rowCount > 0 else { return emptyChart("no rows", area: area) }
     let series = ys.map { Series(name: $0, values: data.numbers($0)) }
-    var labels = data.labels(x)
+    // No label column: row numbers, or for a lone row (a total) the value's name.
+    var (labels, notes) = StackChart.markedLabels(data, x: x)
+    if x == nil && data.frame.rowCount == 1 && ys.count == 1 { labels = ys }
     let isTime = data.times(x) != nil
-    var notes: [String] = []
-    if isTime {
-      let partial = TableLayout.inProgressRows(
-        data.frame, rows: 0..<data.frame.rowCount, options: data.options, hints: TableHints())
-      for row in partial { labels[row] += "*" }
-      if !partial.isEmpty { notes.append("* bucket still in progress") }
-    }
     var layout = BarLayout(labels: labels, series: series, area: area)
     layout.keepsLast = isTime
     layout.reservedLines = notes.count
+    if let x, ys.count == 1 { layout.header = (x, ys[0]) }
     return layout.lines() + notes.map(area.style.dim)
   }
 }
@@ -41,6 +37,8 @@ struct BarLayout {
   var keepsLast = false
   /// Lines the caller adds below the bars.
   var reservedLines = 0
+  /// Names over the labels and the bars (one series; several get a legend instead).
+  var header: (label: String, value: String)?
 
   init(labels: [String], series: [Series], area: ChartArea) {
     self.labels = labels
@@ -50,14 +48,14 @@ struct BarLayout {
     let valueWidth = valueTexts.joined().map(DisplayWidth.of).max() ?? 1
     let longest = labels.map(DisplayWidth.of).max() ?? 0
     labelWidth = min(
-      longest,
-      max(6, min(area.width * 2 / 5, area.width - valueWidth - 3 - max(10, area.width / 3))))
+      longest, max(6, min(area.width / 2, area.width - valueWidth - 3 - max(10, area.width / 3))))
     barCells = max(1, area.width - labelWidth - 3 - valueWidth)
     let values = series.flatMap { $0.values.compactMap { $0 } }
     let high = max(0, values.max() ?? 0)
     let low = min(0, values.min() ?? 0)
     let span = high - low
-    negativeCells = span > 0 && low < 0 ? Int((Double(barCells) * -low / span).rounded()) : 0
+    negativeCells =
+      span > 0 && low < 0 ? Int(saturating: (Double(barCells) * -low / span).rounded()) : 0
     scale = span > 0 ? Double(barCells) / span : 0
   }
 
@@ -75,6 +73,12 @@ struct BarLayout {
 
   func lines() -> [String] {
     var lines = series.count > 1 ? legend() : []
+    if let header, series.count == 1 {
+      let label = DisplayWidth.truncate(header.label, to: labelWidth, ellipsis: area.style.ellipsis)
+      let text = DisplayWidth.pad(label, to: labelWidth) + "  " + header.value
+      lines.append(
+        area.style.dim(DisplayWidth.truncate(text, to: area.width, ellipsis: area.style.ellipsis)))
+    }
     let perRow = series.count
     var rows = labels.count
     if let height = area.bodyHeight, lines.count + rows * perRow + reservedLines > height {
@@ -109,7 +113,7 @@ struct BarLayout {
     var negative = String(repeating: " ", count: negativeCells)
     var positive = ""
     if let value, value < 0 {
-      let cells = min(negativeCells, max(1, Int((-value * scale).rounded())))
+      let cells = min(negativeCells, max(1, Int(saturating: (-value * scale).rounded())))
       let glyph = style.seriesFill(index)
       negative =
         String(repeating: " ", count: negativeCells - cells)
@@ -127,10 +131,10 @@ struct BarLayout {
     let style = area.style
     if style.isUnicode && (style.color || index == 0) {
       // A value above zero always shows: at least one eighth.
-      let eighths = cells > 0 ? max(1, Int((cells * 8).rounded())) : 0
+      let eighths = cells > 0 ? max(1, Int(saturating: (cells * 8).rounded())) : 0
       return String(repeating: "█", count: eighths / 8) + Style.eighths[eighths % 8]
     }
-    let whole = cells > 0 ? max(1, Int(cells.rounded())) : 0
+    let whole = cells > 0 ? max(1, Int(saturating: cells.rounded())) : 0
     return String(repeating: style.seriesFill(index), count: whole)
   }
 

@@ -14,16 +14,21 @@ protocol Canvas {
 extension Canvas {
   /// Draws a straight line between two points in dot coordinates.
   mutating func drawLine(from start: (Double, Double), to end: (Double, Double), series: Int) {
-    let steps = Int(max(abs(end.0 - start.0), abs(end.1 - start.1)).rounded(.up))
+    // At most a few canvases' worth of steps, whatever the input.
+    let steps = min(
+      4 * (dotWidth + dotHeight),
+      Int(saturating: max(abs(end.0 - start.0), abs(end.1 - start.1)).rounded(.up)))
     guard steps > 0 else {
-      set(x: Int(start.0.rounded()), y: Int(start.1.rounded()), series: series)
+      set(
+        x: Int(saturating: start.0.rounded()), y: Int(saturating: start.1.rounded()), series: series
+      )
       return
     }
     for step in 0...steps {
       let t = Double(step) / Double(steps)
       let x = start.0 + (end.0 - start.0) * t
       let y = start.1 + (end.1 - start.1) * t
-      set(x: Int(x.rounded()), y: Int(y.rounded()), series: series)
+      set(x: Int(saturating: x.rounded()), y: Int(saturating: y.rounded()), series: series)
     }
   }
 }

@@ -42,27 +42,35 @@ struct CellText {
     case .bool(let values):
       texts = rows.map { values[$0].map { $0 ? "true" : "false" } }
     case .time(let values):
-      let settled = rows.filter { !partial.contains($0) }
-      let settledValues = settled.compactMap { values[$0] }
-      let utcDays = dailyBuckets && settledValues.allSatisfy { $0 % 86_400 == 0 }
-      let precision = TimeFormatting.precision(of: settledValues, zone: utcDays ? .utc : zone)
-      texts = rows.map { row in
-        values[row].map { instant in
-          if utcDays && instant % 86_400 == 0 {
-            return TimeFormatting.format(instant, zone: .utc, precision: .date)
-          }
-          var own = precision
-          if partial.contains(row) {
-            let needed = TimeFormatting.precision(of: [instant], zone: zone)
-            own = max(precision, needed)
-          }
-          return TimeFormatting.format(instant, zone: zone, precision: own)
-        }
-      }
+      texts = CellText.times(
+        values, rows: rows, zone: zone, partial: partial, dailyBuckets: dailyBuckets)
     case .string(let values):
       // Clean the dictionary once, then look codes up: no per-row string work.
       let dictionary = sanitize ? values.dictionary.map(CellText.singleLine) : values.dictionary
       texts = rows.map { row in values.isValid(row) ? dictionary[Int(values.codes[row])] : nil }
+    }
+  }
+
+  /// Times at one precision for settled rows; partial rows add what they need (see `init`).
+  private static func times(
+    _ values: TimeColumn, rows: Range<Int>, zone: RenderTimeZone, partial: Set<Int>,
+    dailyBuckets: Bool
+  ) -> [String?] {
+    let settled = rows.filter { !partial.contains($0) }
+    let settledValues = settled.compactMap { values[$0] }
+    let utcDays = dailyBuckets && settledValues.allSatisfy { $0 % 86_400 == 0 }
+    let precision = TimeFormatting.precision(of: settledValues, zone: utcDays ? .utc : zone)
+    return rows.map { row in
+      values[row].map { instant in
+        if utcDays && instant % 86_400 == 0 {
+          return TimeFormatting.format(instant, zone: .utc, precision: .date)
+        }
+        var own = precision
+        if partial.contains(row) {
+          own = max(precision, TimeFormatting.precision(of: [instant], zone: zone))
+        }
+        return TimeFormatting.format(instant, zone: zone, precision: own)
+      }
     }
   }
 

@@ -62,13 +62,16 @@ struct ChartData {
 
   // MARK: - Values
 
-  /// Numbers of a numeric column (nil for null, NaN and infinities).
+  /// Numbers of a numeric column (nil for null, NaN and infinities; magnitudes capped at 1e300 so
+  /// that differences and sums of two values stay finite).
   func numbers(_ name: String) -> [Double?] {
     guard let column = frame[name] else { return [] }
     switch column {
     case .int(let values): return (0..<values.count).map { values[$0].map(Double.init) }
     case .double(let values):
-      return (0..<values.count).map { values[$0].flatMap { $0.isFinite ? $0 : nil } }
+      return (0..<values.count).map { row in
+        values[row].flatMap { $0.isFinite ? min(1e300, max(-1e300, $0)) : nil }
+      }
     default: return Array(repeating: nil, count: column.count)
     }
   }
@@ -85,7 +88,7 @@ struct ChartData {
   /// Timestamps of a time column, or nil when it is not one.
   func times(_ name: String?) -> [Int64?]? {
     guard let name, case .time(let values)? = frame[name] else { return nil }
-    return (0..<values.count).map { values[$0] }
+    return (0..<values.count).map { values[$0].map(TimeFormatting.clamped) }
   }
 }
 

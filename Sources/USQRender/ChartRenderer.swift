@@ -30,7 +30,9 @@ public enum ChartRenderer {
     if let height = area.height, lines.count > height {
       lines = Array(lines.prefix(max(1, height)))
     }
-    return lines.map { ANSIText.mergeRuns(ANSIText.truncate($0, to: area.width)) }.joined(
+    // The area is at least 10 columns wide; a narrower terminal still gets lines that fit.
+    let limit = max(1, min(area.width, options.width))
+    return lines.map { ANSIText.mergeRuns(ANSIText.truncate($0, to: limit)) }.joined(
       separator: "\n") + "\n"
   }
 }
@@ -50,8 +52,8 @@ struct ChartArea {
     requestedHeight = spec.height != nil
     width = max(10, min(spec.width ?? options.width, options.width))
     switch (spec.height, options.height) {
-    case (let a?, let b?): height = max(3, min(a, b))
-    case (let a?, nil), (nil, let a?): height = max(3, a)
+    case (let a?, let b?): height = max(1, min(a, b))
+    case (let a?, nil), (nil, let a?): height = max(1, a)
     case (nil, nil): height = nil
     }
     style = Style(options)

@@ -19,6 +19,7 @@ public struct ChartSpec: Sendable, Equatable {
     case heat
   }
 
+  /// What to draw.
   public var kind: Kind
   /// The category or time column (bars, stacks, lines, sparks, heat).
   public var x: String?
@@ -33,6 +34,7 @@ public struct ChartSpec: Sendable, Equatable {
   /// Lines, title and legend included; never more than `RenderOptions.height`.
   public var height: Int?
 
+  /// A chart of `kind`; unnamed columns take the defaults when drawn.
   public init(
     _ kind: Kind, x: String? = nil, y: [String] = [], by: String? = nil, title: String? = nil,
     width: Int? = nil, height: Int? = nil
@@ -61,6 +63,7 @@ public enum ChartError: Error, Equatable, Sendable, CustomStringConvertible {
   /// A heatmap needs hourly or finer rows. Load with `bucket=1h` (or `hours=N`).
   case needsHourlyData(String)
 
+  /// The message shown to the user: which column, which role, what was expected.
   public var description: String {
     switch self {
     case .missingColumn(let name, let role, let available):

@@ -61,7 +61,7 @@ enum HeatChart {
       var sums: [Int64: [Double?]] = [:]
       for (row, time) in times.enumerated() {
         guard let time else { continue }
-        let local = time + Int64(zone.offset(at: time))
+        let local = TimeFormatting.clamped(time) + Int64(zone.offset(at: time))
         let day = TimeFormatting.floorDivide(local, 86_400)
         let hour = Int((local - day * 86_400) / 3600)
         let add = max(0, values[row] ?? 0)
@@ -85,7 +85,7 @@ enum HeatChart {
     func level(_ value: Double?) -> Int? {
       guard let value else { return nil }
       guard value > 0, maximum > 0 else { return 0 }
-      return min(4, max(1, Int((value / maximum * 4).rounded(.up))))
+      return min(4, max(1, Int(saturating: (value / maximum * 4).rounded(.up))))
     }
   }
 
@@ -140,7 +140,7 @@ enum HeatChart {
   private static func scaleLines(_ grid: Grid, y: String, area: ChartArea) -> [String] {
     let style = area.style
     let shades = style.shades
-    let whole = grid.cells.joined().compactMap { $0 }.allSatisfy { $0 == $0.rounded() }
+    let whole = NumberFormatting.areWhole(grid.cells.joined().compactMap { $0 })
     let format: (Double) -> String = {
       whole
         ? NumberFormatting.grouped(Int64($0.rounded(.up))) : NumberFormatting.fixed($0, decimals: 2)

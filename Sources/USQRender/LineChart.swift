@@ -21,8 +21,11 @@ enum LineChart {
       notes.append("\(series.count - maxSeries) smaller series not drawn")
       series = Array(series.prefix(maxSeries))
     }
+    if data.times(x) != nil, !StackChart.markedLabels(data, x: x).1.isEmpty {
+      notes.append("the last bucket is still in progress: its values are partial")
+    }
     return LinePlot(
-      series: series, axis: axis, area: area, showLegend: series.count > 1 || by != nil
+      series: series, axis: axis, area: area, showLegend: true
     )
     .lines() + notes.map(area.style.dim)
   }

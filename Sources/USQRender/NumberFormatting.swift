@@ -99,3 +99,23 @@ public enum NumberFormatting {
     return result
   }
 }
+
+extension Int {
+  /// `value` rounded toward zero, NaN as 0 and out-of-range values clamped to ±2⁶⁰, so chart
+  /// arithmetic on extreme data (1e308, denormals, sums that overflow to infinity) cannot trap.
+  init(saturating value: Double) {
+    let limit = Double(1 << 60)
+    if value.isNaN {
+      self = 0
+    } else {
+      self = Int(Swift.max(-limit, Swift.min(limit, value)))
+    }
+  }
+}
+
+extension NumberFormatting {
+  /// Whether every value is a whole number small enough to print as an integer.
+  static func areWhole(_ values: some Sequence<Double>) -> Bool {
+    values.allSatisfy { $0 == $0.rounded() && $0.magnitude < 1e15 }
+  }
+}

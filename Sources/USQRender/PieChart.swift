@@ -29,11 +29,14 @@ enum PieChart {
   static func slices(_ data: ChartData) throws(ChartError) -> ([Slice], Double, [String]) {
     var labelColumn = try data.byName()
     if labelColumn == nil { labelColumn = try data.xName(preferTime: false) }
-    // A `share` column (from the `share` stage) is proportional to the column it came from; the
-    // legend's counts read better from that column, so by default the pie takes it instead.
-    let numeric = data.frame.pairs.filter { $0.1.kind.isNumeric && $0.0 != labelColumn }.map(\.0)
-    let skipShare = data.spec.y.isEmpty && numeric.last == "share" && numeric.count > 1
-    let y = try data.yNames(excluding: [labelColumn] + (skipShare ? ["share"] : []))[0]
+    // A pie of `share` (the `share` stage's percentages) draws the column the share came from
+    // instead (the last other numeric column): the same percentages, and the legend's counts are
+    // real counts rather than percentages of percentages.
+    var y = try data.yNames(excluding: [labelColumn])[0]
+    let others = data.frame.pairs.filter {
+      $0.1.kind.isNumeric && $0.0 != labelColumn && $0.0 != "share"
+    }
+    if y == "share" && data.spec.y.count <= 1, let source = others.last?.0 { y = source }
     let values = data.numbers(y)
     var slices: [Slice] = []
     var skipped = 0
@@ -63,8 +66,15 @@ enum PieChart {
     return (slices, total, notes)
   }
 
+  /// The legend beside the disc when both fit (labels of 12 columns or their full length, a disc
+  /// of 12 columns or more); otherwise the disc with the legend below it.
   static func layout(slices: [Slice], total: Double, area: ChartArea) -> [String] {
-    let legend = legendLines(slices: slices, total: total, area: area)
+    let longest = slices.map { DisplayWidth.of($0.label) }.max() ?? 0
+    let besideRoom = area.width - legendFixedWidth(slices: slices, total: total) - 3 - 20
+    guard besideRoom >= min(longest, 12) else {
+      return below(slices: slices, total: total, area: area)
+    }
+    let legend = legendLines(slices: slices, total: total, area: area, labelRoom: besideRoom)
     let legendWidth = legend.map(ANSIText.width).max() ?? 0
     var rows = 10
     if let height = area.bodyHeight {
@@ -76,7 +86,17 @@ enum PieChart {
       let disc = discLines(slices: slices, total: total, rows: max(2, rows), style: area.style)
       return sideBySide(disc, legend, discWidth: 2 * max(2, rows))
     }
-    if let height = area.bodyHeight { rows = min(rows, max(2, height - legend.count)) }
+    return below(slices: slices, total: total, area: area)
+  }
+
+  private static func below(slices: [Slice], total: Double, area: ChartArea) -> [String] {
+    let room = area.width - legendFixedWidth(slices: slices, total: total)
+    let legend = legendLines(slices: slices, total: total, area: area, labelRoom: room)
+    var rows = 10
+    if let height = area.bodyHeight {
+      rows = area.requestedHeight ? height : min(rows, height)
+      rows = min(rows, max(2, height - legend.count))
+    }
     rows = max(2, min(rows, area.width / 2))
     let disc = discLines(slices: slices, total: total, rows: rows, style: area.style)
     return disc.map { $0.replacingTrailingSpaces() } + legend
@@ -145,8 +165,14 @@ enum PieChart {
     }
   }
 
-  /// `██ label   57.0%  (48,210)`, aligned, largest first.
-  static func legendLines(slices: [Slice], total: Double, area: ChartArea) -> [String] {
+  /// Swatch, label, percent and count: the columns besides the label.
+  static func legendFixedWidth(slices: [Slice], total: Double) -> Int {
+    let (percents, counts) = legendNumbers(slices: slices, total: total)
+    return 3 + 2 + (percents.map(DisplayWidth.of).max() ?? 0) + 2
+      + (counts.map(DisplayWidth.of).max() ?? 0)
+  }
+
+  private static func legendNumbers(slices: [Slice], total: Double) -> ([String], [String]) {
     let whole = slices.allSatisfy { $0.value == $0.value.rounded() && $0.value < 1e15 }
     let counts = slices.map {
       "("
@@ -159,10 +185,17 @@ enum PieChart {
       return percent > 0 && percent < 0.05
         ? "<0.1%" : NumberFormatting.fixed(percent, decimals: 1) + "%"
     }
+    return (percents, counts)
+  }
+
+  /// `██ label   57.0%  (48,210)`, aligned, largest first; labels cut to `labelRoom` columns.
+  static func legendLines(slices: [Slice], total: Double, area: ChartArea, labelRoom: Int)
+    -> [String]
+  {
+    let (percents, counts) = legendNumbers(slices: slices, total: total)
     let countWidth = counts.map(DisplayWidth.of).max() ?? 0
     let percentWidth = percents.map(DisplayWidth.of).max() ?? 0
-    let fixed = 3 + 2 + percentWidth + 2 + countWidth
-    let room = max(4, min(28, area.width - fixed - 3 - 8))
+    let room = max(4, labelRoom)
     let labelWidth = min(slices.map { DisplayWidth.of($0.label) }.max() ?? 0, room)
     return slices.indices.map { index in
       let label = DisplayWidth.truncate(

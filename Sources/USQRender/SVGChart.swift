@@ -33,7 +33,7 @@ public enum SVGChart {
     let ys = try data.yNames(excluding: [x])
     let labels = data.labels(x)
     let series = ys.map { Series(name: $0, values: data.numbers($0)) }
-    if series.count > 1 { svg.legend(series.map(\.name)) }
+    svg.legend(series.map(\.name))
     let texts = series.map(BarLayout.valueTexts)
     let values = series.flatMap { $0.values.compactMap { $0 } }
     let high = max(0, values.max() ?? 0)
@@ -69,7 +69,7 @@ public enum SVGChart {
     let stacks = StackChart.Stacks(
       categories: data.labels(x), series: data.labels(by), values: data.numbers(y))
     let totals = stacks.sums.map { $0.reduce(0, +) }
-    let whole = stacks.sums.joined().allSatisfy { $0 == $0.rounded() }
+    let whole = NumberFormatting.areWhole(stacks.sums.joined())
     let format: (Double) -> String = {
       whole ? NumberFormatting.grouped(Int64($0)) : NumberFormatting.fixed($0, decimals: 2)
     }
@@ -106,7 +106,7 @@ public enum SVGChart {
         center: center, radius: radius, from: start, to: end, fill: SVGDocument.color(index))
       start = end
     }
-    let whole = slices.allSatisfy { $0.value == $0.value.rounded() }
+    let whole = NumberFormatting.areWhole(slices.map(\.value))
     var legendY = center.y - Double(slices.count) * 12
     for (index, slice) in slices.enumerated() {
       let percent =
@@ -133,7 +133,7 @@ public enum SVGChart {
     let series = Array(
       LineChart.lineSeries(data, by: by, ys: ys, positions: axis.positions).prefix(
         LineChart.maxSeries))
-    if series.count > 1 || by != nil { svg.legend(series.map(\.name)) }
+    svg.legend(series.map(\.name))
     let points = series.flatMap(\.points)
     let yRange = AxisTicks.range(
       low: min(0, points.map(\.y).min() ?? 0), high: points.map(\.y).max() ?? 1, intervals: 5)

@@ -25,7 +25,7 @@ struct SVGDocument {
     let to = (166.0, 54.0, 3.0)
     let t = min(1, max(0, fraction))
     func channel(_ a: Double, _ b: Double) -> String {
-      let value = Int((a + (b - a) * t).rounded())
+      let value = Int(saturating: (a + (b - a) * t).rounded())
       let hex = String(value, radix: 16)
       return hex.count == 1 ? "0" + hex : hex
     }
@@ -35,6 +35,7 @@ struct SVGDocument {
   /// `12.5`, `3` — one decimal at most, no trailing zero.
   static func number(_ value: Double) -> String {
     let rounded = (value * 10).rounded() / 10
+    guard rounded.isFinite, rounded.magnitude < 1e15 else { return "0" }
     return rounded == rounded.rounded() ? String(Int(rounded)) : String(rounded)
   }
 
@@ -116,7 +117,7 @@ struct SVGDocument {
   mutating func legend(_ names: [String]) {
     var x = 20.0
     for (index, name) in names.enumerated() {
-      let width = 24 + Double(DisplayWidth.of(name)) * 7 + 16
+      let width = 24 + Double(DisplayWidth.of(name)) * 7.6 + 20
       if x + width > SVGDocument.width - 10 && x > 20 {
         x = 20
         cursor += 20

@@ -132,8 +132,9 @@ enum SparkChart {
     return points.map { point -> String in
       guard let point else { return " " }
       if high == low { return levels[point == 0 ? 0 : levels.count / 2 - 1] }
-      let level = Int(((point - low) / (high - low) * Double(levels.count - 1)).rounded())
-      return levels[level]
+      let level = Int(
+        saturating: ((point - low) / (high - low) * Double(levels.count - 1)).rounded())
+      return levels[min(levels.count - 1, max(0, level))]
     }.joined()
   }
 }

@@ -11,9 +11,20 @@ enum StackChart {
     let x = try data.xName(preferTime: false)
     let y = try data.yNames(excluding: [x, by])[0]
     guard data.frame.rowCount > 0 else { return emptyChart("no rows", area: area) }
-    let stacks = Stacks(
-      categories: data.labels(x), series: data.labels(by), values: data.numbers(y))
-    return lines(stacks, area: area)
+    let (categories, notes) = markedLabels(data, x: x)
+    let stacks = Stacks(categories: categories, series: data.labels(by), values: data.numbers(y))
+    return lines(stacks, area: area, header: x.map { ($0, "\(y) by \(by)") })
+      + notes.map(area.style.dim)
+  }
+
+  /// Labels of `x`; for time buckets still in progress at `now`, with `*` and a note.
+  static func markedLabels(_ data: ChartData, x: String?) -> ([String], [String]) {
+    var labels = data.labels(x)
+    guard data.times(x) != nil else { return (labels, []) }
+    let partial = TableLayout.inProgressRows(
+      data.frame, rows: 0..<data.frame.rowCount, options: data.options, hints: TableHints())
+    for row in partial { labels[row] += "*" }
+    return (labels, partial.isEmpty ? [] : ["* bucket still in progress"])
   }
 
   /// Sums per (category, series); series sorted by total, largest first, folded past `maxSeries`.
@@ -58,10 +69,11 @@ enum StackChart {
     }
   }
 
-  static func lines(_ stacks: Stacks, area: ChartArea) -> [String] {
+  static func lines(_ stacks: Stacks, area: ChartArea, header: (String, String)? = nil) -> [String]
+  {
     let style = area.style
     let totals = stacks.sums.map { $0.reduce(0, +) }
-    let whole = stacks.sums.joined().allSatisfy { $0 == $0.rounded() }
+    let whole = NumberFormatting.areWhole(stacks.sums.joined())
     let format: (Double) -> String = {
       whole ? NumberFormatting.grouped(Int64($0)) : NumberFormatting.fixed($0, decimals: 2)
     }
@@ -69,15 +81,20 @@ enum StackChart {
     let valueWidth = totalTexts.map(DisplayWidth.of).max() ?? 1
     let labelWidth = min(
       stacks.categories.map(DisplayWidth.of).max() ?? 0,
-      max(6, min(area.width * 2 / 5, area.width - valueWidth - 3 - max(10, area.width / 3))))
+      max(6, min(area.width / 2, area.width - valueWidth - 3 - max(10, area.width / 3))))
     let cells = max(1, area.width - labelWidth - 3 - valueWidth)
     let high = totals.max() ?? 0
     let legend = legendLines(stacks, format: format, area: area)
-    var rows = stacks.categories.count
-    if let height = area.bodyHeight, rows + legend.count + 1 > height {
-      rows = max(0, height - legend.count - 2)
-    }
     var lines: [String] = []
+    if let header {
+      let label = DisplayWidth.truncate(header.0, to: labelWidth, ellipsis: style.ellipsis)
+      let text = DisplayWidth.pad(label, to: labelWidth) + "  " + header.1
+      lines.append(style.dim(DisplayWidth.truncate(text, to: area.width, ellipsis: style.ellipsis)))
+    }
+    var rows = stacks.categories.count
+    if let height = area.bodyHeight, lines.count + rows + legend.count + 1 > height {
+      rows = max(0, height - lines.count - legend.count - 2)
+    }
     for category in 0..<rows {
       let label = DisplayWidth.truncate(
         stacks.categories[category], to: labelWidth, ellipsis: style.ellipsis)
@@ -86,7 +103,8 @@ enum StackChart {
       var drawn = 0
       for (index, value) in stacks.sums[category].enumerated() where value > 0 {
         running += value
-        let end = high > 0 ? Int((running / high * Double(cells)).rounded()) : 0
+        let end =
+          high > 0 ? max(drawn, Int(saturating: (running / high * Double(cells)).rounded())) : 0
         bar += style.series(String(repeating: style.seriesFill(index), count: end - drawn), index)
         drawn = end
       }

@@ -70,7 +70,9 @@ struct TableLayout {
     let bucket = bucketSeconds(frame, hints: hints)
     return rows.filter { row in
       if let end = ends[row], end > now { return true }
-      if let bucket, let start = starts?[row] { return start + bucket > now }
+      if let bucket, let start = starts?[row] {
+        return TimeFormatting.clamped(start) + bucket > now
+      }
       return false
     }
   }
@@ -89,7 +91,9 @@ struct TableLayout {
   private static func inferBucket(starts: TimeColumn, ends: TimeColumn) -> Int64? {
     var counts: [Int64: Int] = [:]
     for row in 0..<min(starts.count, 1000) {
-      if let start = starts[row], let end = ends[row], end > start {
+      if let start = starts[row].map(TimeFormatting.clamped),
+        let end = ends[row].map(TimeFormatting.clamped), end > start
+      {
         counts[end - start, default: 0] += 1
       }
     }
@@ -101,17 +105,22 @@ struct TableLayout {
   /// Total width of the box: `│ a │ b │` = sum of widths + 3 per column + 1.
   var boxWidth: Int { columns.reduce(1) { $0 + $1.width + 3 } }
 
-  /// Cuts text columns (widest first, down to 8 columns or their header) and then leaves out
-  /// columns on the right until the box fits `width`.
+  /// Narrows the table until its box fits `width`, in the steps below (widest column first within
+  /// each), then leaves out columns on the right; a last resort cuts everything.
   mutating func fit(width: Int, style: Style) {
+    // 1. Long text (lists, sentences) down to 32 columns; ids (≤ 32) stay whole for now.
+    shrink(to: width, floor: { min($0.width, max(32, DisplayWidth.of($0.name))) })
+    // 2. Headers of numbers and times down to their values (numbers are never cut).
     shrink(
       to: width,
       floor: { column in
         column.canShrink
           ? column.width : max(4, column.cells.map { $0.map(DisplayWidth.of) ?? 4 }.max() ?? 0)
       }, all: true)
+    // 3. Text down to 8 columns (or its header, up to 16), then 5.
     shrink(to: width, floor: { min($0.width, max(8, min(DisplayWidth.of($0.name), 16))) })
     shrink(to: width, floor: { min($0.width, 5) })
+    // 4. Columns on the right left out, named in a footnote.
     while boxWidth > width && columns.count > 1 {
       let last = columns.removeLast()
       dropped.insert(last.name, at: 0)

@@ -2,11 +2,17 @@
 public enum TimeFormatting {
   /// A civil date and time of day.
   public struct Civil: Sendable, Equatable {
+    /// The proleptic Gregorian year.
     public var year: Int
+    /// 1…12.
     public var month: Int
+    /// 1…31.
     public var day: Int
+    /// 0…23.
     public var hour: Int
+    /// 0…59.
     public var minute: Int
+    /// 0…59.
     public var second: Int
     /// 0 = Monday … 6 = Sunday.
     public var weekday: Int
@@ -14,7 +20,7 @@ public enum TimeFormatting {
 
   /// The civil date and time of `instant` (seconds since the epoch) shifted by `offset` seconds.
   public static func civil(_ instant: Int64, offset: Int = 0) -> Civil {
-    let local = instant + Int64(offset)
+    let local = clamped(instant) + Int64(offset)
     let days = floorDivide(local, 86_400)
     let seconds = Int(local - days * 86_400)
     let (year, month, day) = civilFromDays(days)
@@ -52,7 +58,7 @@ public enum TimeFormatting {
   static func precision(of instants: some Sequence<Int64>, zone: RenderTimeZone) -> Precision {
     var result = Precision.date
     for instant in instants {
-      let local = instant + Int64(zone.offset(at: instant))
+      let local = clamped(instant) + Int64(zone.offset(at: instant))
       let secondOfDay = local - floorDivide(local, 86_400) * 86_400
       if secondOfDay % 60 != 0 { return .second }
       if secondOfDay != 0 { result = .minute }
@@ -68,6 +74,11 @@ public enum TimeFormatting {
     case .minute: return dateTime(c, seconds: false)
     case .second: return dateTime(c, seconds: true)
     }
+  }
+
+  /// `instant` within ±10¹⁴ s (about three million years), so adding an offset cannot overflow.
+  static func clamped(_ instant: Int64) -> Int64 {
+    min(100_000_000_000_000, max(-100_000_000_000_000, instant))
   }
 
   static let weekdayNames = ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"]

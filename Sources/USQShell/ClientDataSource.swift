@@ -36,6 +36,13 @@ struct ClientDataSource: DataSource {
     }
   }
 
+  /// The requests of `request` as `curl` commands, the key written as `$OPENAI_ADMIN_KEY`.
+  func curlCommands(_ request: LoadRequest) -> [String] {
+    guard let endpoint = EndpointCatalog.endpoint(named: request.endpoint) else { return [] }
+    guard endpoint.isBucketed else { return [client.listRequest(endpoint).curlCommand] }
+    return client.plan(Self.query(request, endpoint: endpoint)).map(\.request.curlCommand)
+  }
+
   func decodePages(_ data: Data) throws -> Frame? {
     guard let endpoint = Self.endpoint(of: data) else { return nil }
     return try PageDecoder.decode(data, endpoint: endpoint)

@@ -19,20 +19,15 @@ enum EndpointDescriptions {
       },
       groupKeys: endpoint.groupByKeys,
       filters: endpoint.filters.map { filter in
-        let field = dimension(of: filter.apiName)
-        return FilterOption(
-          option: filter.optionName, parameter: filter.apiName,
-          field: fieldNames.contains(field) ? field : nil, isBoolean: filter.isBoolean)
+        // usq's friendly option names (`project=`, `vector_store=`); the API name works too.
+        var option = FilterOption.forParameter(filter.apiName)
+        if let field = option.field, !fieldNames.contains(field) { option.field = nil }
+        return option
       },
       bucketWidths: endpoint.limits.compactMap { limit in
         guard let width = limit.width.flatMap({ APIBucketWidth(rawValue: $0.rawValue) }) else { return nil }
         return BucketWidthLimit(width: width, defaultLimit: limit.defaultValue, maximumLimit: limit.maximum)
       })
-  }
-
-  /// The row field a filter parameter restricts: `project_ids` → `project_id`, `batch` → `batch`.
-  static func dimension(of parameter: String) -> String {
-    parameter.hasSuffix("s") ? String(parameter.dropLast()) : parameter
   }
 
   static let summaries: [String: String] = [

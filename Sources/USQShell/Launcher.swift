@@ -46,6 +46,7 @@ public enum Launcher {
       facts: terminal, historyPath: terminal.stdinIsTTY ? HistoryPath.resolve(environment: environment) : nil)
     if reader.isInteractive { setup.configuration.console.out(setup.configuration.banner + "\n") }
     let handler = SessionHandler(session: session, endpoints: setup.configuration.endpoints)
+    await handler.refreshCompletion()
     return await REPL(reader: reader, handler: handler).run()
   }
 
@@ -61,18 +62,26 @@ public enum Launcher {
 @MainActor
 final class SessionHandler: StatementHandler {
   let session: Session
-  let completion: any CompletionSource
+  /// Completion from the session as it was after the last statement (stored frames, `_`).
+  private(set) var completion: any CompletionSource
 
   init(session: Session, endpoints: [EndpointDescription]) {
     self.session = session
     self.completion = NoCompletion()
   }
 
+  /// Takes the session's state for Tab completion; call before the first prompt.
+  func refreshCompletion() async {
+    completion = EngineCompletion(provider: await session.completionProvider())
+  }
+
   func handle(_ statement: String) async -> HandleResult {
-    switch await session.execute(statement, origin: .prompt) {
-    case .ok: .continue
-    case .quit: .quit
-    case .failed(let code): .failed(exitCode: code)
+    let outcome = await session.execute(statement, origin: .prompt)
+    await refreshCompletion()
+    switch outcome {
+    case .ok: return .continue
+    case .quit: return .quit
+    case .failed(let code): return .failed(exitCode: code)
     }
   }
 }

@@ -56,7 +56,8 @@ public final class REPL {
     return PlainLineReader()
   }
 
-  /// Runs until the end; returns 0, or the exit code of the first failed statement.
+  /// Runs until the end. Returns the exit code: with piped input the first failed statement's
+  /// code (0 if none failed); at a terminal always 0.
   public func run() async -> Int32 {
     if reader.isInteractive { Interrupts.install() }
     var assembler = StatementAssembler()
@@ -104,7 +105,7 @@ public final class REPL {
     } else {
       result = await handler.handle(statement)
     }
-    if case .failed(let code) = result, firstFailure == nil { firstFailure = code }
+    if case .failed(let code) = result, !reader.isInteractive, firstFailure == nil { firstFailure = code }
     return result
   }
 

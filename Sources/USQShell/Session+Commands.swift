@@ -12,12 +12,14 @@ extension Session {
     case .settings: console.out(settingsTable())
     case .frames: console.out(framesTable())
     case .history: console.out(statementHistory.enumerated().map { "\($0.offset + 1)  \($0.element)\n" }.joined())
-    case .cache(let action): console.out(configuration.cacheCommand(action))
-    case .set(let name, let value): return set(name, value, source: source, origin: origin)
+    case .cache(let action):
+      if action == .clear { await listCache.clear() }
+      console.out(configuration.cacheCommand(action))
+    case .set(let name, let value): return await set(name, value, source: source, origin: origin)
     case .describe(let name): return describe(name, source: source, origin: origin)
     case .run(let path, let arguments):
       return await runScript(path: path.text, parameters: arguments.map { ($0.key.text, $0.rawText) }, span: path.span, source: source, origin: origin)
-    case .help(let topic): console.out(HelpText.help(topic?.text, endpoints: configuration.endpoints))
+    case .help(let topic): return help(topic, source: source, origin: origin)
     case .fields(let endpoint, let field):
       return fields(endpoint, field, source: source, origin: origin)
     case .explain(let pipeline): return explain(pipeline, source: source, origin: origin)
@@ -27,9 +29,11 @@ extension Session {
 
   // MARK: - set, settings, frames
 
-  private func set(_ name: Name, _ value: OptionValue, source: SourceFile, origin: Origin) -> Outcome {
+  private func set(_ name: Name, _ value: OptionValue, source: SourceFile, origin: Origin) async -> Outcome {
+    let previousSource = settings.source
     switch settings.set(name.text, to: value.text) {
     case nil:
+      if settings.source != previousSource { await listCache.clear() }
       console.out("\(name.text) = \(settings.value(of: name.text) ?? value.text)\n")
       return .ok
     case .unknownSetting(let unknown):

@@ -1,35 +1,16 @@
 import USQEngine
-import USQFrame
 import USQLanguage
-import USQRender
 
 extension Session {
+  /// `help [TOPIC]`.
+  func help(_ topic: Name?, source: SourceFile, origin: Origin) -> Outcome {
+    answer(HelpCatalog(endpoints: configuration.endpoints).answer(topic), source: source, origin: origin)
+  }
+
   /// `fields [ENDPOINT [FIELD]]`.
-  func fields(_ endpointName: Name?, _ fieldName: Name?, source: SourceFile, origin: Origin) -> Outcome {
-    let endpoints = configuration.endpoints
-    guard let endpointName else {
-      console.out(FieldsText.endpoints(endpoints))
-      return .ok
-    }
-    guard let endpoint = endpoints.first(where: { $0.name == endpointName.text }) else {
-      let help = DidYouMean.help(for: endpointName.text, among: endpoints.map(\.name))
-        ?? "endpoints are " + endpoints.map(\.name).joined(separator: ", ")
-      report([.error("fields.unknown-endpoint", "unknown endpoint '\(endpointName.text)'", at: endpointName.span, label: "not an endpoint", help: help)], in: source, origin: origin)
-      return .failed(exitCode: 1)
-    }
-    guard let fieldName else {
-      console.out(FieldsText.fields(of: endpoint, width: renderOptions().width))
-      return .ok
-    }
-    guard let field = endpoint.field(fieldName.text) else {
-      let names = endpoint.fields.map(\.name)
-      let help = DidYouMean.help(for: fieldName.text, among: names)
-        ?? "fields of \(endpoint.name): " + names.joined(separator: ", ")
-      report([.error("fields.unknown-field", "'\(endpoint.name)' has no field '\(fieldName.text)'", at: fieldName.span, label: "not a field of \(endpoint.name)", help: help)], in: source, origin: origin)
-      return .failed(exitCode: 1)
-    }
-    console.out(FieldsText.field(field, of: endpoint))
-    return .ok
+  func fields(_ endpoint: Name?, _ field: Name?, source: SourceFile, origin: Origin) -> Outcome {
+    let catalog = FieldsCatalog(endpoints: configuration.endpoints)
+    return answer(catalog.answer(endpoint: endpoint, field: field), source: source, origin: origin)
   }
 
   /// `explain PIPELINE`: the plan with the schema after each stage, and the HTTP requests.
@@ -37,12 +18,57 @@ extension Session {
     let (plan, diagnostics) = Binder(environment: environment(origin: origin)).bind(pipeline)
     report(diagnostics, in: source, origin: origin)
     guard let plan else { return .failed(exitCode: 1) }
-    console.out(ExplainText.render(plan, requests: plannedRequests(plan)))
+    var text = plan.explain(dataSource: dataSource)
+    if !text.hasSuffix("\n") { text += "\n" }
+    if case .load(let request, _) = plan.source, let client = dataSource as? ClientDataSource {
+      let commands = client.curlCommands(request)
+      if !commands.isEmpty {
+        text += "as curl\n" + commands.map { "  " + $0 + "\n" }.joined()
+      }
+    }
+    console.out(text)
     return .ok
   }
 
-  private func plannedRequests(_ plan: Plan) -> [PlannedRequest] {
-    guard case .load(let request, _) = plan.source else { return [] }
-    return dataSource.plannedRequests(request)
+  /// Tab-completion candidates for the line so far, from the session's current state.
+  public func completionProvider() -> CompletionProvider {
+    CompletionProvider(environment: environment(origin: .prompt))
+  }
+
+  private func answer(_ answer: CatalogAnswer, source: SourceFile, origin: Origin) -> Outcome {
+    switch answer {
+    case .text(let text):
+      console.out(text.hasSuffix("\n") ? text : text + "\n")
+      return .ok
+    case .error(let diagnostic):
+      report([diagnostic], in: source, origin: origin)
+      return .failed(exitCode: 1)
+    }
+  }
+}
+
+/// Tab completion through the engine's completion provider.
+struct EngineCompletion: CompletionSource {
+  let provider: CompletionProvider
+
+  func complete(line: String, cursor: Int) -> [String] {
+    if Self.expectsPath(line: line, cursor: cursor) {
+      return PathCompletion.candidates(line: line, cursor: cursor)
+    }
+    return provider.complete(line: line, cursor: cursor).candidates
+  }
+
+  func wordStart(line: String, cursor: Int) -> Int {
+    if Self.expectsPath(line: line, cursor: cursor) {
+      return PathCompletion.wordStart(line: line, cursor: cursor)
+    }
+    return provider.complete(line: line, cursor: cursor).replacing.start
+  }
+
+  /// Paths (after `read`, `export`, `run`) are completed from the file system.
+  static func expectsPath(line: String, cursor: Int) -> Bool {
+    let before = String(decoding: Array(line.utf8).prefix(PathCompletion.wordStart(line: line, cursor: cursor)), as: UTF8.self)
+    if case .path = Completion.request(line: before, cursor: before.utf8.count).expected { return true }
+    return false
   }
 }

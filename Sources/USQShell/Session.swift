@@ -34,6 +34,8 @@ public actor Session {
   var frames: [String: Frame] = [:]
   var last: Frame?
   var statementHistory: [String] = []
+  /// Project, user and key lists behind `names`, fetched once per source.
+  let listCache = ListCache()
 
   public init(configuration: SessionConfiguration, settings: Settings) {
     self.configuration = configuration
@@ -81,14 +83,25 @@ public actor Session {
 
   private func run(_ pipeline: PipelineSyntax, source: SourceFile, origin: Origin) async -> Outcome {
     let (plan, diagnostics) = Binder(environment: environment(origin: origin)).bind(pipeline)
-    report(diagnostics, in: source, origin: origin)
+    var warnings = diagnostics
+    if let plan { warnings += PipelineLints.check(pipeline, plan: plan, timeZoneOffset: timeZoneOffset) }
+    report(warnings, in: source, origin: origin)
     guard let plan else { return .failed(exitCode: 1) }
-    let executor = Executor(environment: environment(origin: origin), dataSource: dataSource)
+    let executor = Executor(environment: environment(origin: origin), dataSource: dataSource, listCache: listCache)
     let result: ExecutionResult
+    let progress = progressLine(for: plan)
+    defer { progress?.finish() }
+    progress?.update(FetchProgress(endpoint: Self.endpointName(plan), pagesDone: 0))
     do {
-      result = try await executor.run(plan)
+      result = try await executor.run(plan) { done, total in
+        progress?.update(FetchProgress(endpoint: Self.endpointName(plan), pagesDone: done, pagesExpected: total))
+      }
+      progress?.finish()
     } catch {
       return reportFailure(error, at: pipeline.source.span, source: source, origin: origin)
+    }
+    if let lint = PipelineLints.checkPie(pipeline, rows: result.frame.rowCount) {
+      report([lint], in: source, origin: origin)
     }
     let clock = ContinuousClock()
     let started = clock.now
@@ -106,7 +119,7 @@ public actor Session {
 
   private func reportFailure(_ error: any Error, at span: Span, source: SourceFile, origin: Origin) -> Outcome {
     if error is CancellationError || Task.isCancelled {
-      console.err("cancelled\n")
+      // The REPL says "cancelled"; a script or -c is simply interrupted.
       return .failed(exitCode: 130)
     }
     if let execution = error as? ExecutionError {
@@ -121,6 +134,22 @@ public actor Session {
     let failure = configuration.describeFailure(error)
     report([Diagnostic.error("fetch.failed", failure.message, at: span, label: "while loading", notes: failure.notes, help: failure.help)], in: source, origin: origin)
     return .failed(exitCode: failure.exitCode)
+  }
+
+  /// A progress line on stderr for loads, when stderr is a terminal.
+  private func progressLine(for plan: Plan) -> ProgressLine? {
+    guard configuration.terminal.stderrIsTTY, case .load = plan.source else { return nil }
+    return ProgressLine(enabled: true, width: configuration.terminal.width, write: ProgressLine.writeToStderr)
+  }
+
+  static func endpointName(_ plan: Plan) -> String {
+    if case .load(let request, _) = plan.source { return request.endpoint }
+    return plan.source.verb
+  }
+
+  /// The display time zone's offset from UTC now, in seconds.
+  var timeZoneOffset: Int {
+    (Settings.parseTimeZone(settings.timeZone) ?? .utc).offset(at: configuration.now())
   }
 
   static func outputVerb(_ output: PlanOutput) -> String? {

@@ -50,7 +50,9 @@ func keepFreedMemory() {
 }
 
 /// Medians of `runs` timed runs after one warm-up: wall and thread CPU time, in milliseconds.
-func medianMilliseconds(runs: Int, _ body: () throws -> Void) rethrows -> (wall: Double, cpu: Double) {
+func medianMilliseconds(runs: Int, _ body: () throws -> Void) rethrows -> (
+  wall: Double, cpu: Double
+) {
   try body()
   var walls: [Double] = []
   var cpus: [Double] = []

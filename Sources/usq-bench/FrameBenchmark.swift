@@ -32,12 +32,21 @@ enum FrameBenchmark {
     keepFreedMemory()
     let frame = UsageFrameGenerator(rows: rows).frame()
     let bytes = frame.columns.reduce(0) { $0 + $1.storageBytes }
-    print("frame: \(rows) rows, \(frame.columnCount) columns, \(bytes / 1_048_576) MiB in columns, peak RSS \(peakResidentBytes() / 1_048_576) MiB")
-    let mostCommon = try frame.aggregate([Aggregate(.count)], by: ["model"]).top(1, by: "count").rows[0][0]
+    print(
+      "frame: \(rows) rows, \(frame.columnCount) columns, \(bytes / 1_048_576) MiB in columns, peak RSS \(peakResidentBytes() / 1_048_576) MiB"
+    )
+    let mostCommon = try frame.aggregate([Aggregate(.count)], by: ["model"]).top(1, by: "count")
+      .rows[0][0]
     let queries: [(String, () throws -> Frame)] = [
       ("Q1 sum num_model_requests by project_id | top 5", { try q1(frame) }),
-      ("Q2 sum input_tokens, output_tokens, num_model_requests by model, project_id", { try q2(frame) }),
-      ("Q3 where model = \(mostCommon) and batch = false | bucket day | sum input_tokens, output_tokens", { try q3(frame, model: mostCommon) }),
+      (
+        "Q2 sum input_tokens, output_tokens, num_model_requests by model, project_id",
+        { try q2(frame) }
+      ),
+      (
+        "Q3 where model = \(mostCommon) and batch = false | bucket day | sum input_tokens, output_tokens",
+        { try q3(frame, model: mostCommon) }
+      ),
       ("Q4 sum num_model_requests by project_id | other 5%", { try q4(frame) }),
     ]
     for (number, (name, query)) in queries.enumerated() where only == nil || only == number + 1 {
@@ -45,13 +54,17 @@ enum FrameBenchmark {
       let (wall, cpu) = try medianMilliseconds(runs: runs) { result = try query() }
       blackHole(result)
       let perSecond = Double(rows) / (wall / 1_000)
-      print("\(name): \(formatted(wall)) ms median of \(runs) (cpu \(formatted(cpu)) ms), \(formatted(perSecond / 1e6)) M rows/s, \(result.rowCount) result rows, peak RSS \(peakResidentBytes() / 1_048_576) MiB")
+      print(
+        "\(name): \(formatted(wall)) ms median of \(runs) (cpu \(formatted(cpu)) ms), \(formatted(perSecond / 1e6)) M rows/s, \(result.rowCount) result rows, peak RSS \(peakResidentBytes() / 1_048_576) MiB"
+      )
     }
   }
 
   static func q1(_ frame: Frame) throws -> Frame {
-    try frame.aggregate([Aggregate(.sum, "num_model_requests", as: "num_model_requests")], by: ["project_id"])
-      .top(5, by: "num_model_requests")
+    try frame.aggregate(
+      [Aggregate(.sum, "num_model_requests", as: "num_model_requests")], by: ["project_id"]
+    )
+    .top(5, by: "num_model_requests")
   }
 
   static func q2(_ frame: Frame) throws -> Frame {
@@ -73,8 +86,10 @@ enum FrameBenchmark {
   }
 
   static func q4(_ frame: Frame) throws -> Frame {
-    try frame.aggregate([Aggregate(.sum, "num_model_requests", as: "num_model_requests")], by: ["project_id"])
-      .other(percent: 5)
+    try frame.aggregate(
+      [Aggregate(.sum, "num_model_requests", as: "num_model_requests")], by: ["project_id"]
+    )
+    .other(percent: 5)
   }
 }
 
@@ -115,12 +130,16 @@ struct UsageFrameGenerator {
     func strings(_ codes: ContiguousArray<UInt32>, _ prefix: String, _ count: Int) -> Column {
       .string(StringColumn(codes: codes, dictionary: (0..<count).map { "\(prefix)\($0)" }))
     }
-    let modelNames = ["gpt-4o-mini", "gpt-4o", "o1-mini", "gpt-4.1", "o3"] + (5..<20).map { "model-\($0)" }
+    let modelNames =
+      ["gpt-4o-mini", "gpt-4o", "o1-mini", "gpt-4.1", "o3"] + (5..<20).map { "model-\($0)" }
     return Frame(unchecked: [
-      ("start_time", .time(TimeColumn(values: starts))), ("end_time", .time(TimeColumn(values: ends))),
-      ("input_tokens", .int(IntColumn(values: input))), ("output_tokens", .int(IntColumn(values: output))),
+      ("start_time", .time(TimeColumn(values: starts))),
+      ("end_time", .time(TimeColumn(values: ends))),
+      ("input_tokens", .int(IntColumn(values: input))),
+      ("output_tokens", .int(IntColumn(values: output))),
       ("num_model_requests", .int(IntColumn(values: requests))),
-      ("project_id", strings(projectCodes, "proj_", 40)), ("user_id", strings(userCodes, "user-", 300)),
+      ("project_id", strings(projectCodes, "proj_", 40)),
+      ("user_id", strings(userCodes, "user-", 300)),
       ("api_key_id", strings(keyCodes, "key_", 500)),
       ("model", .string(StringColumn(codes: modelCodes, dictionary: modelNames))),
       ("batch", .bool(BoolColumn(bits: batch))),
@@ -137,7 +156,8 @@ extension Column {
     case .double(let column): return column.values.count * 8 + validityBytes
     case .bool(let column): return column.bits.words.count * 8 + validityBytes
     case .string(let column):
-      return column.codes.count * 4 + column.dictionary.reduce(0) { $0 + $1.utf8.count + 16 } + validityBytes
+      return column.codes.count * 4 + column.dictionary.reduce(0) { $0 + $1.utf8.count + 16 }
+        + validityBytes
     }
   }
 }

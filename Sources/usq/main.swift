@@ -3,17 +3,32 @@ import Foundation
 
 // Parse by hand so that a bad command line exits with 2, as LANGUAGE.md's exit codes say
 // (ArgumentParser's own default is 64), and so that each command's exit code is returned as is.
+// `serve` and `run` are dispatched by name first: the root command's positional script
+// argument would otherwise take them.
+let arguments = Array(CommandLine.arguments.dropFirst())
 let status: Int32
 do {
-  switch try USQCommand.parseAsRoot() {
+  let command: any ParsableCommand =
+    switch arguments.first {
+    case "serve": try Serve.parseAsRoot(Array(arguments.dropFirst()))
+    case "run": try Run.parseAsRoot(Array(arguments.dropFirst()))
+    default: try USQCommand.parseAsRoot(arguments)
+    }
+  switch command {
   case let root as USQCommand: status = await root.execute()
   case let script as Run: status = await script.execute()
   case let serve as Serve: status = await serve.execute()
   case var other: try other.run(); status = 0
   }
 } catch {
-  if USQCommand.exitCode(for: error) == .success { USQCommand.exit(withError: error) }
-  FileHandle.standardError.write(Data((USQCommand.fullMessage(for: error) + "\n").utf8))
+  let type: any ParsableCommand.Type =
+    switch arguments.first {
+    case "serve": Serve.self
+    case "run": Run.self
+    default: USQCommand.self
+    }
+  if type.exitCode(for: error) == .success { type.exit(withError: error) }
+  FileHandle.standardError.write(Data((type.fullMessage(for: error) + "\n").utf8))
   status = 2
 }
 exit(status)

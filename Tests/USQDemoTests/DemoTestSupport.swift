@@ -23,12 +23,16 @@ func get(
 
 func buckets(_ page: [String: Any]) -> [[String: Any]] { page["data"] as? [[String: Any]] ?? [] }
 
-func rows(_ bucket: [String: Any]) -> [[String: Any]] { bucket["results"] as? [[String: Any]] ?? [] }
+func rows(_ bucket: [String: Any]) -> [[String: Any]] {
+  bucket["results"] as? [[String: Any]] ?? []
+}
 
 func int(_ value: Any?) -> Int64? { (value as? NSNumber).map { $0.int64Value } }
 
 /// Every bucket of a query, following `next_page` to the end.
-func allBuckets(_ path: String, _ query: [(String, String)], now: Int64 = fixedNow) -> [[String: Any]] {
+func allBuckets(_ path: String, _ query: [(String, String)], now: Int64 = fixedNow) -> [[String:
+  Any]]
+{
   var result: [[String: Any]] = []
   var cursor: String?
   for _ in 0..<1_000 {

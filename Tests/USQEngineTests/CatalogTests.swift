@@ -20,9 +20,12 @@ import USQTestSupport
   func helpTexts() {
     assertGolden(help.overview, suite: "Catalog", named: "help")
     assertGolden(text(help.answer(Name("sum", span: .at(5)))), suite: "Catalog", named: "help-sum")
-    assertGolden(text(help.answer(Name("timer", span: .at(5)))), suite: "Catalog", named: "help-timer")
-    assertGolden(text(help.answer(Name("costs", span: .at(5)))), suite: "Catalog", named: "help-costs")
-    #expect(text(help.answer(Name("avg", span: .at(5)))) == text(help.answer(Name("sum", span: .at(5)))))
+    assertGolden(
+      text(help.answer(Name("timer", span: .at(5)))), suite: "Catalog", named: "help-timer")
+    assertGolden(
+      text(help.answer(Name("costs", span: .at(5)))), suite: "Catalog", named: "help-costs")
+    #expect(
+      text(help.answer(Name("avg", span: .at(5)))) == text(help.answer(Name("sum", span: .at(5)))))
     guard case .error(let error) = help.answer(Name("sunm", span: Span(start: 5, end: 9))) else {
       Issue.record("expected an error")
       return
@@ -36,8 +39,12 @@ import USQTestSupport
   func coverage() {
     for verb in StageSyntax.verbs { #expect(help.topic(named: verb) != nil, "stage \(verb)") }
     for verb in CommandSyntax.verbs { #expect(help.topic(named: verb) != nil, "command \(verb)") }
-    for setting in CompletionProvider.defaultSettings { #expect(help.topic(named: setting.name) != nil, "setting \(setting.name)") }
-    for endpoint in Fixtures.endpoints { #expect(help.topic(named: endpoint.name) != nil, "endpoint \(endpoint.name)") }
+    for setting in CompletionProvider.defaultSettings {
+      #expect(help.topic(named: setting.name) != nil, "setting \(setting.name)")
+    }
+    for endpoint in Fixtures.endpoints {
+      #expect(help.topic(named: endpoint.name) != nil, "endpoint \(endpoint.name)")
+    }
     for topic in help.topics { #expect(!topic.examples.isEmpty, "topic \(topic.name)") }
   }
 
@@ -45,7 +52,8 @@ import USQTestSupport
   func examplesRun() async throws {
     let source = ExampleSource()
     for topic in help.topics {
-      var environment = Fixtures.environment(frames: ["daily": Frames.completions], last: Frames.completions)
+      var environment = Fixtures.environment(
+        frames: ["daily": Frames.completions], last: Frames.completions)
       for example in topic.examples {
         let (statement, parseErrors) = Parser.parse(SourceFile(example))
         #expect(!parseErrors.hasErrors, "\(topic.name): \(example): \(parseErrors.map(\.message))")
@@ -67,33 +75,47 @@ import USQTestSupport
   @Test("fields texts")
   func fieldsTexts() {
     assertGolden(fields.overview, suite: "Catalog", named: "fields")
-    assertGolden(text(fields.answer(endpoint: Name("costs", span: .at(7)), field: nil)), suite: "Catalog", named: "fields-costs")
     assertGolden(
-      text(fields.answer(endpoint: Name("completions", span: .at(7)), field: Name("model", span: .at(19)))),
+      text(fields.answer(endpoint: Name("costs", span: .at(7)), field: nil)), suite: "Catalog",
+      named: "fields-costs")
+    assertGolden(
+      text(
+        fields.answer(
+          endpoint: Name("completions", span: .at(7)), field: Name("model", span: .at(19)))),
       suite: "Catalog", named: "fields-completions-model")
-    #expect(text(fields.answer(endpoint: Name("cost", span: .at(7)), field: nil)) == "error: unknown endpoint 'cost'")
     #expect(
-      text(fields.answer(endpoint: Name("costs", span: .at(7)), field: Name("amout", span: .at(13))))
+      text(fields.answer(endpoint: Name("cost", span: .at(7)), field: nil))
+        == "error: unknown endpoint 'cost'")
+    #expect(
+      text(
+        fields.answer(endpoint: Name("costs", span: .at(7)), field: Name("amout", span: .at(13))))
         == "error: 'costs' has no field 'amout'")
   }
 
   @Test("explain prints each stage with its schema and the requests")
   func explain() throws {
     let plan = try #require(
-      bindPlan("load completions days=3 | where model = gpt-4o | sum input_tokens by model | chart bar"))
-    assertGolden(plan.explain(dataSource: FakeDataSource(frames: [:])), suite: "Catalog", named: "explain")
+      bindPlan(
+        "load completions days=3 | where model = gpt-4o | sum input_tokens by model | chart bar"))
+    assertGolden(
+      plan.explain(dataSource: FakeDataSource(frames: [:])), suite: "Catalog", named: "explain")
   }
 }
 
 /// Serves, for every fixture endpoint, a small frame of its schema.
 struct ExampleSource: DataSource {
-  func load(_ request: LoadRequest, progress: @escaping @Sendable (Int, Int?) -> Void) async throws -> Frame {
+  func load(_ request: LoadRequest, progress: @escaping @Sendable (Int, Int?) -> Void) async throws
+    -> Frame
+  {
     if request.endpoint == "completions" { return Frames.completions }
     if request.endpoint == "projects" { return Frames.projects }
-    guard let endpoint = Fixtures.endpoints.first(where: { $0.name == request.endpoint }) else { return .empty }
+    guard let endpoint = Fixtures.endpoints.first(where: { $0.name == request.endpoint }) else {
+      return .empty
+    }
     var pairs: [(String, Column)] = []
     if endpoint.isTimeSeries {
-      pairs.append(("start_time", Column.from([day("2026-11-29"), day("2026-11-30")], kind: .time)))
+      pairs.append(
+        ("start_time", Column.from([day("2026-11-29"), day("2026-11-30")], kind: .time)))
       pairs.append(("end_time", Column.from([day("2026-11-30"), day("2026-12-01")], kind: .time)))
     }
     for field in endpoint.fields {
@@ -108,5 +130,35 @@ struct ExampleSource: DataSource {
       pairs.append((field.name, Column.from(values, kind: field.kind)))
     }
     return Frame(unchecked: pairs)
+  }
+}
+
+@Suite struct SettingCatalogTests {
+  @Test("settings: unknown names and bad values are errors")
+  func settings() {
+    let timer = SettingCatalog.check(
+      name: Name("timr", span: Span(start: 4, end: 8)),
+      value: OptionValue(text: "on", isQuoted: false, span: .at(9)))
+    #expect(timer?.message == "unknown setting 'timr'")
+    #expect(timer?.help == "did you mean 'timer'?")
+    let bad = SettingCatalog.check(
+      name: Name("timer", span: .at(4)),
+      value: OptionValue(text: "yes", isQuoted: false, span: Span(start: 10, end: 13)))
+    #expect(bad?.message == "'timer' takes on|off, found 'yes'")
+    #expect(bad?.span == Span(start: 10, end: 13))
+    for (name, value) in [
+      ("tz", "+02:00"), ("tz", "UTC"), ("width", "120"), ("rows", "5"), ("format", "md"),
+      ("source", "demo"),
+    ] {
+      #expect(
+        SettingCatalog.check(
+          name: Name(name, span: .at(4)),
+          value: OptionValue(text: value, isQuoted: false, span: .at(9))) == nil, "\(name)=\(value)"
+      )
+    }
+    #expect(
+      SettingCatalog.check(
+        name: Name("tz", span: .at(4)),
+        value: OptionValue(text: "+25:00", isQuoted: false, span: .at(9))) != nil)
   }
 }

@@ -1,5 +1,6 @@
 import Testing
 import USQFrame
+import USQLanguage
 
 @testable import USQEngine
 
@@ -31,7 +32,10 @@ import USQFrame
   @Test("columns of the frame flowing into the stage")
   func columns() {
     #expect(complete("load completions | sum input_tokens by model | sort i") == ["input_tokens"])
-    #expect(complete("load completions | sum input_tokens by model | where ") == ["model", "input_tokens"])
+    #expect(
+      complete("load completions | sum input_tokens by model | where ") == [
+        "model", "input_tokens",
+      ])
     #expect(complete("load completions | sum out") == ["output_tokens"])
   }
 
@@ -46,7 +50,8 @@ import USQFrame
     #expect(complete("from ") == ["daily", "projects"])
     #expect(complete("set ti") == ["timer="])
     #expect(complete("set timer=") == ["on", "off"])
-    #expect(complete("load completions | chart ") == ["bar", "stack", "line", "pie", "spark", "heat"])
+    #expect(
+      complete("load completions | chart ") == ["bar", "stack", "line", "pie", "spark", "heat"])
     #expect(complete("help tim") == ["timer"])
     #expect(complete("fields costs am") == ["amount"])
   }
@@ -58,4 +63,37 @@ enum StageSyntaxVerbs {
     "sort", "top", "head", "tail", "bucket", "fill", "share", "other", "pivot", "join", "names",
     "distinct", "chart", "export",
   ]
+}
+
+@Suite struct CompletionEdgeTests {
+  let provider = CompletionProvider(
+    environment: Fixtures.environment(
+      frames: ["daily": Frames.completions], last: Frames.completions, prefixes: true))
+
+  func complete(_ line: String) -> [String] {
+    provider.complete(line: line, cursor: line.utf8.count).candidates
+  }
+
+  @Test("lists, keys after by, continuation, prefixes at the prompt")
+  func edges() {
+    #expect(complete("load completions group=model,pro") == ["project_id"])
+    #expect(complete("load comp gr") == ["group="])
+    #expect(complete("load completions | sum input_tokens by mo") == ["model"])
+    #expect(complete("| where model in (gpt-4o, o") == ["o1"])
+    #expect(complete("_ | sort ") == Frames.completions.names)
+    #expect(
+      complete("load completions | sum input_tokens by model | chart bar x=") == [
+        "model", "input_tokens",
+      ])
+    #expect(complete("let x = load completions | select mod") == ["model"])
+    #expect(complete("explain load completions | select mod") == ["model"])
+  }
+
+  @Test("the replaced span is the partial word")
+  func span() {
+    let line = "load completions | sort inp"
+    let result = provider.complete(line: line, cursor: line.utf8.count)
+    #expect(result.replacing == Span(start: 24, end: 27))
+    #expect(result.candidates == ["input_tokens", "input_cached_tokens"])
+  }
 }

@@ -39,10 +39,13 @@ struct SeededGenerator: RandomNumberGenerator {
   ]
 
   static let vocabulary = [
-    "load", "read", "from", "_", "let", "|", "where", "select", "sum", "by", "count", "agg", "top", "head",
+    "load", "read", "from", "_", "let", "|", "where", "select", "sum", "by", "count", "agg", "top",
+    "head",
     "chart", "export", "pivot", "values", "join", "on", "bucket", "other", "share", "fill", "names",
-    "completions", "costs", "model", "input_tokens", "start_time", "=", "==", "!=", "<", ">=", "(", ")", ",",
-    "and", "or", "not", "in", "~", "is", "null", "\"q\"", "'s'", "5%", "90m", "2026-11-01", "-7d", "3",
+    "completions", "costs", "model", "input_tokens", "start_time", "=", "==", "!=", "<", ">=", "(",
+    ")", ",",
+    "and", "or", "not", "in", "~", "is", "null", "\"q\"", "'s'", "5%", "90m", "2026-11-01", "-7d",
+    "3",
     "1e6", "-", "+", "*", "/", "days=", "group=", "bucket=1h", "x=", "y=", "as", "desc", "é", "😀",
     "day(", "round(", "\\", "#", "$", "\t", "a-b", "1_000", "\"unterminated",
   ]
@@ -50,7 +53,8 @@ struct SeededGenerator: RandomNumberGenerator {
   @Test("10,000 random and mutated statements: no crash, every diagnostic inside the input")
   func fuzz() async throws {
     var generator = SeededGenerator(state: Self.seed)
-    let environment = Fixtures.environment(frames: ["daily": Frames.completions], last: Frames.completions)
+    let environment = Fixtures.environment(
+      frames: ["daily": Frames.completions], last: Frames.completions)
     let source = ExampleSource()
     var bound = 0
     for iteration in 0..<10_000 {
@@ -65,11 +69,20 @@ struct SeededGenerator: RandomNumberGenerator {
         plan = result
       }
       for diagnostic in diagnostics where !file.fullSpan.contains(diagnostic.span) {
-        Issue.record("seed \(Self.seed) #\(iteration): span \(diagnostic.span) outside \(file.bytes.count) bytes: \(text)")
+        Issue.record(
+          "seed \(Self.seed) #\(iteration): span \(diagnostic.span) outside \(file.bytes.count) bytes: \(text)"
+        )
       }
       if let plan, iteration % 4 == 0 {
         bound += 1
-        _ = try? await Executor(environment: environment, dataSource: source).run(plan)
+        do {
+          _ = try await Executor(environment: environment, dataSource: source).run(plan)
+        } catch let error as ExecutionError {
+          for diagnostic in error.diagnostics where !file.fullSpan.contains(diagnostic.span) {
+            Issue.record(
+              "seed \(Self.seed) #\(iteration): run-time span \(diagnostic.span) outside: \(text)")
+          }
+        } catch {}
       }
     }
     #expect(bound > 100)
@@ -78,7 +91,8 @@ struct SeededGenerator: RandomNumberGenerator {
   static func statement(_ generator: inout SeededGenerator, iteration: Int) -> String {
     if iteration % 5 == 4 {
       let count = Int.random(in: 1...14, using: &generator)
-      return (0..<count).map { _ in vocabulary.randomElement(using: &generator) ?? "" }.joined(separator: " ")
+      return (0..<count).map { _ in vocabulary.randomElement(using: &generator) ?? "" }.joined(
+        separator: " ")
     }
     var text = Array(corpus.randomElement(using: &generator) ?? "")
     for _ in 0..<Int.random(in: 0...3, using: &generator) {
@@ -95,7 +109,8 @@ struct SeededGenerator: RandomNumberGenerator {
       let end = min(text.count, position + Int.random(in: 1...6, using: &generator))
       text.removeSubrange(position..<end)
     case 1:
-      text.insert(contentsOf: " " + (vocabulary.randomElement(using: &generator) ?? "") + " ", at: position)
+      text.insert(
+        contentsOf: " " + (vocabulary.randomElement(using: &generator) ?? "") + " ", at: position)
     case 2:
       text.insert(contentsOf: vocabulary.randomElement(using: &generator) ?? "", at: position)
     case 3:

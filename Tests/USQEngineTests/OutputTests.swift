@@ -6,20 +6,32 @@ import USQFrame
 @Suite struct OutputTests {
   @Test("a chart's defaults: x the first non-numeric column, y the last numeric one")
   func chartDefaults() async throws {
-    let result = try await run("load completions | sum input_tokens, output_tokens by model | chart bar")
+    let result = try await run(
+      "load completions | sum input_tokens, output_tokens by model | chart bar")
     guard case .chart(let chart, let frame) = result.output else {
       Issue.record("expected a chart")
       return
     }
     #expect(chart == ChartRequest(kind: .bar, x: "model", y: ["output_tokens"], by: nil))
     #expect(frame.rowCount == 3)
-    let line = try #require(bindPlan("load completions | chart line y=input_tokens,output_tokens by=model title=\"Tokens\" width=60"))
-    #expect(line.output == .chart(ChartRequest(
-      kind: .line, x: "start_time", y: ["input_tokens", "output_tokens"], by: "model", title: "Tokens", width: 60)))
-    let pie = try #require(bindPlan("load completions | sum num_model_requests by project_id | other 5% | chart pie"))
-    #expect(pie.output == .chart(ChartRequest(kind: .pie, x: nil, y: ["num_model_requests"], by: "project_id")))
+    let line = try #require(
+      bindPlan(
+        "load completions | chart line y=input_tokens,output_tokens by=model title=\"Tokens\" width=60"
+      ))
+    #expect(
+      line.output
+        == .chart(
+          ChartRequest(
+            kind: .line, x: "start_time", y: ["input_tokens", "output_tokens"], by: "model",
+            title: "Tokens", width: 60)))
+    let pie = try #require(
+      bindPlan("load completions | sum num_model_requests by project_id | other 5% | chart pie"))
+    #expect(
+      pie.output
+        == .chart(ChartRequest(kind: .pie, x: nil, y: ["num_model_requests"], by: "project_id")))
     let heat = try #require(bindPlan("load completions hours=48 | chart heat"))
-    #expect(heat.output == .chart(ChartRequest(kind: .heat, x: nil, y: ["num_model_requests"], by: nil)))
+    #expect(
+      heat.output == .chart(ChartRequest(kind: .heat, x: nil, y: ["num_model_requests"], by: nil)))
   }
 
   @Test("export takes its format from the extension or format=")
@@ -48,7 +60,9 @@ import USQFrame
     #expect(frame.rowCount == 3)
     let environment = Fixtures.environment(frames: ["daily": frame], last: frame)
     let from = try await run("from daily | top 1", environment: environment)
-    #expect(Table(from.frame) == Table(["start_time", "input_tokens"], [[day("2026-11-30"), .int(3_000)]]))
+    #expect(
+      Table(from.frame)
+        == Table(["start_time", "input_tokens"], [[day("2026-11-30"), .int(3_000)]]))
     let last = try await run("_ | head 1", environment: environment)
     #expect(last.frame.rowCount == 1)
     let continuation = try await run("| tail 1", environment: environment)
@@ -68,11 +82,25 @@ import USQFrame
   @Test("cancellation stops between stages")
   func cancellation() async throws {
     let plan = try #require(bindPlan("load completions | sum input_tokens by model | top 1"))
-    let executor = Executor(environment: Fixtures.environment(), dataSource: FakeDataSource(frames: ["completions": Frames.completions]))
+    let executor = Executor(
+      environment: Fixtures.environment(),
+      dataSource: FakeDataSource(frames: ["completions": Frames.completions]))
     let task = Task {
       withUnsafeCurrentTask { $0?.cancel() }
       return try await executor.run(plan)
     }
     await #expect(throws: CancellationError.self) { _ = try await task.value }
+  }
+}
+
+@Suite struct LetOutputTests {
+  @Test("let with an output stage warns that the output is ignored")
+  func ignored() throws {
+    let (plan, diagnostics) = bind("let x = load completions | chart bar")
+    #expect(plan?.binding == "x")
+    let warning = try #require(diagnostics.first)
+    #expect(warning.severity == .warning)
+    #expect(warning.message == "'chart' is ignored: 'let x = …' stores the frame")
+    #expect(warning.span.start == 27)
   }
 }

@@ -20,11 +20,15 @@ import Testing
     Case(options: "minutes=5", start: "2026-11-30T12:30", width: .minute, limit: 1_440),
     Case(options: "hours=5 bucket=1d", start: "2026-11-30", width: .day, limit: 31),
     Case(options: "days=2 bucket=1h", start: "2026-11-29", width: .hour, limit: 168),
-    Case(options: "since=2026-11-01 until=2026-11-15", start: "2026-11-01", end: "2026-11-15", width: .day, limit: 31),
+    Case(
+      options: "since=2026-11-01 until=2026-11-15", start: "2026-11-01", end: "2026-11-15",
+      width: .day, limit: 31),
     Case(options: "since=-7d", start: "2026-11-23T12:34:56Z", width: .day, limit: 31),
     Case(options: "since=-36h bucket=1h", start: "2026-11-29T00:34:56Z", width: .hour, limit: 168),
-    Case(options: "since=2026-11-01T08:00+02:00", start: "2026-11-01T06:00", width: .day, limit: 31),
-    Case(options: "until=2026-11-15", start: "2026-11-09", end: "2026-11-15", width: .day, limit: 31),
+    Case(
+      options: "since=2026-11-01T08:00+02:00", start: "2026-11-01T06:00", width: .day, limit: 31),
+    Case(
+      options: "until=2026-11-15", start: "2026-11-09", end: "2026-11-15", width: .day, limit: 31),
     Case(options: "days=3 limit=5", start: "2026-11-28", width: .day, limit: 5),
   ]
 

@@ -1,4 +1,5 @@
 import Testing
+
 @testable import USQFrame
 
 @Suite struct FrameTests {
@@ -8,7 +9,10 @@ import Testing
     let column = Column.from(values, kind: .string)
     #expect((0..<4).map { column[$0] } == values)
     #expect(column.nullCount == 1)
-    guard case .string(let strings) = column else { Issue.record("not a string column"); return }
+    guard case .string(let strings) = column else {
+      Issue.record("not a string column")
+      return
+    }
     #expect(strings.dictionary == ["a", "b"])
   }
 
@@ -23,15 +27,19 @@ import Testing
       ("n", Column.from([.int(3), .int(4)], kind: .int)),
     ])
     let all = try Frame.concatenate([first, second])
-    #expect(all.rows == [
-      [.string("x"), .int(1)], [.string("y"), .null], [.string("z"), .int(3)], [.string("x"), .int(4)],
-    ])
+    #expect(
+      all.rows == [
+        [.string("x"), .int(1)], [.string("y"), .null], [.string("z"), .int(3)],
+        [.string("x"), .int(4)],
+      ])
   }
 
   @Test("duplicate column names are rejected")
   func duplicates() {
     #expect(throws: FrameError.duplicateColumn("a")) {
-      try Frame(validating: [("a", Column.nulls(.int, count: 1)), ("a", Column.nulls(.int, count: 1))])
+      try Frame(validating: [
+        ("a", Column.nulls(.int, count: 1)), ("a", Column.nulls(.int, count: 1)),
+      ])
     }
   }
 }

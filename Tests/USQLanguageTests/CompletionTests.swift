@@ -104,3 +104,23 @@ struct CompletionTests {
     #expect(request.partialSpan.end <= 7)
   }
 }
+
+@Suite("Completion: candidates the grammar knows")
+struct GrammarCandidateTests {
+  func candidates(_ line: String) -> [String] {
+    Completion.request(line: line, cursor: line.utf8.count).grammarCandidates
+  }
+
+  @Test("stages, commands, chart kinds and keys, settings and keywords")
+  func candidates() {
+    #expect(candidates("_ | s") == ["select", "sum", "sort", "share"])
+    #expect(candidates("_ | chart p") == ["pie"])
+    #expect(candidates("_ | chart pie t") == ["title="])
+    #expect(candidates("se") == ["set", "settings"])
+    #expect(candidates("set c") == ["color=", "cache=", "concurrency=", "charset="])
+    #expect(candidates("set color=") == ["auto", "always", "never"])
+    #expect(candidates("_ | sort x ") == ["asc", "desc"])
+    #expect(candidates("load comp") == ["completions"])
+    #expect(candidates("_ | select ") == [])
+  }
+}

@@ -25,9 +25,11 @@ import USQFrame
     func log() throws -> [(path: String, query: String, status: Int, fault: String?)] {
       let text = (try? String(contentsOfFile: logPath, encoding: .utf8)) ?? ""
       return try text.split(separator: "\n").map { line in
-        let object = try #require(try JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any])
+        let object = try #require(
+          try JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any])
         return (
-          object["path"] as? String ?? "", object["query"] as? String ?? "", (object["status"] as? NSNumber)?.intValue ?? 0,
+          object["path"] as? String ?? "", object["query"] as? String ?? "",
+          (object["status"] as? NSNumber)?.intValue ?? 0,
           object["fault"] as? String
         )
       }
@@ -46,11 +48,15 @@ import USQFrame
     return Served(server: server, port: port, logPath: logPath)
   }
 
-  static func client(_ served: Served, key: String = key, cache: PageCache? = nil, concurrency: Int = 4, sleeps: SleepLog? = nil)
+  static func client(
+    _ served: Served, key: String = key, cache: PageCache? = nil, concurrency: Int = 4,
+    sleeps: SleepLog? = nil
+  )
     -> UsageClient
   {
     var client = UsageClient(
-      baseURL: served.baseURL, apiKey: key, transport: URLSessionTransport(timeout: 10), cache: cache,
+      baseURL: served.baseURL, apiKey: key, transport: URLSessionTransport(timeout: 10),
+      cache: cache,
       concurrency: concurrency)
     client.now = { now }
     client.sleep = { seconds in
@@ -62,12 +68,16 @@ import USQFrame
 
   /// 21 days of 1h completions grouped by model and project: 4 page-sized sub-windows.
   static let hourly = UsageQuery(
-    endpoint: .completions, startTime: now / day * day - 20 * day, bucketWidth: .hour, groupBy: ["model", "project_id"])
+    endpoint: .completions, startTime: now / day * day - 20 * day, bucketWidth: .hour,
+    groupBy: ["model", "project_id"])
 
   /// 14 days of 1d costs by line item: 2 page-sized sub-windows and the live day.
-  static let weekly = UsageQuery(endpoint: .costs, startTime: now / day * day - 13 * day, groupBy: ["line_item"], limit: 5)
+  static let weekly = UsageQuery(
+    endpoint: .costs, startTime: now / day * day - 13 * day, groupBy: ["line_item"], limit: 5)
 
-  @Test("concurrent sub-windows over HTTP give the frame of sequential paging with 24-bucket pages and + / = cursors")
+  @Test(
+    "concurrent sub-windows over HTTP give the frame of sequential paging with 24-bucket pages and + / = cursors"
+  )
   func concurrentEqualsSequential() async throws {
     let served = try await Self.serve()
     defer { Task { await served.server.stop() } }
@@ -78,14 +88,17 @@ import USQFrame
     var sequential = Self.hourly
     sequential.limit = 24
     let client = Self.client(served)
-    let pages = try await client.fetchPages(.completions, path: sequential.endpoint.path) { cursor in
+    let pages = try await client.fetchPages(.completions, path: sequential.endpoint.path) {
+      cursor in
       sequential.queryItems(page: cursor)
     }
     #expect(pages.count == 21)  // 20 days and 16 hours of hours, 24 per page
     let reference = try Frame.concatenate(pages.map(\.page.frame))
     #expect(concurrent.frame == reference)
     #expect(concurrent.frame.rowCount > 3_000)
-    let cursors = try served.log().dropFirst(windows).compactMap { QueryEncoding.decode($0.query).first { $0.name == "page" }?.value }
+    let cursors = try served.log().dropFirst(windows).compactMap {
+      QueryEncoding.decode($0.query).first { $0.name == "page" }?.value
+    }
     #expect(cursors.count == 20)
     #expect(cursors.allSatisfy { $0.contains("+") && $0.contains("/") && $0.hasSuffix("==") })
     #expect(try served.log().allSatisfy { $0.status == 200 })
@@ -111,21 +124,29 @@ import USQFrame
     }
   }
 
-  @Test("401 for a wrong key, 403 for a project key: messages name the admin key; the key is never shown")
+  @Test(
+    "401 for a wrong key, 403 for a project key: messages name the admin key; the key is never shown"
+  )
   func authentication() async throws {
     let served = try await Self.serve()
     defer { Task { await served.server.stop() } }
     let wrong = await #expect(throws: UsageAPIError.self) {
       try await Self.client(served, key: "sk-admin-WRONG-SECRET").load(Self.hourly)
     }
-    guard case .unauthorized? = wrong else { return #expect(Bool(false), "\(String(describing: wrong))") }
+    guard case .unauthorized? = wrong else {
+      return #expect(Bool(false), "\(String(describing: wrong))")
+    }
     #expect(wrong?.description.contains("OPENAI_ADMIN_KEY") == true)
     let project = await #expect(throws: UsageAPIError.self) {
       try await Self.client(served, key: "sk-proj-SECRET").load(Self.hourly)
     }
-    guard case .forbidden(let context)? = project else { return #expect(Bool(false), "\(String(describing: project))") }
+    guard case .forbidden(let context)? = project else {
+      return #expect(Bool(false), "\(String(describing: project))")
+    }
     #expect(context.status == 403)
-    #expect(project?.description.hasPrefix("the key may not read usage for 'completions' (HTTP 403): a project key") == true)
+    #expect(
+      project?.description.hasPrefix(
+        "the key may not read usage for 'completions' (HTTP 403): a project key") == true)
     #expect(!"\(String(reflecting: wrong)) \(String(reflecting: project))".contains("SECRET"))
   }
 
@@ -134,15 +155,22 @@ import USQFrame
     let served = try await Self.serve()
     defer { Task { await served.server.stop() } }
     let client = Self.client(served)
-    let request = client.request(path: "/organization/costs", query: [QueryItem("start_time", "1"), QueryItem("colour", "red")])
-    let error = await #expect(throws: UsageAPIError.self) { try await client.send(request, endpoint: .costs, page: 1) }
-    guard case .badRequest(_, let message, let param)? = error else { return #expect(Bool(false), "\(String(describing: error))") }
+    let request = client.request(
+      path: "/organization/costs",
+      query: [QueryItem("start_time", "1"), QueryItem("colour", "red")])
+    let error = await #expect(throws: UsageAPIError.self) {
+      try await client.send(request, endpoint: .costs, page: 1)
+    }
+    guard case .badRequest(_, let message, let param)? = error else {
+      return #expect(Bool(false), "\(String(describing: error))")
+    }
     #expect(param == "colour")
     #expect(message.contains("colour"))
     #expect(try served.log().count == 1)
   }
 
-  @Test("a cached re-run makes requests only for the bucket in progress; a corrupt file is refetched")
+  @Test(
+    "a cached re-run makes requests only for the bucket in progress; a corrupt file is refetched")
   func cache() async throws {
     let served = try await Self.serve()
     defer { Task { await served.server.stop() } }
@@ -154,8 +182,12 @@ import USQFrame
     #expect(warm.frame == cold.frame)
     #expect(try served.log().count == coldRequests + 1)
     #expect(!(try served.log().last?.query.contains("end_time") ?? true))
-    let file = try #require(try FileManager.default.contentsOfDirectory(atPath: directory).first { $0.hasSuffix(".usqpages") })
-    try Data("usq-page-cache 1\ngarbage".utf8).write(to: URL(fileURLWithPath: directory + "/" + file))
+    let file = try #require(
+      try FileManager.default.contentsOfDirectory(atPath: directory).first {
+        $0.hasSuffix(".usqpages")
+      })
+    try Data("usq-page-cache 1\ngarbage".utf8).write(
+      to: URL(fileURLWithPath: directory + "/" + file))
     let repaired = try await Self.client(served, cache: cache).fetch(Self.hourly)
     #expect(repaired.frame == cold.frame)
     #expect(try served.log().count == coldRequests + 3)
@@ -177,6 +209,7 @@ import USQFrame
     #expect(throws: UsageAPIError.cancelled) { try result.get() }
     try await Task.sleep(nanoseconds: 2_000_000_000)
     let log = try served.log()
-    #expect(log.count <= 4, "\(log)")  // at most the four in flight reached the server; nothing after
+    // at most the four in flight reached the server; nothing after
+    #expect(log.count <= 4, "\(log)")
   }
 }

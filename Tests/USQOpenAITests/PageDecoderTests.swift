@@ -4,12 +4,15 @@ import USQFrame
 import USQOpenAI
 
 @Suite struct PageDecoderTests {
-  static let pages: [(file: String, endpoint: String)] = EndpointCatalog.bucketed.flatMap { endpoint in
+  static let pages: [(file: String, endpoint: String)] = EndpointCatalog.bucketed.flatMap {
+    endpoint in
     let stem = endpoint.name.replacingOccurrences(of: "_", with: "-")
     return [("\(stem)-page.json", endpoint.name), ("\(stem)-page-grouped.json", endpoint.name)]
   }
 
-  @Test("every example page decodes to the frame an independent JSONSerialization reading gives", arguments: pages)
+  @Test(
+    "every example page decodes to the frame an independent JSONSerialization reading gives",
+    arguments: pages)
   func everyExample(file: String, endpoint name: String) throws {
     let endpoint = Endpoint.named(name)
     let data = try Fixtures.data(file)
@@ -19,9 +22,11 @@ import USQOpenAI
     #expect(dump(frame) == dump(try referenceFrame(data, endpoint)))
   }
 
-  @Test("the ungrouped completions example: one row, every token field, dimensions null, paging facts")
+  @Test(
+    "the ungrouped completions example: one row, every token field, dimensions null, paging facts")
   func completions() throws {
-    let page = try PageDecoder.decodePage(Fixtures.data("completions-page.json"), endpoint: .completions)
+    let page = try PageDecoder.decodePage(
+      Fixtures.data("completions-page.json"), endpoint: .completions)
     #expect(
       dump(page.frame) == """
         start_time | end_time | input_tokens | input_cached_tokens | input_cache_write_tokens | input_uncached_tokens | output_tokens | input_text_tokens | output_text_tokens | input_cached_text_tokens | input_audio_tokens | input_cached_audio_tokens | output_audio_tokens | input_image_tokens | input_cached_image_tokens | output_image_tokens | num_model_requests | project_id | user_id | api_key_id | model | batch | service_tier
@@ -41,7 +46,8 @@ import USQOpenAI
         @1748736000 | @1748822400 | 0.0601875 | usd | gpt-4o-mini-2024-07-18, input | proj_Xk2LpQ8vN3aTzR1c | null | 401250.0 | tokens
         @1748736000 | @1748822400 | 0.057786 | usd | gpt-4o-mini-2024-07-18, output | proj_Xk2LpQ8vN3aTzR1c | null | 96310.0 | tokens
         """)
-    let deviation = try PageDecoder.decode(Fixtures.data("deviations/costs-page-amount-as-string.json"), endpoint: .costs)
+    let deviation = try PageDecoder.decode(
+      Fixtures.data("deviations/costs-page-amount-as-string.json"), endpoint: .costs)
     #expect(
       dump(deviation) == """
         start_time | end_time | amount | currency | line_item | project_id | api_key_id | quantity | quantity_unit
@@ -73,8 +79,12 @@ import USQOpenAI
   @Test("truncated or invalid JSON throws")
   func truncated() throws {
     let data = try Fixtures.data("completions-page.json")
-    #expect(throws: (any Error).self) { try PageDecoder.decode(data.prefix(data.count / 2), endpoint: .completions) }
-    #expect(throws: (any Error).self) { try PageDecoder.decode(Data("<html>".utf8), endpoint: .completions) }
+    #expect(throws: (any Error).self) {
+      try PageDecoder.decode(data.prefix(data.count / 2), endpoint: .completions)
+    }
+    #expect(throws: (any Error).self) {
+      try PageDecoder.decode(Data("<html>".utf8), endpoint: .completions)
+    }
   }
 
   @Test("an array of pages decodes to their rows in order, as load concatenates them")
@@ -83,24 +93,33 @@ import USQOpenAI
     let two = try Fixtures.data("deviations/costs-page-amount-as-string.json")
     let array = Data("[".utf8) + one + Data(",".utf8) + two + Data("]".utf8)
     let frame = try PageDecoder.decode(array, endpoint: .costs)
-    let expected = try Frame.concatenate([PageDecoder.decode(one, endpoint: .costs), PageDecoder.decode(two, endpoint: .costs)])
+    let expected = try Frame.concatenate([
+      PageDecoder.decode(one, endpoint: .costs), PageDecoder.decode(two, endpoint: .costs),
+    ])
     #expect(frame == expected)
     #expect(frame.rowCount == 6)
   }
 
   @Test("lists: projects, users and api_keys (owner flattened, project_id from the request)")
   func lists() throws {
-    let projects = try PageDecoder.decode(Fixtures.data("admin/projects-list.json"), endpoint: .named("projects"))
+    let projects = try PageDecoder.decode(
+      Fixtures.data("admin/projects-list.json"), endpoint: .named("projects"))
     #expect(
       dump(projects) == """
         id | name | created_at | archived_at | status | external_key_id | residency
         proj_abc | Project example | @1711471533 | null | active | null | null
         """)
-    let users = try PageDecoder.decodePage(Fixtures.data("admin/users-list.json"), endpoint: .named("users"))
-    #expect(users.frame.rows.first?.prefix(5) == [.string("user_abc"), .string("First Last"), .string("user@example.com"), .string("owner"), .time(1_711_471_533)])
+    let users = try PageDecoder.decodePage(
+      Fixtures.data("admin/users-list.json"), endpoint: .named("users"))
+    #expect(
+      users.frame.rows.first?.prefix(5) == [
+        .string("user_abc"), .string("First Last"), .string("user@example.com"), .string("owner"),
+        .time(1_711_471_533),
+      ])
     #expect(users.nextCursor == "user-xyz" && !users.hasMore)
     let keys = try PageDecoder.decodePage(
-      Fixtures.data("admin/project-api-keys-list.json"), endpoint: .named("api_keys"), projectID: "proj_abc")
+      Fixtures.data("admin/project-api-keys-list.json"), endpoint: .named("api_keys"),
+      projectID: "proj_abc")
     #expect(
       dump(keys.frame) == """
         id | redacted_value | name | created_at | last_used_at | owner_project_access | owner_type | owner_id | owner_name | project_id
@@ -116,7 +135,9 @@ private func referenceFrame(_ data: Data, _ endpoint: Endpoint) throws -> Frame 
   var rows: [[Value]] = []
   for bucket in page["data"] as? [[String: Any]] ?? [] {
     for row in bucket["results"] as? [[String: Any]] ?? [] {
-      let times: [Value] = [.time(bucket["start_time"] as? Int64 ?? -1), .time(bucket["end_time"] as? Int64 ?? -1)]
+      let times: [Value] = [
+        .time(bucket["start_time"] as? Int64 ?? -1), .time(bucket["end_time"] as? Int64 ?? -1),
+      ]
       rows.append(times + endpoint.fields.map { field in referenceValue(row, field) })
     }
   }

@@ -4,7 +4,8 @@ import USQOpenAI
 
 /// Fixture files copied from `reference/examples` (and the reference JSON itself).
 enum Fixtures {
-  static let directory = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Fixtures")
+  static let directory = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+    .appendingPathComponent("Fixtures")
 
   static func data(_ name: String) throws -> Data {
     try Data(contentsOf: directory.appendingPathComponent(name))
@@ -18,7 +19,8 @@ enum Fixtures {
 
 /// A frame as text: a header line, then one line per row, cells separated by ` | `.
 func dump(_ frame: Frame) -> String {
-  ([frame.names.joined(separator: " | ")] + frame.rows.map { $0.map(\.description).joined(separator: " | ") })
+  ([frame.names.joined(separator: " | ")]
+    + frame.rows.map { $0.map(\.description).joined(separator: " | ") })
     .joined(separator: "\n")
 }
 
@@ -51,7 +53,9 @@ final class FakeTransport: HTTPTransport, @unchecked Sendable {
 
 extension HTTPResponse {
   static func json(_ data: Data, status: Int = 200, headers: [HTTPHeader] = []) -> HTTPResponse {
-    HTTPResponse(status: status, headers: [HTTPHeader("Content-Type", "application/json")] + headers, body: data)
+    HTTPResponse(
+      status: status, headers: [HTTPHeader("Content-Type", "application/json")] + headers,
+      body: data)
   }
 
   static func json(_ text: String, status: Int = 200, headers: [HTTPHeader] = []) -> HTTPResponse {
@@ -61,7 +65,8 @@ extension HTTPResponse {
 
 /// A client over `transport` with a fixed clock, no waiting and no jitter.
 func makeClient(
-  _ transport: any HTTPTransport, now: Int64 = 1_750_000_000, cache: PageCache? = nil, concurrency: Int = 4,
+  _ transport: any HTTPTransport, now: Int64 = 1_750_000_000, cache: PageCache? = nil,
+  concurrency: Int = 4,
   sleeps: SleepLog? = nil
 ) -> UsageClient {
   var client = UsageClient(

@@ -18,14 +18,28 @@ struct SyntheticAPI: Sendable {
     if path.hasSuffix("/organization/projects") { return list(projects(), after: value("after")) }
     if path.hasSuffix("/api_keys") {
       let project = path.split(separator: "/").dropLast().last.map(String.init) ?? "?"
-      return list([["object": "organization.project.api_key", "id": "key_\(project)", "name": "Key of \(project)",
-        "redacted_value": "sk-...x", "created_at": 1, "last_used_at": NSNull(), "owner_project_access": "active",
-        "owner": ["type": "service_account", "service_account": ["id": "svc_1", "name": "bot", "created_at": 1, "role": "owner"]]]],
+      return list(
+        [
+          [
+            "object": "organization.project.api_key", "id": "key_\(project)",
+            "name": "Key of \(project)",
+            "redacted_value": "sk-...x", "created_at": 1, "last_used_at": NSNull(),
+            "owner_project_access": "active",
+            "owner": [
+              "type": "service_account",
+              "service_account": ["id": "svc_1", "name": "bot", "created_at": 1, "role": "owner"],
+            ],
+          ]
+        ],
         after: value("after"))
     }
     guard let endpoint = EndpointCatalog.bucketed.first(where: { path.hasSuffix($0.path) }),
       let start = value("start_time").flatMap(Int64.init)
-    else { return .json(#"{"error":{"message":"Not found","type":"invalid_request_error","param":null,"code":null}}"#, status: 404) }
+    else {
+      return .json(
+        #"{"error":{"message":"Not found","type":"invalid_request_error","param":null,"code":null}}"#,
+        status: 404)
+    }
     let width = BucketWidth(rawValue: value("bucket_width") ?? "1d") ?? .day
     let end = value("end_time").flatMap(Int64.init) ?? now
     let limit = min(value("limit").flatMap(Int.init) ?? 7, maxBucketsPerPage ?? .max)
@@ -53,7 +67,9 @@ struct SyntheticAPI: Sendable {
     return Int64(cursor.dropFirst(7).dropLast(2))
   }
 
-  private func bucket(_ endpoint: Endpoint, _ start: Int64, _ end: Int64, grouped: Bool) -> [String: Any] {
+  private func bucket(_ endpoint: Endpoint, _ start: Int64, _ end: Int64, grouped: Bool) -> [String:
+    Any]
+  {
     let groups: [String?] = grouped ? ["a", "b"] : [nil]
     let rows: [[String: Any]] = groups.enumerated().map { index, group in
       var row: [String: Any] = ["object": endpoint.resultObject]
@@ -61,24 +77,36 @@ struct SyntheticAPI: Sendable {
         let number = (start / 60 + Int64(index) * 7 + Int64(field.name.count)) % 1_000
         switch field.kind {
         case .int: row[field.name] = number
-        case .double where field.name == "amount": row["amount"] = ["value": Double(number) / 100, "currency": "usd"]
+        case .double where field.name == "amount":
+          row["amount"] = ["value": Double(number) / 100, "currency": "usd"]
         case .double: row[field.name] = Double(number)
         case .string where field.name == "currency": break
-        case .string: row[field.name] = field.groupKey != nil && group != nil ? "\(field.name)_\(group ?? "")" : NSNull()
+        case .string:
+          row[field.name] =
+            field.groupKey != nil && group != nil ? "\(field.name)_\(group ?? "")" : NSNull()
         case .bool, .time: row[field.name] = NSNull()
         }
       }
       return row
     }
-    return ["object": "bucket", "start_time": start, "end_time": end, "results": (start / 86_400) % 5 == 3 ? [] : rows]
+    return [
+      "object": "bucket", "start_time": start, "end_time": end,
+      "results": (start / 86_400) % 5 == 3 ? [] : rows,
+    ]
   }
 
   private func projects() -> [[String: Any]] {
-    ["proj_1", "proj_2"].map { ["object": "organization.project", "id": $0, "name": "Project \($0)", "created_at": 1, "status": "active"] }
+    ["proj_1", "proj_2"].map {
+      [
+        "object": "organization.project", "id": $0, "name": "Project \($0)", "created_at": 1,
+        "status": "active",
+      ]
+    }
   }
 
   private func list(_ objects: [[String: Any]], after: String?) -> HTTPResponse {
-    let index = after.flatMap { id in objects.firstIndex { $0["id"] as? String == id }.map { $0 + 1 } } ?? 0
+    let index =
+      after.flatMap { id in objects.firstIndex { $0["id"] as? String == id }.map { $0 + 1 } } ?? 0
     let page = Array(objects[index..<min(index + 1, objects.count)])
     let body: [String: Any] = [
       "object": "list", "data": page, "first_id": page.first?["id"] ?? NSNull(),

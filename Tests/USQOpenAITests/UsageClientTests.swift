@@ -23,17 +23,23 @@ import USQOpenAI
     return try Frame.concatenate(frames)
   }
 
-  @Test("30 days of 1h buckets: concurrent sub-windows give the frame of sequential paging", arguments: [1, 4])
+  @Test(
+    "30 days of 1h buckets: concurrent sub-windows give the frame of sequential paging",
+    arguments: [1, 4])
   func concurrentEqualsSequential(concurrency: Int) async throws {
     let query = UsageQuery(
-      endpoint: .completions, startTime: Self.now / Self.day * Self.day - 29 * Self.day, bucketWidth: .hour,
+      endpoint: .completions, startTime: Self.now / Self.day * Self.day - 29 * Self.day,
+      bucketWidth: .hour,
       groupBy: ["model"])
     let transport = api.transport()
-    let result = try await makeClient(transport, now: Self.now, concurrency: concurrency).fetch(query)
+    let result = try await makeClient(transport, now: Self.now, concurrency: concurrency).fetch(
+      query)
     let expected = try sequentialFrame(query)
     #expect(result.frame == expected)
-    #expect(result.frame.rowCount == 2 * 24 * (29 - 6) + 2 * 15)  // 29 past days, 6 empty; today to 15:00
-    #expect(result.windows == 6)  // 7-day chunks from 19971 (19971…19978…19985…19992…19999), 19999…20000, live
+    // 29 past days, 6 of them empty; today up to 15:00
+    #expect(result.frame.rowCount == 2 * 24 * (29 - 6) + 2 * 15)
+    // 7-day chunks 19971…19978…19985…19992…19999, then 19999…20000 and the live day
+    #expect(result.windows == 6)
     #expect(transport.requests.count == 6)
     #expect(result.pagesFetched == 6)
   }
@@ -41,7 +47,8 @@ import USQOpenAI
   @Test("many pages per sub-window: limit=2 follows cursors with + / = to the end")
   func manyPages() async throws {
     let query = UsageQuery(
-      endpoint: .costs, startTime: 19_990 * Self.day, endTime: 19_999 * Self.day, groupBy: ["project_id"], limit: 2)
+      endpoint: .costs, startTime: 19_990 * Self.day, endTime: 19_999 * Self.day,
+      groupBy: ["project_id"], limit: 2)
     var api = api
     api.maxBucketsPerPage = 1  // the server pages sooner than `limit` says
     let transport = api.transport()
@@ -49,7 +56,10 @@ import USQOpenAI
     #expect(frame == (try sequentialFrame(query, api: api)))
     let pages = transport.requests.map { $0.queryValues("page").first ?? "-" }
     #expect(pages.filter { $0 != "-" }.allSatisfy { $0.contains("+/") && $0.hasSuffix("==") })
-    #expect(transport.requests.contains { $0.url.contains("page=page_%2B%2F") && $0.url.hasSuffix("%3D%3D") })
+    #expect(
+      transport.requests.contains {
+        $0.url.contains("page=page_%2B%2F") && $0.url.hasSuffix("%3D%3D")
+      })
     // 2-day chunks from 19990 to 19999: four of 2 days and one of 1 day, one bucket per page
     #expect(transport.requests.count == 9)
     #expect(frame.rowCount == 9 * 2 - 2 * 2)  // two rows per bucket; days 19993 and 19998 are empty
@@ -67,6 +77,7 @@ import USQOpenAI
     #expect(request.header("Accept") == "application/json")
     #expect(
       request.url
-        == "http://api.test/v1/organization/usage/completions?start_time=1727913600&end_time=1728000000&bucket_width=1d&models=gpt-4o&batch=true&limit=31")
+        == "http://api.test/v1/organization/usage/completions?start_time=1727913600&end_time=1728000000&bucket_width=1d&models=gpt-4o&batch=true&limit=31"
+    )
   }
 }

@@ -89,6 +89,58 @@ func expectFits(
     }
   }
 
+  @Test("a lone total is labelled with its column's name")
+  func loneTotal() throws {
+    let frame = Fixtures.frame([("input_tokens", .int, [.int(1_234_567)])])
+    let text = try ChartRenderer.render(
+      frame, spec: ChartSpec(.bar), options: RenderOptions(width: 40))
+    #expect(text == "input_tokens │████████████████ 1,234,567\n")
+  }
+
+  @Test("stacked daily bars mark the bucket still in progress")
+  func stackInProgress() throws {
+    let frame = Fixtures.frame([
+      ("start_time", .time, Fixtures.times(2) + Fixtures.times(2)),
+      (
+        "end_time", .time,
+        [.time(Fixtures.march1 + Fixtures.day), .time(Fixtures.march1 + Fixtures.day + 3600)] + [
+          .time(Fixtures.march1 + Fixtures.day), .time(Fixtures.march1 + Fixtures.day + 3600),
+        ]
+      ),
+      (
+        "project_id", .string, ["proj_abc", "proj_abc", "proj_eval", "proj_eval"].map(Value.string)
+      ),
+      ("num_model_requests", .int, [30, 10, 10, 5].map(Value.int)),
+    ])
+    let spec = ChartSpec(.stack, by: "project_id")
+    let options = RenderOptions(width: 40, now: Fixtures.march1 + Fixtures.day + 3600)
+    let text = try ChartRenderer.render(frame, spec: spec, options: options)
+    #expect(
+      text == """
+        start_time   num_model_requests by proj…
+        2026-03-01  │██████████████████▒▒▒▒▒▒ 40
+        2026-03-02* │██████▒▒▒ 15
+
+        ██ proj_abc   40
+        ▒▒ proj_eval  15
+        * bucket still in progress
+
+        """)
+  }
+
+  @Test("a line through an open bucket says its last values are partial")
+  func lineInProgress() throws {
+    let options = RenderOptions(width: 60, now: Fixtures.dailyNow(days: 5))
+    let text = try ChartRenderer.render(
+      Fixtures.dailyCompletions(days: 5), spec: ChartSpec(.line), options: options)
+    #expect(
+      text.hasSuffix(
+        "── num_model_requests\nthe last bucket is still in progress: its values are partial\n"))
+    let settled = try ChartRenderer.render(
+      Fixtures.dailyCompletions(days: 5), spec: ChartSpec(.line), options: RenderOptions(width: 60))
+    #expect(settled.hasSuffix("── num_model_requests\n"))
+  }
+
   // MARK: - Errors
 
   @Test("a missing column names the role and lists the columns")

@@ -14,11 +14,41 @@ import USQFrame
     ChartEdgeCaseTests.huge, ChartEdgeCaseTests.negatives, ChartEdgeCaseTests.nulls,
     ChartEdgeCaseTests.wideLabels,
     TableRendererTests.cjk, TableRendererTests.costs, TableRendererTests.hourly,
+    Fixtures.frame([("input_tokens", .int, [.int(1_234_567)])]),
+    Fixtures.frame([
+      ("share", .double, [.double(.nan), .double(.infinity), .double(-.infinity), .null])
+    ]),
+    Fixtures.frame([("start_time", .time, [.null, .null]), ("x", .int, [.null, .int(3)])]),
+    Frame.empty,
+    InvariantTests.extremes,
+    Fixtures.frame([
+      ("start_time", .time, [.time(.min), .time(.max), .time(0)]),
+      ("end_time", .time, [.time(.max), .time(.min), .time(3600)]),
+      ("requests", .int, [.int(1), .int(2), .int(3)]),
+    ]),
   ]
 
-  @Test("tables fit every width from 1 to 200 columns")
+  /// Values that break naive arithmetic: near the double limits, denormals, Int64 extremes.
+  static let extremes = Fixtures.frame([
+    ("start_time", .time, Fixtures.times(6, step: 3600)),
+    ("model", .string, ["a", "b", "a", "b", "a", "b"].map(Value.string)),
+    ("tokens", .int, [Int64.max, Int64.min, 0, 1, Int64.max, -1].map(Value.int)),
+    (
+      "amount", .double,
+      [
+        1e308, -1e308, Double.leastNonzeroMagnitude, 1e20, Double.greatestFiniteMagnitude,
+        -Double.leastNonzeroMagnitude,
+      ].map(Value.double)
+    ),
+  ])
+
+  @Test("tables fit every width from 1 to 200 columns; every frame exports")
   func tables() {
     for frame in Self.frames {
+      for format in Exporter.Format.allCases {
+        let text = Exporter.render(frame, format: format)
+        #expect(text.isEmpty || text.hasSuffix("\n") || text.hasSuffix("\r\n"))
+      }
       for width in stride(from: 1, through: 200, by: 3) {
         for charset in Charset.allCases {
           let options = RenderOptions(
@@ -27,6 +57,23 @@ import USQFrame
         }
       }
     }
+  }
+
+  @Test("extreme values: every chart kind, SVG and export finish without trapping")
+  func extremeValues() throws {
+    for kind in ChartSpec.Kind.allCases {
+      for y in ["tokens", "amount"] {
+        let spec = ChartSpec(kind, y: [y], by: kind == .bar || kind == .heat ? nil : "model")
+        let text = try ChartRenderer.render(
+          Self.extremes, spec: spec, options: RenderOptions(width: 60))
+        expectFits(text, width: 60)
+        _ = try SVGChart.render(Self.extremes, spec: spec)
+      }
+    }
+    for format in Exporter.Format.allCases {
+      #expect(!Exporter.render(Self.extremes, format: format).isEmpty)
+    }
+    expectFits(TableRenderer.render(Self.extremes, options: RenderOptions(width: 60)), width: 60)
   }
 
   @Test("charts fit every width and height, or say why they cannot be drawn")
@@ -38,7 +85,7 @@ import USQFrame
           frame.names.contains("model")
           ? "model" : (frame.names.contains("project_id") ? "project_id" : nil)
         for (width, height) in [
-          (10, 3), (16, 5), (25, 8), (40, 12), (63, 20), (80, nil), (140, 40),
+          (1, 1), (10, 3), (16, 5), (25, 8), (40, 12), (63, 20), (80, nil), (140, 40),
         ] as [(Int, Int?)] {
           for color in [false, true] {
             let options = RenderOptions(

@@ -65,6 +65,10 @@ import USQTestSupport
       Fixtures.otherBrokenDown(), spec: spec, options: Self.options)
     #expect(text.contains("██ proj_eval     57.3%  (2,014)"))
     assertGolden(text, suite: "Notebook", named: "4-other-broken-down-pie")
+    // The binder passes the default y explicitly: the same chart.
+    var explicit = spec
+    explicit.y = ["share"]
+    #expect(try ChartRenderer.render(Fixtures.otherBrokenDown(), spec: explicit, options: Self.options) == text)
   }
 
   /// `load costs days=30 group=line_item | sum amount by line_item | chart bar`

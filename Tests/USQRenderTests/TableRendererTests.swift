@@ -100,6 +100,10 @@ import USQTestSupport
   func table(_ table: Case) {
     let text = TableRenderer.render(table.frame, options: table.options, hints: table.hints)
     expectFits(text, width: table.options.width)
+    if table.options.charset == .ascii {
+      let isASCII = text.unicodeScalars.allSatisfy { $0.isASCII }
+      #expect(isASCII)
+    }
     assertGolden(text, suite: "Tables", named: table.name)
   }
 
@@ -140,6 +144,18 @@ import USQTestSupport
       Fixtures.dailyCompletions(days: 30), options: RenderOptions(maxRows: 4))
     #expect(text.contains("\n… 26 more rows\n"))
     #expect(text.split(separator: "\n").filter { $0.hasPrefix("│ 2026") }.count == 4)
+  }
+
+  @Test("long text is cut before the headers of numbers")
+  func longTextFirst() {
+    let names = String(repeating: "input_tokens, ", count: 6)
+    let frame = Fixtures.frame([
+      ("name", .string, [.string("usage")]), ("columns", .int, [.int(23)]),
+      ("names", .string, [.string(names)]),
+    ])
+    let text = TableRenderer.render(frame, options: RenderOptions(width: 60))
+    #expect(text.contains("│ name  │ columns │ names"))
+    #expect(text.contains("│ usage │      23 │ input_tokens, input_tokens, input_tok… │"))
   }
 
   @Test("a Foundation time zone applies its own offset")

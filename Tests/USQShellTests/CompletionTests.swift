@@ -87,6 +87,21 @@ import Testing
     #expect(CompletionListing.lines([], width: 80) == [])
   }
 
+  @Test("a listing longer than the lines allowed ends with how many more there are")
+  func listingCap() {
+    let words = (1...30).map { "column_\($0 < 10 ? "0" : "")\($0)" }  // 9 characters, cells of 11
+    // 22 columns hold 2 per line: 15 lines in all; 5 lines allowed keep 4 lines (8 words).
+    #expect(CompletionListing.lines(words, width: 22, maxLines: 5) == [
+      "column_01  column_05",
+      "column_02  column_06",
+      "column_03  column_07",
+      "column_04  column_08",
+      "… 22 more",
+    ])
+    #expect(CompletionListing.lines(words, width: 22, maxLines: 15).count == 15)
+    #expect(CompletionListing.lines(words, width: 22, maxLines: 15).last == "column_15  column_30")
+  }
+
   @Test("wide characters take two cells in the listing")
   func listingWidth() {
     #expect(CompletionListing.displayWidth("日本") == 4)

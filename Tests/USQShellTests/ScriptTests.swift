@@ -9,9 +9,16 @@ import USQTestSupport
   static let folder = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
     .appendingPathComponent("Scripts")
 
+  /// The repository's `examples/`, also run as tests (their goldens are `example-<name>`).
+  static let examples = folder.deletingLastPathComponent().deletingLastPathComponent()
+    .deletingLastPathComponent().appendingPathComponent("examples")
+
   static var scripts: [String] {
-    let names = (try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []
-    return names.filter { $0.hasSuffix(".usq") }.map { String($0.dropLast(4)) }.sorted()
+    func names(_ directory: URL, prefix: String) -> [String] {
+      let files = (try? FileManager.default.contentsOfDirectory(atPath: directory.path)) ?? []
+      return files.filter { $0.hasSuffix(".usq") }.map { prefix + String($0.dropLast(4)) }
+    }
+    return (names(folder, prefix: "") + names(examples, prefix: "example-")).sorted()
   }
 
   @Test("script output matches its golden file", arguments: ScriptTests.scripts)
@@ -21,9 +28,12 @@ import USQTestSupport
     try FileManager.default.createDirectory(at: scratch, withIntermediateDirectories: true)
     defer { try? FileManager.default.removeItem(at: scratch) }
     let session = TestSession.make(output: output, workingDirectory: scratch.path)
-    let path = Self.folder.appendingPathComponent(name + ".usq").path
+    let isExample = name.hasPrefix("example-")
+    let directory = isExample ? Self.examples : Self.folder
+    let file = isExample ? String(name.dropFirst("example-".count)) : name
+    let path = directory.appendingPathComponent(file + ".usq").path
     let outcome = await session.runScript(path: path, parameters: [])
-    let text = output.text.replacingOccurrences(of: Self.folder.path + "/", with: "")
+    let text = output.text.replacingOccurrences(of: directory.path + "/", with: "")
     assertGolden(text + "exit: \(Launcher.exitCode(outcome))\n", suite: "Scripts", named: name)
   }
 

@@ -56,6 +56,10 @@ int usq_sigint_take(void);
 int usq_sigint_peek(void);
 /* Raises SIGINT in this process only (used by tests). */
 int usq_sigint_raise(void);
+/* Remembers the terminal settings of stdin and installs a SIGTERM handler that puts them back
+ * before dying, so `kill` while a line is being edited does not leave the terminal raw.
+ * Returns 0, or -1 with *error_out = errno. */
+int usq_terminal_guard_install(int *error_out);
 /* Sends SIGTSTP to this process. */
 int usq_suspend_self(void);
 

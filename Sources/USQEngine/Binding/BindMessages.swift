@@ -37,6 +37,14 @@ enum BindMessages {
       notes: ["the input frame's columns: \(schema.names.joined(separator: ", "))"])
   }
 
+  static func outputIgnored(_ verb: Name, binding: Name) -> Diagnostic {
+    .warning(
+      "bind.output-ignored",
+      "'\(verb.text)' is ignored: 'let \(binding.text) = …' stores the frame",
+      at: verb.span, label: "not drawn or written",
+      help: "run 'from \(binding.text) | \(verb.text) …' to draw or write it")
+  }
+
   static func outputNotLast(_ verb: Name) -> Diagnostic {
     .error(
       "bind.output-not-last",
@@ -67,7 +75,9 @@ enum BindMessages {
   }
 
   static func unknownStage(_ name: Name) -> Diagnostic {
-    let help = DidYouMean.best(for: name.text, among: StageSyntax.verbs).map { "did you mean '\($0)'?" }
+    let help = DidYouMean.best(for: name.text, among: StageSyntax.verbs).map {
+      "did you mean '\($0)'?"
+    }
     return .error(
       "bind.unknown-stage", "unknown stage '\(name.text)'", at: name.span, label: "not a stage",
       notes: ["stages: \(StageSyntax.verbs.joined(separator: ", "))"], help: help)

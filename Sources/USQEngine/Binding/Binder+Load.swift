@@ -60,7 +60,8 @@ extension Binder {
         guard strings.count == values.count, !strings.isEmpty else { continue }
         texts = strings
       }
-      request.filters.append(RequestFilter(parameter: filter.parameter, values: texts, isPushedDown: true))
+      request.filters.append(
+        RequestFilter(parameter: filter.parameter, values: texts, isPushedDown: true))
       pushed.append("\(filter.parameter)=\(texts.joined(separator: ","))")
     }
     return pushed

@@ -15,7 +15,8 @@ extension Binder {
     case .rename(let items): return RenameOperation.bind(items, input: input, &state)
     case .derive(let items): return DeriveOperation.bind(items, input: input, &state)
     case .aggregate(let function, let columns, let keys):
-      return SumOperation.bind(function, columns: columns, by: keys, verb: verb, input: input, &state)
+      return SumOperation.bind(
+        function, columns: columns, by: keys, verb: verb, input: input, &state)
     case .count(let keys): return CountOperation.bind(by: keys, verb: verb, input: input, &state)
     case .agg(let calls, let keys):
       return AggOperation.bind(calls, by: keys, verb: verb, input: input, &state)
@@ -48,12 +49,15 @@ extension Binder {
     for (index, stage) in stages.enumerated() {
       switch stage.kind {
       case .chart(let kind, let options):
-        guard index == stages.count - 1 || (index == stages.count - 2 && isExport(stages[index + 1]))
+        guard
+          index == stages.count - 1 || (index == stages.count - 2 && isExport(stages[index + 1]))
         else {
           state.report(BindMessages.outputNotLast(stage.verb))
           return nil
         }
-        guard let request = ChartStage.bind(kind, options: options, verb: stage.verb, input: input, &state)
+        guard
+          let request = ChartStage.bind(
+            kind, options: options, verb: stage.verb, input: input, &state)
         else { return nil }
         chart = request
       case .export(let path, let format, let options):
@@ -61,7 +65,9 @@ extension Binder {
           state.report(BindMessages.outputNotLast(stage.verb))
           return nil
         }
-        guard let request = ExportStage.bind(path: path, format: format, options: options, chart: chart, &state)
+        guard
+          let request = ExportStage.bind(
+            path: path, format: format, options: options, chart: chart, &state)
         else { return nil }
         return .export(request, chart: chart)
       default: return nil

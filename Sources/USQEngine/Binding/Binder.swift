@@ -54,7 +54,9 @@ public struct Binder: Sendable {
       }
       schema = bound?.output ?? .open
       stages.append(
-        PlannedStage(verb: stage.verb.text, span: stage.span, syntax: stage, operation: bound?.operation, schema: schema))
+        PlannedStage(
+          verb: stage.verb.text, span: stage.span, syntax: stage, operation: bound?.operation,
+          schema: schema))
     }
     let outputStages = Array(pipeline.stages.dropFirst(frameStages.count))
     var output = PlanOutput.table
@@ -67,9 +69,13 @@ public struct Binder: Sendable {
       guard let bound = Self.bindOutput(outputStages, input: schema, &state) else { return nil }
       output = bound
     }
+    if let binding = pipeline.binding, let first = outputStages.first {
+      state.report(BindMessages.outputIgnored(first.verb, binding: binding))
+    }
     let finalSource = finish(source, stages: &stages, &state)
     return Plan(
-      binding: pipeline.binding?.text, source: finalSource, sourceSchema: sourceSchema, stages: stages,
+      binding: pipeline.binding?.text, source: finalSource, sourceSchema: sourceSchema,
+      stages: stages,
       output: output, deferredOutput: schema.isOpen ? outputStages : [],
       warnings: state.diagnostics.filter { $0.severity == .warning })
   }
@@ -80,12 +86,18 @@ public struct Binder: Sendable {
     case ready(PlannedSource)
   }
 
-  func bindSource(_ source: SourceSyntax, _ state: inout BindState) -> (PendingSource, StageSchema)? {
+  func bindSource(_ source: SourceSyntax, _ state: inout BindState) -> (PendingSource, StageSchema)?
+  {
     switch source.kind {
     case .load(let endpoint, let options):
-      guard let load = LoadBinder(now: environment.now).bind(endpoint: endpoint, options: options, &state)
+      guard
+        let load = LoadBinder(now: environment.now).bind(
+          endpoint: endpoint, options: options, &state)
       else { return nil }
-      return (.load(load), LoadOptions.schema(for: load.endpoint, window: load.window, now: environment.now))
+      return (
+        .load(load),
+        LoadOptions.schema(for: load.endpoint, window: load.window, now: environment.now)
+      )
     case .read(let path):
       return (.ready(.read(path: path.text)), .open)
     case .from(let name):

@@ -63,7 +63,8 @@ extension ExpressionBinder {
         kind = .double
         continue
       }
-      state.report(ExpressionMessages.badArgument(argument, .coalesce, kind: next, expected: current))
+      state.report(
+        ExpressionMessages.badArgument(argument, .coalesce, kind: next, expected: current))
       return false
     }
     return true

@@ -126,7 +126,8 @@ struct ExpressionBinder {
     let right = bind(rhs, role: .column, &state)
     guard let left, let right else { return nil }
     if op == .and || op == .or {
-      for (side, bound) in [(lhs, left), (rhs, right)] where bound.kind != .bool && bound.kind != nil {
+      for (side, bound) in [(lhs, left), (rhs, right)]
+      where bound.kind != .bool && bound.kind != nil {
         state.report(ExpressionMessages.notBoolean(side, kind: bound.kind))
         return nil
       }
@@ -149,8 +150,14 @@ struct ExpressionBinder {
     let left = bind(lhs, role: leftRole, &state)
     let right = bind(rhs, role: rightRole, &state)
     guard var left, var right else { return nil }
-    left = Self.coerced(left, toward: right.kind)
-    right = Self.coerced(right, toward: left.kind)
+    left = Self.coerced(left, syntax: lhs, toward: right.kind)
+    right = Self.coerced(right, syntax: rhs, toward: left.kind)
+    if let word = unknownWord(lhs, left, against: right.kind)
+      ?? unknownWord(rhs, right, against: left.kind)
+    {
+      state.report(BindMessages.unknownColumn(word, in: schema))
+      return nil
+    }
     guard Self.areComparable(left.kind, right.kind) else {
       state.report(ExpressionMessages.comparisonMismatch(syntax, lhs, rhs, left.kind, right.kind))
       return nil
@@ -166,15 +173,22 @@ struct ExpressionBinder {
     var values: [Value] = []
     for item in items {
       var value: Value
-      if case .word(let word) = item.kind { value = .string(word) } else if let literal = Self.literal(item) {
+      if case .word(let word) = item.kind {
+        value = .string(word)
+      } else if bound.kind == .string, case .dateTime(let date) = item.kind {
+        value = .string(date.text)
+      } else if let literal = Self.literal(item) {
         value = literal
       } else {
         state.report(ExpressionMessages.expectedLiteral(item))
         return nil
       }
-      if case .literal(let coerced) = Self.coerced(.literal(value), toward: bound.kind) { value = coerced }
+      if case .literal(let coerced) = Self.coerced(.literal(value), toward: bound.kind) {
+        value = coerced
+      }
       guard Self.areComparable(bound.kind, value.kind) else {
-        state.report(ExpressionMessages.comparisonMismatch(item, subject, item, bound.kind, value.kind))
+        state.report(
+          ExpressionMessages.comparisonMismatch(item, subject, item, bound.kind, value.kind))
         return nil
       }
       values.append(value)
@@ -214,6 +228,32 @@ struct ExpressionBinder {
       refersToColumn(subject)
     default: false
     }
+  }
+
+  /// A bare word taken as a string but compared with a number, time or Boolean: surely a
+  /// misspelt column.
+  private func unknownWord(
+    _ syntax: ExpressionSyntax, _ bound: BoundExpression, against kind: ColumnKind?
+  )
+    -> Name?
+  {
+    guard case .word(let word) = syntax.kind, case .literal(.string) = bound, let kind,
+      kind != .string
+    else { return nil }
+    return Name(word, span: syntax.span)
+  }
+
+  /// A date literal compared with a string column becomes its text (`date(start_time) =
+  /// 2026-11-30`); otherwise as `coerced(_:toward:)`.
+  static func coerced(
+    _ expression: BoundExpression, syntax: ExpressionSyntax, toward kind: ColumnKind?
+  )
+    -> BoundExpression
+  {
+    if kind == .string, case .dateTime(let date) = syntax.kind {
+      return .literal(.string(date.text))
+    }
+    return coerced(expression, toward: kind)
   }
 
   /// A string literal compared with a time becomes a time when it reads as a date.

@@ -84,9 +84,11 @@ enum ExpressionMessages {
   static func wrongArity(_ name: Name, _ function: ScalarFunction, found: Int) -> Diagnostic {
     let range = function.arity
     let expected =
-      range.count == 1 ? "\(range.lowerBound)"
-      : range.upperBound > 10 ? "at least \(range.lowerBound)"
-      : "\(range.lowerBound) or \(range.upperBound)"
+      range.count == 1
+      ? "\(range.lowerBound)"
+      : range.upperBound > 10
+        ? "at least \(range.lowerBound)"
+        : "\(range.lowerBound) or \(range.upperBound)"
     return .error(
       "bind.wrong-arity",
       "'\(function.rawValue)' takes \(expected) argument\(range == 1...1 ? "" : "s"), found \(found)",

@@ -6,7 +6,8 @@ import USQLanguage
 struct LoadBinder {
   let now: Int64
 
-  func bind(endpoint name: Name, options: [OptionSyntax], _ state: inout BindState) -> LoadOptions? {
+  func bind(endpoint name: Name, options: [OptionSyntax], _ state: inout BindState) -> LoadOptions?
+  {
     guard let endpoint = resolve(name, &state) else { return nil }
     let valid = LoadOptions.keys(for: endpoint)
     var load = LoadOptions(endpoint: endpoint)
@@ -55,11 +56,14 @@ struct LoadBinder {
         return nil
       }
     }
-    state.report(LoadMessages.unknownEndpoint(name, valid: names, prefixes: environment.acceptsPrefixes))
+    state.report(
+      LoadMessages.unknownEndpoint(name, valid: names, prefixes: environment.acceptsPrefixes))
     return nil
   }
 
-  private func groupKeys(_ option: OptionSyntax, _ endpoint: EndpointDescription, _ state: inout BindState)
+  private func groupKeys(
+    _ option: OptionSyntax, _ endpoint: EndpointDescription, _ state: inout BindState
+  )
     -> [String]?
   {
     var keys: [String] = []
@@ -77,10 +81,15 @@ struct LoadBinder {
     return endpoint.groupKeys.filter(keys.contains)
   }
 
-  private func filter(_ option: OptionSyntax, _ endpoint: EndpointDescription, _ state: inout BindState)
+  private func filter(
+    _ option: OptionSyntax, _ endpoint: EndpointDescription, _ state: inout BindState
+  )
     -> RequestFilter?
   {
-    guard let filter = endpoint.filters.first(where: { $0.option == option.key.text || $0.parameter == option.key.text })
+    guard
+      let filter = endpoint.filters.first(where: {
+        $0.option == option.key.text || $0.parameter == option.key.text
+      })
     else { return nil }
     let values = option.values.map(\.text).filter { !$0.isEmpty }
     guard !values.isEmpty else {

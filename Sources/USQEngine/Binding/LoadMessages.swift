@@ -4,7 +4,8 @@ import USQLanguage
 enum LoadMessages {
   static func ambiguousEndpoint(_ name: Name, matches: [String]) -> Diagnostic {
     .error(
-      "bind.ambiguous-endpoint", "'\(name.text)' could be \(matches.count) endpoints", at: name.span,
+      "bind.ambiguous-endpoint", "'\(name.text)' could be \(matches.count) endpoints",
+      at: name.span,
       label: "ambiguous prefix", notes: ["matching endpoints: \(matches.joined(separator: ", "))"])
   }
 
@@ -30,7 +31,8 @@ enum LoadMessages {
 
   static func expectedBoolean(_ option: OptionSyntax) -> Diagnostic {
     .error(
-      "bind.expected-boolean", "expected true or false for '\(option.key.text)', found '\(option.rawText)'",
+      "bind.expected-boolean",
+      "expected true or false for '\(option.key.text)', found '\(option.rawText)'",
       at: option.valueSpan, label: "not true or false")
   }
 
@@ -38,17 +40,21 @@ enum LoadMessages {
     .error(
       "bind.expected-positive",
       "expected a whole number of at least 1 for '\(option.key.text)', found '\(option.rawText)'",
-      at: option.valueSpan, label: option.rawText == "0" ? "must be at least 1" : "not a positive integer")
+      at: option.valueSpan,
+      label: option.rawText == "0" ? "must be at least 1" : "not a positive integer")
   }
 
   static func expectedTime(_ option: OptionSyntax) -> Diagnostic {
     .error(
-      "bind.expected-time", "expected a date, date-time or relative time for '\(option.key.text)', found '\(option.rawText)'",
+      "bind.expected-time",
+      "expected a date, date-time or relative time for '\(option.key.text)', found '\(option.rawText)'",
       at: option.valueSpan, label: "not a time",
       notes: ["examples: 2026-11-01, 2026-11-01T08:00, 2026-11-01T08:00+02:00, -7d, -36h"])
   }
 
-  static func limitTooHigh(_ option: OptionSyntax, maximum: Int, width: APIBucketWidth) -> Diagnostic {
+  static func limitTooHigh(_ option: OptionSyntax, maximum: Int, width: APIBucketWidth)
+    -> Diagnostic
+  {
     .error(
       "bind.limit-too-high",
       "'limit=\(option.rawText)' is above the API maximum of \(maximum) for bucket=\(width.rawValue)",
@@ -64,11 +70,15 @@ enum LoadMessages {
   }
 
   static func unknownEndpoint(_ name: Name, valid: [String], prefixes: Bool) -> Diagnostic {
-    let near = DidYouMean.best(for: name.text, among: valid)
+    let prefixed = name.text.isEmpty ? [] : valid.filter { $0.hasPrefix(name.text) }
+    let near = prefixed.count == 1 ? prefixed[0] : DidYouMean.best(for: name.text, among: valid)
+    var notes = ["endpoints: \(valid.joined(separator: ", "))"]
+    if !prefixes && !prefixed.isEmpty {
+      notes.append("a prefix of an endpoint is accepted only at the prompt; a script spells it out")
+    }
     return .error(
       "bind.unknown-endpoint", "unknown endpoint '\(name.text)'", at: name.span,
-      label: "not an endpoint", notes: ["endpoints: \(valid.joined(separator: ", "))"],
-      help: near.map { "did you mean '\($0)'?" })
+      label: "not an endpoint", notes: notes, help: near.map { "did you mean '\($0)'?" })
   }
 
   static func unknownGroupKey(_ value: OptionValue, endpoint: EndpointDescription) -> Diagnostic {
@@ -80,7 +90,9 @@ enum LoadMessages {
       help: near.map { "did you mean '\($0)'?" })
   }
 
-  static func unknownOption(_ key: Name, endpoint: EndpointDescription, valid: [String]) -> Diagnostic {
+  static func unknownOption(_ key: Name, endpoint: EndpointDescription, valid: [String])
+    -> Diagnostic
+  {
     if valid.isEmpty {
       return .error(
         "bind.unknown-option", "'\(endpoint.name)' takes no options, found '\(key.text)='",
@@ -88,15 +100,18 @@ enum LoadMessages {
         notes: ["'\(endpoint.name)' is an organization list: it has no window, groups or filters"])
     }
     return .error(
-      "bind.unknown-option", "unknown option '\(key.text)' for 'load \(endpoint.name)'", at: key.span,
-      label: "not an option of '\(endpoint.name)'", notes: ["options: \(valid.joined(separator: ", "))"],
+      "bind.unknown-option", "unknown option '\(key.text)' for 'load \(endpoint.name)'",
+      at: key.span,
+      label: "not an option of '\(endpoint.name)'",
+      notes: ["options: \(valid.joined(separator: ", "))"],
       help: DidYouMean.best(for: key.text, among: valid).map { "did you mean '\($0)'?" })
   }
 
   static func unsupportedBucket(
     _ span: Span, _ width: APIBucketWidth, endpoint: EndpointDescription, because key: String?
   ) -> Diagnostic {
-    let accepted = endpoint.bucketWidths.map { "bucket=\($0.width.rawValue)" }.joined(separator: ", ")
+    let accepted = endpoint.bucketWidths.map { "bucket=\($0.width.rawValue)" }.joined(
+      separator: ", ")
     return .error(
       "bind.unsupported-bucket",
       "'\(endpoint.name)' does not support bucket=\(width.rawValue)"

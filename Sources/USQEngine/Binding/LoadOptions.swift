@@ -30,7 +30,8 @@ struct LoadOptions {
   }
 
   /// The schema `load` gives: `start_time`, `end_time`, then the fields (dimensions marked).
-  static func schema(for endpoint: EndpointDescription, window: Window?, now: Int64) -> StageSchema {
+  static func schema(for endpoint: EndpointDescription, window: Window?, now: Int64) -> StageSchema
+  {
     var columns: [ColumnInfo] = []
     if endpoint.isTimeSeries && endpoint.field("start_time") == nil {
       columns.append(ColumnInfo(name: "start_time", kind: .time))

@@ -31,33 +31,12 @@ struct WindowCalculator {
         return nil
       }
     }
-    guard let (width, widthOption) = bucketWidth(options, implied: counted.first, &state) else { return nil }
-    let bucket = width.timeBucket
-    var start: Int64
-    var end: Int64?
-    if let unit = counted.first, let option = options[unit.key] {
-      guard let count = positiveInteger(option, &state) else { return nil }
-      let (product, overflow) = (count - 1).multipliedReportingOverflow(by: unit.seconds)
-      guard !overflow, product < 200 * 366 * 86_400 else {
-        state.report(LoadMessages.windowTooLong(option))
-        return nil
-      }
-      start = bucket.floor(floorMultiple(now, unit.seconds) - product)
-    } else {
-      if let option = options["until"] {
-        guard let value = instant(option, &state) else { return nil }
-        end = value
-      }
-      if let option = options["since"] {
-        guard let value = instant(option, &state) else { return nil }
-        start = value
-        if let end, value >= end, let until = options["until"] {
-          state.report(LoadMessages.sinceAfterUntil(option, until))
-          return nil
-        }
-      } else {
-        start = bucket.floor(floorMultiple(end ?? now, 86_400) - 6 * 86_400)
-      }
+    guard let (width, widthOption) = bucketWidth(options, implied: counted.first, &state) else {
+      return nil
+    }
+    guard let (start, end) = range(options, unit: counted.first, bucket: width.timeBucket, &state)
+    else {
+      return nil
     }
     guard let limit = limit(options["limit"], width: width, widthOption: widthOption, &state) else {
       return nil
@@ -65,10 +44,43 @@ struct WindowCalculator {
     return (LoadOptions.Window(start: start, end: end, width: width), limit)
   }
 
+  /// `start_time` and `end_time` from `days=`/`hours=`/`minutes=` or `since=`/`until=`.
+  private func range(
+    _ options: [String: OptionSyntax], unit: (key: String, seconds: Int64, width: APIBucketWidth)?,
+    bucket: TimeBucket, _ state: inout BindState
+  ) -> (Int64, Int64?)? {
+    if let unit, let option = options[unit.key] {
+      guard let count = positiveInteger(option, &state) else { return nil }
+      let (product, overflow) = (count - 1).multipliedReportingOverflow(by: unit.seconds)
+      guard !overflow, product < 200 * 366 * 86_400 else {
+        state.report(LoadMessages.windowTooLong(option))
+        return nil
+      }
+      return (bucket.floor(floorMultiple(now, unit.seconds) - product), nil)
+    }
+    var end: Int64?
+    if let option = options["until"] {
+      guard let value = instant(option, &state) else { return nil }
+      end = value
+    }
+    guard let option = options["since"] else {
+      return (bucket.floor(floorMultiple(end ?? now, 86_400) - 6 * 86_400), end)
+    }
+    guard let start = instant(option, &state) else { return nil }
+    if let end, start >= end, let until = options["until"] {
+      state.report(LoadMessages.sinceAfterUntil(option, until))
+      return nil
+    }
+    return (start, end)
+  }
+
+  // MARK: - Options
+
   /// `bucket=`, else the width `hours=`/`minutes=` imply, else `1d`; checked against the
   /// endpoint's widths.
   private func bucketWidth(
-    _ options: [String: OptionSyntax], implied unit: (key: String, seconds: Int64, width: APIBucketWidth)?,
+    _ options: [String: OptionSyntax],
+    implied unit: (key: String, seconds: Int64, width: APIBucketWidth)?,
     _ state: inout BindState
   ) -> (APIBucketWidth, OptionSyntax?)? {
     let accepted = endpoint.bucketWidths.map(\.width)
@@ -78,7 +90,8 @@ struct WindowCalculator {
         return nil
       }
       guard accepted.contains(width) else {
-        state.report(LoadMessages.unsupportedBucket(option.valueSpan, width, endpoint: endpoint, because: nil))
+        state.report(
+          LoadMessages.unsupportedBucket(option.valueSpan, width, endpoint: endpoint, because: nil))
         return nil
       }
       return (width, option)
@@ -87,7 +100,9 @@ struct WindowCalculator {
     if !accepted.contains(width) {
       let option = unit.flatMap { options[$0.key] }
       if let option {
-        state.report(LoadMessages.unsupportedBucket(option.span, width, endpoint: endpoint, because: option.key.text))
+        state.report(
+          LoadMessages.unsupportedBucket(
+            option.span, width, endpoint: endpoint, because: option.key.text))
         return nil
       }
       return accepted.first.map { ($0, nil) }
@@ -96,7 +111,8 @@ struct WindowCalculator {
   }
 
   private func limit(
-    _ option: OptionSyntax?, width: APIBucketWidth, widthOption: OptionSyntax?, _ state: inout BindState
+    _ option: OptionSyntax?, width: APIBucketWidth, widthOption: OptionSyntax?,
+    _ state: inout BindState
   ) -> Int? {
     let limits = endpoint.limits(for: width)
     let maximum = limits?.maximumLimit ?? Int.max

@@ -57,6 +57,8 @@ public struct EndpointDescription: Sendable, Hashable {
   public var isTimeSeries: Bool { kind != .list }
 }
 
+// MARK: - Parts
+
 /// One result field of an endpoint.
 public struct FieldDescription: Sendable, Hashable {
   /// The column name (the API's name; `amount` for `amount.value`).
@@ -144,5 +146,32 @@ public struct BucketWidthLimit: Sendable, Hashable {
     self.width = width
     self.defaultLimit = defaultLimit
     self.maximumLimit = maximumLimit
+  }
+}
+
+extension FilterOption {
+  /// The usq option for an API filter parameter, as LANGUAGE.md names them: `project_ids` →
+  /// `project=`, `user_ids` → `user=`, `api_key_ids` → `key=`, `models` → `model=`,
+  /// `sources` → `source=`, `sizes` → `size=`, `batch` → `batch=` (Boolean); any other list
+  /// parameter drops its plural `s` (`vector_store_ids` → `vector_store=`, field
+  /// `vector_store_id`). The API name is accepted as an option too.
+  ///
+  /// ```swift
+  /// endpoint.filter_params.map(FilterOption.forParameter)
+  /// ```
+  public static func forParameter(_ parameter: String) -> FilterOption {
+    switch parameter {
+    case "project_ids":
+      return FilterOption(option: "project", parameter: parameter, field: "project_id")
+    case "user_ids": return FilterOption(option: "user", parameter: parameter, field: "user_id")
+    case "api_key_ids":
+      return FilterOption(option: "key", parameter: parameter, field: "api_key_id")
+    case "batch":
+      return FilterOption(option: "batch", parameter: parameter, field: "batch", isBoolean: true)
+    default:
+      let singular = parameter.hasSuffix("s") ? String(parameter.dropLast()) : parameter
+      let option = singular.hasSuffix("_id") ? String(singular.dropLast(3)) : singular
+      return FilterOption(option: option, parameter: parameter, field: singular)
+    }
   }
 }

@@ -29,8 +29,10 @@ public struct FieldsCatalog: Sendable {
       let names = fields.map(\.name)
       return .error(
         .error(
-          "fields.unknown-field", "'\(description.name)' has no field '\(field.text)'", at: field.span,
-          label: "not a field of '\(description.name)'", notes: ["fields: \(names.joined(separator: ", "))"],
+          "fields.unknown-field", "'\(description.name)' has no field '\(field.text)'",
+          at: field.span,
+          label: "not a field of '\(description.name)'",
+          notes: ["fields: \(names.joined(separator: ", "))"],
           help: DidYouMean.help(for: field.text, among: names)))
     }
     return .text(detail(description, found))
@@ -41,7 +43,9 @@ public struct FieldsCatalog: Sendable {
     let width = (endpoints.map(\.name.count).max() ?? 0) + 2
     var lines = ["endpoints (fields ENDPOINT for their fields):"]
     for endpoint in endpoints {
-      lines.append("  " + Self.padded(endpoint.name, width) + Self.padded(endpoint.kind.rawValue, 7) + endpoint.summary)
+      lines.append(
+        "  " + Self.padded(endpoint.name, width) + Self.padded(endpoint.kind.rawValue, 7)
+          + endpoint.summary)
     }
     return lines.joined(separator: "\n")
   }
@@ -50,7 +54,8 @@ public struct FieldsCatalog: Sendable {
   static func fields(of endpoint: EndpointDescription) -> [FieldDescription] {
     guard endpoint.isTimeSeries, endpoint.field("start_time") == nil else { return endpoint.fields }
     return [
-      FieldDescription(name: "start_time", kind: .time, meaning: "Start of the bucket, UTC, inclusive."),
+      FieldDescription(
+        name: "start_time", kind: .time, meaning: "Start of the bucket, UTC, inclusive."),
       FieldDescription(
         name: "end_time", kind: .time,
         meaning: "End of the bucket, UTC, exclusive; the bucket still in progress ends at now."),
@@ -67,7 +72,8 @@ public struct FieldsCatalog: Sendable {
     for field in fields {
       lines.append(
         Self.padded(field.name, nameWidth) + Self.padded(field.kind.rawValue, 8)
-          + Self.padded(field.isNullable ? "yes" : "no", 6) + Self.padded(field.groupKey ?? "—", groupWidth)
+          + Self.padded(field.isNullable ? "yes" : "no", 6)
+          + Self.padded(field.groupKey ?? "—", groupWidth)
           + field.meaning)
     }
     if !endpoint.groupKeys.isEmpty {

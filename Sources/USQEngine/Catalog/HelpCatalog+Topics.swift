@@ -26,14 +26,19 @@ extension HelpCatalog {
         """,
       examples: ["read pages/*.json | sum input_tokens by model", "read usage.csv | head 5"]),
     HelpTopic(
-      name: "from", aliases: ["_", "let"], kind: .language, usage: "from NAME · _ · let NAME = PIPELINE",
+      name: "from", aliases: ["_", "let"], kind: .language,
+      usage: "from NAME · _ · let NAME = PIPELINE",
       details: """
         `let NAME = …` stores a result instead of printing it; `from NAME` starts from it. `_` is
         the last result, and a line starting with `|` continues it.
         """,
-      examples: ["let daily = load completions days=14 | sum input_tokens by start_time", "from daily | top 3", "_ | head 1"]),
+      examples: [
+        "let daily = load completions days=14 | sum input_tokens by start_time",
+        "from daily | top 3", "_ | head 1",
+      ]),
     HelpTopic(
-      name: "expressions", aliases: ["functions"], kind: .language, usage: "where EXPR · derive NAME = EXPR",
+      name: "expressions", aliases: ["functions"], kind: .language,
+      usage: "where EXPR · derive NAME = EXPR",
       details: """
         Columns, literals (42, 2.5, 5%, 90m, 2026-11-01, "text"), + - * / (division gives a float;
         by zero gives null), = == != < <= > >=, and or not, C in (v, …), C ~ "glob*", C is null,
@@ -53,7 +58,10 @@ extension HelpCatalog {
         take 2026-11-01, 2026-11-01T08:00, 2026-11-01T08:00+02:00 or -7d / -36h. No window means
         days=7. The bucket still in progress ends at now.
         """,
-      examples: ["load completions hours=24 | chart line y=num_model_requests", "load completions since=-36h bucket=1h"]),
+      examples: [
+        "load completions hours=24 | chart line y=num_model_requests",
+        "load completions since=-36h bucket=1h",
+      ]),
     HelpTopic(
       name: "formats", kind: .language, usage: "set format=table|csv|json|ndjson|md · export PATH",
       details: """
@@ -61,7 +69,9 @@ extension HelpCatalog {
         array of objects in column order; ndjson: one object per line; md: a Markdown table.
         With a non-table format a chart stage is ignored and the frame is written instead.
         """,
-      examples: ["set format=csv", "load completions | sum input_tokens by model | export tokens.md"]),
+      examples: [
+        "set format=csv", "load completions | sum input_tokens by model | export tokens.md",
+      ]),
     HelpTopic(
       name: "scripts", kind: .language, usage: "usq run FILE.usq [NAME=VALUE …]",
       details: """
@@ -84,12 +94,16 @@ extension HelpCatalog {
       examples: ["fields", "fields completions", "fields costs amount"]),
     HelpTopic(
       name: "describe", kind: .command, usage: "describe [NAME]",
-      details: "The columns of a stored frame (`_` by default): type, nulls, distinct count, min, max, sum.",
+      details:
+        "The columns of a stored frame (`_` by default): type, nulls, distinct count, min, max, sum.",
       examples: ["describe", "describe daily"]),
     HelpTopic(
       name: "explain", kind: .command, usage: "explain PIPELINE",
-      details: "The plan stage by stage (what runs at the API, what runs here, the columns after each\nstage) and every HTTP request it would make, key redacted. Nothing is fetched.",
-      examples: ["explain load completions days=30 | where model = gpt-4o | sum input_tokens by model"]),
+      details:
+        "The plan stage by stage (what runs at the API, what runs here, the columns after each\nstage) and every HTTP request it would make, key redacted. Nothing is fetched.",
+      examples: [
+        "explain load completions days=30 | where model = gpt-4o | sum input_tokens by model"
+      ]),
     HelpTopic(
       name: "set", aliases: ["settings"], kind: .command, usage: "set NAME=VALUE · settings",
       details: "Changes a setting; `settings` lists them all. See `help timer`, `help format`, ….",
@@ -114,11 +128,18 @@ extension HelpCatalog {
 
   /// The settings of `set NAME=VALUE` (`cache` is under the command of that name).
   static let settingTopics: [HelpTopic] = [
-    setting("source", "demo|api", "Where data comes from: the built-in demo organization or the real API.", "set source=demo"),
-    setting("tz", "UTC|local|±HH:MM", "The time zone tables show timestamps in (data stays UTC).", "set tz=+02:00"),
+    setting(
+      "source", "demo|api",
+      "Where data comes from: the built-in demo organization or the real API.", "set source=demo"),
+    setting(
+      "tz", "UTC|local|±HH:MM", "The time zone tables show timestamps in (data stays UTC).",
+      "set tz=+02:00"),
     setting("width", "auto|N", "The output width in columns.", "set width=100"),
-    setting("color", "auto|always|never", "Colour; NO_COLOR and never turn it off.", "set color=never"),
-    setting("format", "table|csv|json|ndjson|md", "How results are printed; see `help formats`.", "set format=json"),
+    setting(
+      "color", "auto|always|never", "Colour; NO_COLOR and never turn it off.", "set color=never"),
+    setting(
+      "format", "table|csv|json|ndjson|md", "How results are printed; see `help formats`.",
+      "set format=json"),
     setting("rows", "N", "The most rows a table shows before `… N more rows`.", "set rows=20"),
     setting("concurrency", "N", "How many pages are fetched at once.", "set concurrency=4"),
     setting("charset", "unicode|ascii", "The glyphs of tables and charts.", "set charset=ascii"),
@@ -128,7 +149,11 @@ extension HelpCatalog {
       "set timer=on"),
   ]
 
-  private static func setting(_ name: String, _ values: String, _ details: String, _ example: String) -> HelpTopic {
-    HelpTopic(name: name, kind: .setting, usage: "set \(name)=\(values)", details: details, examples: [example])
+  private static func setting(
+    _ name: String, _ values: String, _ details: String, _ example: String
+  ) -> HelpTopic {
+    HelpTopic(
+      name: name, kind: .setting, usage: "set \(name)=\(values)", details: details,
+      examples: [example])
   }
 }

@@ -75,21 +75,26 @@ public struct HelpCatalog: Sendable {
     switch endpoint.kind {
     case .usage, .costs:
       if let sample, let key {
-        examples.insert("load \(endpoint.name) days=7 group=\(key) | sum \(sample) by \(key)", at: 0)
+        examples.insert(
+          "load \(endpoint.name) days=7 group=\(key) | sum \(sample) by \(key)", at: 0)
       } else {
         examples.insert("load \(endpoint.name) days=7", at: 0)
       }
     case .list: examples.insert("load \(endpoint.name)", at: 0)
     }
     var details = endpoint.summary
-    if !endpoint.groupKeys.isEmpty { details += "\ngroup keys: " + endpoint.groupKeys.joined(separator: ", ") }
+    if !endpoint.groupKeys.isEmpty {
+      details += "\ngroup keys: " + endpoint.groupKeys.joined(separator: ", ")
+    }
     if !endpoint.bucketWidths.isEmpty {
-      details += "\nbucket widths: " + endpoint.bucketWidths.map(\.width.rawValue).joined(separator: ", ")
+      details +=
+        "\nbucket widths: " + endpoint.bucketWidths.map(\.width.rawValue).joined(separator: ", ")
     }
     let filters = endpoint.filters.map { "\($0.option)= (\($0.parameter))" }
     if !filters.isEmpty { details += "\nfilters: " + filters.joined(separator: ", ") }
     return HelpTopic(
-      name: endpoint.name, kind: .endpoint, usage: "load \(endpoint.name)" + (endpoint.isTimeSeries ? " [option=value …]" : ""),
+      name: endpoint.name, kind: .endpoint,
+      usage: "load \(endpoint.name)" + (endpoint.isTimeSeries ? " [option=value …]" : ""),
       details: details, examples: examples)
   }
 }

@@ -12,15 +12,18 @@ public struct CompletionProvider: Sendable {
   public var settings: [(name: String, values: [String])]
 
   /// The settings of LANGUAGE.md with their fixed values.
-  public static let defaultSettings: [(name: String, values: [String])] = [
-    ("source", ["demo", "api"]), ("tz", ["UTC", "local"]), ("width", ["auto"]),
-    ("color", ["auto", "always", "never"]), ("format", ["table", "csv", "json", "ndjson", "md"]),
-    ("rows", []), ("cache", ["on", "off"]), ("concurrency", []), ("charset", ["unicode", "ascii"]),
-    ("timer", ["on", "off"]),
-  ]
+  public static let defaultSettings: [(name: String, values: [String])] = SettingCatalog.settings
+    .map {
+      (
+        $0.name,
+        $0.values.split(separator: "|").map(String.init).filter { $0 != "N" && $0 != "±HH:MM" }
+      )
+    }
 
   /// Creates a provider.
-  public init(environment: Environment, settings: [(name: String, values: [String])] = defaultSettings) {
+  public init(
+    environment: Environment, settings: [(name: String, values: [String])] = defaultSettings
+  ) {
     self.environment = environment
     self.settings = settings
   }
@@ -35,7 +38,9 @@ public struct CompletionProvider: Sendable {
     return CompletionCandidates(candidates: matching, replacing: request.partialSpan)
   }
 
-  private func candidates(for expected: CompletionRequest.Expected, line: String, request: CompletionRequest)
+  private func candidates(
+    for expected: CompletionRequest.Expected, line: String, request: CompletionRequest
+  )
     -> [String]
   {
     switch expected {
@@ -46,7 +51,8 @@ public struct CompletionProvider: Sendable {
       guard let description = resolve(endpoint) else { return [] }
       return LoadOptions.keys(for: description).map { $0 + "=" }
     case .optionValue(let endpoint, let key): return optionValues(endpoint: endpoint, key: key)
-    case .column(let stage, let prefix): return columns(stage: stage, prefix: prefix, line: line, request: request)
+    case .column(let stage, let prefix):
+      return columns(stage: stage, prefix: prefix, line: line, request: request)
     case .frameName: return environment.frames.keys.sorted()
     case .setting: return settings.map { $0.name + "=" }
     case .settingValue(let name): return settings.first { $0.name == name }?.values ?? []
@@ -83,11 +89,15 @@ public struct CompletionProvider: Sendable {
 
   /// The columns entering the stage, or, after `where C =` / `C in (`, the values of C when the
   /// frame is stored and C has few distinct strings.
-  private func columns(stage: String, prefix: String, line: String, request: CompletionRequest) -> [String] {
+  private func columns(stage: String, prefix: String, line: String, request: CompletionRequest)
+    -> [String]
+  {
     let (statement, _) = Parser.parse(SourceFile(prefix))
     guard case .pipeline(let pipeline) = statement else { return [] }
     let binder = Binder(environment: environment)
-    guard let schema = binder.schema(flowingInto: pipeline.stages.count, of: pipeline) else { return [] }
+    guard let schema = binder.schema(flowingInto: pipeline.stages.count, of: pipeline) else {
+      return []
+    }
     if stage == "where", let column = comparedColumn(line: line, before: request.partialSpan.start),
       schema[column] != nil
     {
@@ -99,15 +109,22 @@ public struct CompletionProvider: Sendable {
   /// The column in `… where C = ` / `C != ` / `C in (a, ` just before the cursor.
   private func comparedColumn(line: String, before offset: Int) -> String? {
     let text = String(decoding: Array(line.utf8).prefix(offset), as: UTF8.self)
-    let stage = text.split(separator: "|", omittingEmptySubsequences: false).last.map(String.init) ?? text
+    let stage =
+      text.split(separator: "|", omittingEmptySubsequences: false).last.map(String.init) ?? text
     var spaced = ""
     for character in stage {
-      if "=!<>(),".contains(character) { spaced += " \(character) " } else { spaced.append(character) }
+      if "=!<>(),".contains(character) {
+        spaced += " \(character) "
+      } else {
+        spaced.append(character)
+      }
     }
     let words = spaced.split(separator: " ").map(String.init)
     let count = words.count
     if count >= 2, words[count - 1] == "=", words[count - 2] != "<", words[count - 2] != ">" {
-      let column = words[count - 2] == "=" || words[count - 2] == "!" ? (count >= 3 ? words[count - 3] : nil) : words[count - 2]
+      let column =
+        words[count - 2] == "=" || words[count - 2] == "!"
+        ? (count >= 3 ? words[count - 3] : nil) : words[count - 2]
       return column
     }
     if let inIndex = words.lastIndex(of: "in"), inIndex >= 1, !words[inIndex...].contains(")"),
@@ -126,7 +143,9 @@ public struct CompletionProvider: Sendable {
     case .last, .continuation: frame = environment.lastResult
     default: frame = nil
     }
-    guard case .string(let strings)? = frame?[column], strings.dictionary.count <= 50 else { return [] }
+    guard case .string(let strings)? = frame?[column], strings.dictionary.count <= 50 else {
+      return []
+    }
     return strings.dictionary.sorted(by: utf8Precedes)
   }
 }

@@ -43,7 +43,8 @@ public struct StageTiming: Sendable, Hashable {
   public static func line(_ timings: [StageTiming], extra: [StageTiming] = []) -> String {
     let all = timings + extra
     let total = all.reduce(0) { $0 + $1.seconds }
-    let parts = all.map { "\($0.verb) \(milliseconds($0.seconds))" } + ["total \(milliseconds(total))"]
+    let parts =
+      all.map { "\($0.verb) \(milliseconds($0.seconds))" } + ["total \(milliseconds(total))"]
     return "time: " + parts.joined(separator: " · ")
   }
 

@@ -14,11 +14,14 @@ public struct Executor: Sendable {
   public var environment: Environment
   /// Where `load` and `names` get frames; `read` uses its `decodePages` for API pages.
   public var dataSource: any DataSource
+  /// The session's cache of organization lists for `names` (`nil`: fetch every time).
+  public var listCache: ListCache?
 
   /// Creates an executor.
-  public init(environment: Environment, dataSource: any DataSource) {
+  public init(environment: Environment, dataSource: any DataSource, listCache: ListCache? = nil) {
     self.environment = environment
     self.dataSource = dataSource
+    self.listCache = listCache
   }
 
   /// Runs `plan`.
@@ -32,11 +35,13 @@ public struct Executor: Sendable {
     var timings: [StageTiming] = []
     let clock = ContinuousClock()
     var started = clock.now
-    var frame = try await loadSource(plan.source, progress: progress)
-    timings.append(StageTiming(verb: plan.source.verb, seconds: Self.seconds(since: started, clock)))
+    var frame = try await loadSource(
+      plan.source, sourceSchema: plan.sourceSchema, progress: progress)
+    timings.append(
+      StageTiming(verb: plan.source.verb, seconds: Self.seconds(since: started, clock)))
     let context = OperationContext(
       environment: environment, dataSource: dataSource, window: plan.sourceSchema.window,
-      bucketWidth: plan.sourceSchema.bucketWidth)
+      bucketWidth: plan.sourceSchema.bucketWidth, listCache: listCache)
     for stage in plan.stages {
       try Task.checkCancellation()
       started = clock.now
@@ -45,7 +50,9 @@ public struct Executor: Sendable {
         frame = try await operation.run(frame, context: context)
       } catch let error as FrameError {
         throw ExecutionError.stage(
-          .error("run.stage-failed", "'\(stage.verb)' failed: \(error)", at: stage.span, label: "failed here"))
+          .error(
+            "run.stage-failed", "'\(stage.verb)' failed: \(error)", at: stage.span,
+            label: "failed here"))
       }
       timings.append(StageTiming(verb: stage.verb, seconds: Self.seconds(since: started, clock)))
     }
@@ -54,25 +61,45 @@ public struct Executor: Sendable {
     if !plan.deferredOutput.isEmpty {
       output = try bindOutputAtRunTime(plan.deferredOutput, input: frame)
     }
-    return ExecutionResult(frame: frame, output: Self.output(output, binding: plan.binding, frame), timings: timings)
+    return ExecutionResult(
+      frame: frame, output: Self.output(output, binding: plan.binding, frame), timings: timings)
   }
 
-  private func loadSource(_ source: PlannedSource, progress: @escaping @Sendable (Int, Int?) -> Void)
-    async throws -> Frame
-  {
+  private func loadSource(
+    _ source: PlannedSource, sourceSchema: StageSchema,
+    progress: @escaping @Sendable (Int, Int?) -> Void
+  ) async throws -> Frame {
     switch source {
-    case .load(let request, _): return try await dataSource.load(request, progress: progress)
+    case .load(let request, _):
+      return Self.conform(try await dataSource.load(request, progress: progress), to: sourceSchema)
     case .read(let path):
-      return try FileReader(dataSource: dataSource, workingDirectory: environment.workingDirectory).read(path)
+      return try FileReader(dataSource: dataSource, workingDirectory: environment.workingDirectory)
+        .read(path)
     case .stored(let name):
       guard let frame = environment.frames[name] else {
         throw ExecutionError.message("the stored frame '\(name)' is gone")
       }
       return frame
     case .last:
-      guard let frame = environment.lastResult else { throw ExecutionError.message("there is no last result yet") }
+      guard let frame = environment.lastResult else {
+        throw ExecutionError.message("there is no last result yet")
+      }
       return frame
     }
+  }
+
+  /// The loaded frame with the columns in the order the binder promised (LANGUAGE.md "Column
+  /// order"): a missing column becomes nulls, an unexpected one goes last.
+  static func conform(_ frame: Frame, to schema: StageSchema) -> Frame {
+    if frame.names == schema.names || schema.isOpen { return frame }
+    var pairs: [(String, Column)] = schema.columns.map { column in
+      (column.name, frame[column.name] ?? Column.nulls(column.kind, count: frame.rowCount))
+    }
+    let expected = Set(schema.names)
+    for (name, column) in frame.pairs where !expected.contains(name) {
+      pairs.append((name, column))
+    }
+    return Frame(unchecked: pairs)
   }
 
   private func bindAtRunTime(_ syntax: StageSyntax, input: Frame) throws -> any PipelineOperation {
@@ -91,7 +118,9 @@ public struct Executor: Sendable {
     return output
   }
 
-  private static func output(_ output: PlanOutput, binding: String?, _ frame: Frame) -> ExecutionOutput {
+  private static func output(_ output: PlanOutput, binding: String?, _ frame: Frame)
+    -> ExecutionOutput
+  {
     if let binding { return .stored(name: binding, frame) }
     switch output {
     case .table: return .table(frame)
@@ -100,7 +129,9 @@ public struct Executor: Sendable {
     }
   }
 
-  private static func seconds(since start: ContinuousClock.Instant, _ clock: ContinuousClock) -> Double {
+  private static func seconds(since start: ContinuousClock.Instant, _ clock: ContinuousClock)
+    -> Double
+  {
     let duration = clock.now - start
     let (seconds, attoseconds) = duration.components
     return Double(seconds) + Double(attoseconds) / 1e18

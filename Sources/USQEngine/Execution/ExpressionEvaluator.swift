@@ -10,17 +10,25 @@ enum ExpressionEvaluator {
   }
 
   /// The expression as a column of `frame.rowCount` rows.
-  static func column(_ expression: BoundExpression, in frame: Frame) throws -> Column {
+  static func column(_ expression: BoundExpression, in frame: Frame, nullKind: ColumnKind? = nil)
+    throws -> Column
+  {
     switch try evaluate(expression, in: frame) {
     case .column(let column): return column
     case .scalar(let value):
-      return Column.constant(value, count: frame.rowCount, nullKind: expression.kind ?? .string)
+      return Column.constant(
+        value, count: frame.rowCount, nullKind: nullKind ?? expression.kind ?? .string)
     }
+  }
+
+  /// The expression as a Boolean column (a bare `null` is all-null Booleans).
+  static func booleans(_ expression: BoundExpression, in frame: Frame) throws -> BoolColumn {
+    try column(expression, in: frame, nullKind: .bool).boolColumn()
   }
 
   /// The expression as a Boolean mask (null where the condition is null).
   static func mask(_ expression: BoundExpression, in frame: Frame) throws -> BoolColumn {
-    try column(expression, in: frame).boolColumn()
+    try booleans(expression, in: frame)
   }
 
   static func evaluate(_ expression: BoundExpression, in frame: Frame) throws -> Operand {
@@ -30,10 +38,10 @@ enum ExpressionEvaluator {
     case .negate(let operand):
       return try arithmetic(.subtract, .scalar(.int(0)), evaluate(operand, in: frame), frame)
     case .not(let operand):
-      return .column(.bool(try column(operand, in: frame).boolColumn().negated()))
+      return .column(.bool(try booleans(operand, in: frame).negated()))
     case .logical(let isAnd, let lhs, let rhs):
-      let left = try column(lhs, in: frame).boolColumn()
-      let right = try column(rhs, in: frame).boolColumn()
+      let left = try booleans(lhs, in: frame)
+      let right = try booleans(rhs, in: frame)
       return .column(.bool(isAnd ? BoolColumn.and(left, right) : BoolColumn.or(left, right)))
     case .arithmetic(let op, let lhs, let rhs):
       return try arithmetic(op, evaluate(lhs, in: frame), evaluate(rhs, in: frame), frame)
@@ -85,7 +93,9 @@ enum ExpressionEvaluator {
     return .column(.bool(result))
   }
 
-  private static func call(_ function: ScalarFunction, _ arguments: [BoundExpression], _ frame: Frame)
+  private static func call(
+    _ function: ScalarFunction, _ arguments: [BoundExpression], _ frame: Frame
+  )
     throws -> Column
   {
     let first = try column(arguments[0], in: frame)
@@ -109,7 +119,10 @@ enum ExpressionEvaluator {
       for argument in arguments {
         var value = try column(argument, in: frame)
         if kind == .double, case .int(let ints) = value {
-          value = .double(DoubleColumn(values: ContiguousArray(ints.values.lazy.map { Double($0) }), validity: ints.validity))
+          value = .double(
+            DoubleColumn(
+              values: ContiguousArray(ints.values.lazy.map { Double($0) }), validity: ints.validity)
+          )
         }
         if value.kind != kind, value.nullCount == value.count {
           value = Column.nulls(kind, count: value.count)

@@ -12,15 +12,17 @@ struct AggOperation: PipelineOperation {
   var aggregation: Aggregation
 
   var summary: String {
-    "agg " + aggregation.aggregates.map { "\($0.function.rawValue)(\($0.column ?? "")) as \($0.name)" }
+    "agg "
+      + aggregation.aggregates.map { "\($0.function.rawValue)(\($0.column ?? "")) as \($0.name)" }
       .joined(separator: ", ") + aggregation.byText
   }
 
   static let help = HelpTopic(
     name: "agg", aliases: [], kind: .stage, usage: "agg F(C) [as NAME], … [by K, …]",
-    details: "The general aggregation. F is one of sum avg min max count distinct median p90 p99\nfirst last; count() counts rows. The default name is F_C (count for count()).",
+    details:
+      "The general aggregation. F is one of sum avg min max count distinct median p90 p99\nfirst last; count() counts rows. The default name is F_C (count for count()).",
     examples: [
-      "load completions | agg sum(input_tokens) as input, p90(input_tokens), count() by model",
+      "load completions | agg sum(input_tokens) as input, p90(input_tokens), count() by model"
     ])
 
   static func bind(
@@ -29,15 +31,20 @@ struct AggOperation: PipelineOperation {
   ) -> BoundStage? {
     var requests: [Aggregation.Request] = []
     for call in calls {
-      guard let function = USQFrame.AggregateFunction(rawValue: call.function.rawValue) else { return nil }
+      guard let function = USQFrame.AggregateFunction(rawValue: call.function.rawValue) else {
+        return nil
+      }
       if call.argument == nil && function != .count {
         state.report(missingColumn(call))
         return nil
       }
       requests.append(
-        Aggregation.Request(function: function, column: call.argument, outputName: call.resultName, span: call.span))
+        Aggregation.Request(
+          function: function, column: call.argument, outputName: call.resultName, span: call.span))
     }
-    guard let (aggregation, output) = Aggregation.bind(requests, by: keys, verb: verb, input: input, &state)
+    guard
+      let (aggregation, output) = Aggregation.bind(
+        requests, by: keys, verb: verb, input: input, &state)
     else { return nil }
     return BoundStage(operation: Self(aggregation: aggregation), output: output)
   }
@@ -49,6 +56,7 @@ struct AggOperation: PipelineOperation {
   fileprivate static func missingColumn(_ call: AggregateCallSyntax) -> Diagnostic {
     .error(
       "bind.missing-argument", "'\(call.function.rawValue)' needs a column", at: call.span,
-      label: "no column given", help: "write '\(call.function.rawValue)(COLUMN)'; only count() takes none")
+      label: "no column given",
+      help: "write '\(call.function.rawValue)(COLUMN)'; only count() takes none")
   }
 }

@@ -15,7 +15,8 @@ struct BucketOperation: PipelineOperation {
 
   static let help = HelpTopic(
     name: "bucket", aliases: [], kind: .stage, usage: "bucket WIDTH",
-    details: "Re-buckets time: floors start_time to WIDTH (hour, day, week, month or a duration such\nas 6h; weeks start on Monday, UTC), keeps the latest end_time, and sums the numeric\ncolumns by the remaining non-numeric columns.",
+    details:
+      "Re-buckets time: floors start_time to WIDTH (hour, day, week, month or a duration such\nas 6h; weeks start on Monday, UTC), keeps the latest end_time, and sums the numeric\ncolumns by the remaining non-numeric columns.",
     examples: [
       "load completions days=30 | bucket week",
       "load completions hours=48 | bucket 6h",
@@ -29,7 +30,9 @@ struct BucketOperation: PipelineOperation {
       return nil
     }
     guard start.kind == .time else {
-      state.report(BindMessages.expectedTime(Name("start_time", span: verb.span), column: start, verb: verb.text))
+      state.report(
+        BindMessages.expectedTime(
+          Name("start_time", span: verb.span), column: start, verb: verb.text))
       return nil
     }
     let bucket: TimeBucket
@@ -43,7 +46,9 @@ struct BucketOperation: PipelineOperation {
         state.report(nonPositive(width, duration))
         return nil
       }
-      bucket = duration.seconds == 3_600 ? .hour : duration.seconds == 86_400 ? .day : .seconds(duration.seconds)
+      bucket =
+        duration.seconds == 3_600
+        ? .hour : duration.seconds == 86_400 ? .day : .seconds(duration.seconds)
     }
     var output = input
     output.bucketWidth = bucket
@@ -54,7 +59,9 @@ struct BucketOperation: PipelineOperation {
     try frame.bucket(width)
   }
 
-  fileprivate static func nonPositive(_ width: BucketWidth, _ duration: DurationLiteral) -> Diagnostic {
+  fileprivate static func nonPositive(_ width: BucketWidth, _ duration: DurationLiteral)
+    -> Diagnostic
+  {
     .error(
       "bind.bucket-width", "expected a positive width, found '\(duration.text)'", at: width.span,
       label: "must be longer than zero")

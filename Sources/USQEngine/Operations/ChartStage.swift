@@ -10,8 +10,11 @@ import USQLanguage
 /// ```
 enum ChartStage {
   static let help = HelpTopic(
-    name: "chart", kind: .stage, usage: "chart bar|stack|line|pie|spark|heat [x=C] [y=C, …] [by=C] [title=\"…\"] [width=N] [height=N]",
-    details: "Draws the frame (the last stage, or before `export PATH.svg`).\nbar: one bar per row; several y give grouped bars. stack: one bar per x, one segment per\n`by` value. line: a time series per `by` value. pie: share of each row, largest first.\nspark: one sparkline per `by` value. heat: day × hour-of-day (needs bucket=1h or finer).\nDefaults: x = the first non-numeric column (start_time for line), y = the last numeric.",
+    name: "chart", kind: .stage,
+    usage:
+      "chart bar|stack|line|pie|spark|heat [x=C] [y=C, …] [by=C] [title=\"…\"] [width=N] [height=N]",
+    details:
+      "Draws the frame (the last stage, or before `export PATH.svg`).\nbar: one bar per row; several y give grouped bars. stack: one bar per x, one segment per\n`by` value. line: a time series per `by` value. pie: share of each row, largest first.\nspark: one sparkline per `by` value. heat: day × hour-of-day (needs bucket=1h or finer).\nDefaults: x = the first non-numeric column (start_time for line), y = the last numeric.",
     examples: [
       "load completions days=30 | chart bar x=start_time y=input_tokens,output_tokens",
       "load completions days=30 group=model,project_id | sum num_model_requests by model, project_id | chart stack x=model y=num_model_requests by=project_id",
@@ -34,6 +37,8 @@ enum ChartStage {
     }
     return state.hasErrors(since: start) ? nil : request
   }
+
+  // MARK: - Options
 
   private static func apply(
     _ option: OptionSyntax, to request: inout ChartRequest, input: StageSchema,
@@ -120,7 +125,8 @@ enum ChartStage {
 
   fileprivate static func badSize(_ option: OptionSyntax) -> Diagnostic {
     .error(
-      "bind.chart-size", "expected a positive whole number for '\(option.key.text)', found '\(option.rawText)'",
+      "bind.chart-size",
+      "expected a positive whole number for '\(option.key.text)', found '\(option.rawText)'",
       at: option.valueSpan, label: "not a positive integer")
   }
 
@@ -146,7 +152,10 @@ enum ChartStage {
   fileprivate static func unknownOption(_ key: Name) -> Diagnostic {
     .error(
       "bind.unknown-option", "unknown chart option '\(key.text)'", at: key.span,
-      label: "not a chart option", notes: ["chart options: \(ChartKind.optionKeys.joined(separator: ", "))"],
-      help: DidYouMean.best(for: key.text, among: ChartKind.optionKeys).map { "did you mean '\($0)'?" })
+      label: "not a chart option",
+      notes: ["chart options: \(ChartKind.optionKeys.joined(separator: ", "))"],
+      help: DidYouMean.best(for: key.text, among: ChartKind.optionKeys).map {
+        "did you mean '\($0)'?"
+      })
   }
 }

@@ -15,14 +15,17 @@ struct CountOperation: PipelineOperation {
     name: "count", aliases: [], kind: .stage, usage: "count [by K, …]",
     details: "Counts rows per group into a column named `count`.",
     examples: [
-      "load completions group=model | count by model",
+      "load completions group=model | count by model"
     ])
 
   static func bind(by keys: [Name], verb: Name, input: StageSchema, _ state: inout BindState)
     -> BoundStage?
   {
-    let request = Aggregation.Request(function: .count, column: nil, outputName: "count", span: verb.span)
-    guard let (aggregation, output) = Aggregation.bind([request], by: keys, verb: verb, input: input, &state)
+    let request = Aggregation.Request(
+      function: .count, column: nil, outputName: "count", span: verb.span)
+    guard
+      let (aggregation, output) = Aggregation.bind(
+        [request], by: keys, verb: verb, input: input, &state)
     else { return nil }
     return BoundStage(operation: Self(aggregation: aggregation), output: output)
   }

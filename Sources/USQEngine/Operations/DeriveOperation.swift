@@ -16,7 +16,8 @@ struct DeriveOperation: PipelineOperation {
 
   static let help = HelpTopic(
     name: "derive", aliases: [], kind: .stage, usage: "derive NAME = EXPR, …",
-    details: "Adds computed columns at the end; a name that exists is replaced in place.\nEach derivation sees the ones before it.",
+    details:
+      "Adds computed columns at the end; a name that exists is replaced in place.\nEach derivation sees the ones before it.",
     examples: [
       "load completions | derive total = input_tokens + output_tokens",
       "load completions | derive day = date(start_time), share_cached = input_cached_tokens / input_tokens",

@@ -15,7 +15,7 @@ struct DistinctOperation: PipelineOperation {
     name: "distinct", aliases: [], kind: .stage, usage: "distinct C, …",
     details: "The distinct combinations of these columns, in first-seen order.",
     examples: [
-      "load completions group=model,project_id | distinct model, project_id",
+      "load completions group=model,project_id | distinct model, project_id"
     ])
 
   static func bind(_ names: [Name], input: StageSchema, _ state: inout BindState) -> BoundStage? {
@@ -23,7 +23,8 @@ struct DistinctOperation: PipelineOperation {
       let columns = state.columns(names, in: input)
     else { return nil }
     return BoundStage(
-      operation: Self(names: names.map(\.text)), output: input.with(columns: names.isEmpty ? input.columns : columns))
+      operation: Self(names: names.map(\.text)),
+      output: input.with(columns: names.isEmpty ? input.columns : columns))
   }
 
   func run(_ frame: Frame, context: OperationContext) async throws -> Frame {

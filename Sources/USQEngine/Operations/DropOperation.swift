@@ -15,11 +15,14 @@ struct DropOperation: PipelineOperation {
     name: "drop", aliases: [], kind: .stage, usage: "drop C, …",
     details: "Removes these columns.",
     examples: [
-      "load completions | drop end_time",
+      "load completions | drop end_time"
     ])
 
   static func bind(_ names: [Name], input: StageSchema, _ state: inout BindState) -> BoundStage? {
-    guard state.checkUnique(names, what: "column"), state.columns(names, in: input) != nil else {
+    guard state.checkUnique(names, what: "column") else { return nil }
+    // Dropping a dimension is no reason to group by it: check the names without marking them used.
+    for name in names where input[name.text] == nil {
+      state.report(BindMessages.unknownColumn(name, in: input))
       return nil
     }
     let dropped = Set(names.map(\.text))

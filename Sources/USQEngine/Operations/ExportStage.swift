@@ -10,7 +10,8 @@ import USQLanguage
 enum ExportStage {
   static let help = HelpTopic(
     name: "export", kind: .stage, usage: "export PATH [format=csv|json|ndjson|md]",
-    details: "Writes the frame to PATH and says what was written; the format comes from the extension\n(csv by default). After a chart stage, export PATH.svg writes the chart as SVG.",
+    details:
+      "Writes the frame to PATH and says what was written; the format comes from the extension\n(csv by default). After a chart stage, export PATH.svg writes the chart as SVG.",
     examples: [
       "load completions days=30 group=model | sum input_tokens by model | export tokens.csv",
       "load completions | export usage.json format=ndjson",

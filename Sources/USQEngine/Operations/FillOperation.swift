@@ -16,9 +16,10 @@ struct FillOperation: PipelineOperation {
 
   static let help = HelpTopic(
     name: "fill", aliases: [], kind: .stage, usage: "fill",
-    details: "Adds rows of zeros for the buckets of the loaded window that have no traffic, per\ngroup of the non-numeric columns.",
+    details:
+      "Adds rows of zeros for the buckets of the loaded window that have no traffic, per\ngroup of the non-numeric columns.",
     examples: [
-      "load completions days=30 group=model | select start_time, end_time, model, input_tokens | fill",
+      "load completions days=30 group=model | select start_time, end_time, model, input_tokens | fill"
     ])
 
   static func bind(verb: Name, input: StageSchema, _ state: inout BindState) -> BoundStage? {
@@ -26,7 +27,8 @@ struct FillOperation: PipelineOperation {
       state.report(BindMessages.missingTimeColumn(verb, in: input))
       return nil
     }
-    return BoundStage(operation: Self(window: input.window, width: input.bucketWidth), output: input)
+    return BoundStage(
+      operation: Self(window: input.window, width: input.bucketWidth), output: input)
   }
 
   func run(_ frame: Frame, context: OperationContext) async throws -> Frame {

@@ -15,7 +15,7 @@ struct HeadOperation: PipelineOperation {
     name: "head", aliases: [], kind: .stage, usage: "head [N]",
     details: "The first N rows (default 10).",
     examples: [
-      "load completions | head 3",
+      "load completions | head 3"
     ])
 
   static func bind(_ count: IntegerLiteral?, input: StageSchema) -> BoundStage {

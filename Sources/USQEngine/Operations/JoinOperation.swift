@@ -14,11 +14,14 @@ struct JoinOperation: PipelineOperation {
   var keys: [String]
   var kind: USQFrame.JoinKind
 
-  var summary: String { "join \(frameName) on \(keys.joined(separator: ", ")) kind=\(kind.rawValue)" }
+  var summary: String {
+    "join \(frameName) on \(keys.joined(separator: ", ")) kind=\(kind.rawValue)"
+  }
 
   static let help = HelpTopic(
     name: "join", aliases: [], kind: .stage, usage: "join NAME on K, … [kind=inner|left]",
-    details: "Joins with a stored frame on key columns present in both (default kind=left).\nThe stored frame's other columns follow; a taken name gets `_right`.",
+    details:
+      "Joins with a stored frame on key columns present in both (default kind=left).\nThe stored frame's other columns follow; a taken name gets `_right`.",
     examples: [
       "let projects = load projects | rename project_id = id",
       "load completions group=project_id | sum input_tokens by project_id | join projects on project_id",
@@ -29,7 +32,8 @@ struct JoinOperation: PipelineOperation {
     _ state: inout BindState
   ) -> BoundStage? {
     guard let right = state.environment.frames[frameName.text] else {
-      state.report(BindMessages.unknownFrame(frameName, stored: state.environment.frames.keys.sorted()))
+      state.report(
+        BindMessages.unknownFrame(frameName, stored: state.environment.frames.keys.sorted()))
       return nil
     }
     let rightSchema = StageSchema(right)
@@ -72,7 +76,9 @@ struct JoinOperation: PipelineOperation {
     return try frame.join(right, on: keys, kind: kind)
   }
 
-  fileprivate static func kindMismatch(_ name: Name, _ left: ColumnKind, _ right: ColumnKind) -> Diagnostic {
+  fileprivate static func kindMismatch(_ name: Name, _ left: ColumnKind, _ right: ColumnKind)
+    -> Diagnostic
+  {
     .error(
       "bind.join-kind", "cannot join on '\(name.text)': \(left) here, \(right) in the stored frame",
       at: name.span, label: "kinds differ")

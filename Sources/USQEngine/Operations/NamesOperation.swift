@@ -27,9 +27,10 @@ struct NamesOperation: PipelineOperation {
 
   static let help = HelpTopic(
     name: "names", aliases: [], kind: .stage, usage: "names",
-    details: "Adds project_name, user_name and api_key_name right after the id columns present,\nresolved through the organization's lists (projects, users, api_keys).",
+    details:
+      "Adds project_name, user_name and api_key_name right after the id columns present,\nresolved through the organization's lists (projects, users, api_keys).",
     examples: [
-      "load completions days=30 | sum num_model_requests by project_id | names",
+      "load completions days=30 | sum num_model_requests by project_id | names"
     ])
 
   static func bind(verb: Name, input: StageSchema, _ state: inout BindState) -> BoundStage? {
@@ -56,9 +57,19 @@ struct NamesOperation: PipelineOperation {
     for lookup in lookups {
       guard case .string(let ids)? = result[lookup.idColumn] else { continue }
       let request = LoadRequest(endpoint: lookup.list, kind: .list)
-      let list = try await context.dataSource.load(request, progress: { _, _ in })
+      let source = context.dataSource
+      let load: @Sendable () async throws -> Frame = {
+        try await source.load(request, progress: { _, _ in })
+      }
+      let list: Frame
+      if let cache = context.listCache {
+        list = try await cache.frame(lookup.list, load: load)
+      } else {
+        list = try await load()
+      }
       let named = Self.naming(ids, Self.dictionary(list))
-      result = Self.inserting(.string(named), named: lookup.nameColumn, after: lookup.idColumn, in: result)
+      result = Self.inserting(
+        .string(named), named: lookup.nameColumn, after: lookup.idColumn, in: result)
     }
     return result
   }
@@ -102,10 +113,13 @@ struct NamesOperation: PipelineOperation {
         validity[row] = false
       }
     }
-    return StringColumn(codes: codes, dictionary: dictionary, validity: validity.isAllSet ? nil : validity)
+    return StringColumn(
+      codes: codes, dictionary: dictionary, validity: validity.isAllSet ? nil : validity)
   }
 
-  static func inserting(_ column: Column, named name: String, after anchor: String, in frame: Frame) -> Frame {
+  static func inserting(_ column: Column, named name: String, after anchor: String, in frame: Frame)
+    -> Frame
+  {
     var pairs = frame.pairs
     let index = (frame.index(of: anchor) ?? pairs.count - 1) + 1
     pairs.insert((name, column), at: index)

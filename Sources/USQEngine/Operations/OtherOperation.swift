@@ -16,9 +16,10 @@ struct OtherOperation: PipelineOperation {
 
   static let help = HelpTopic(
     name: "other", aliases: [], kind: .stage, usage: "other P% [of C]",
-    details: "Folds the rows whose share of C (default: the last numeric column) is below P% into one\nrow appended last: string key columns read `Other`, numeric columns are summed.",
+    details:
+      "Folds the rows whose share of C (default: the last numeric column) is below P% into one\nrow appended last: string key columns read `Other`, numeric columns are summed.",
     examples: [
-      "load completions days=30 group=project_id | sum num_model_requests by project_id | other 5% | chart pie",
+      "load completions days=30 group=project_id | sum num_model_requests by project_id | other 5% | chart pie"
     ])
 
   static func bind(

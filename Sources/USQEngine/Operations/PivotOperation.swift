@@ -16,9 +16,10 @@ struct PivotOperation: PipelineOperation {
 
   static let help = HelpTopic(
     name: "pivot", aliases: [], kind: .stage, usage: "pivot C values V",
-    details: "Spreads the distinct values of C into columns holding the sum of V, one row per\ncombination of the remaining non-numeric columns.",
+    details:
+      "Spreads the distinct values of C into columns holding the sum of V, one row per\ncombination of the remaining non-numeric columns.",
     examples: [
-      "load completions days=7 group=model | sum input_tokens by start_time, model | pivot model values input_tokens",
+      "load completions days=7 group=model | sum input_tokens by start_time, model | pivot model values input_tokens"
     ])
 
   static func bind(

@@ -9,13 +9,15 @@ import USQLanguage
 struct RenameOperation: PipelineOperation {
   var renames: [(new: String, old: String)]
 
-  var summary: String { "rename " + renames.map { "\($0.new) = \($0.old)" }.joined(separator: ", ") }
+  var summary: String {
+    "rename " + renames.map { "\($0.new) = \($0.old)" }.joined(separator: ", ")
+  }
 
   static let help = HelpTopic(
     name: "rename", aliases: [], kind: .stage, usage: "rename NEW = OLD, …",
     details: "Renames columns in place.",
     examples: [
-      "load completions | rename requests = num_model_requests",
+      "load completions | rename requests = num_model_requests"
     ])
 
   static func bind(_ items: [RenameSyntax], input: StageSchema, _ state: inout BindState)
@@ -27,7 +29,9 @@ struct RenameOperation: PipelineOperation {
     else { return nil }
     var columns = input.columns
     for item in items {
-      guard let index = columns.firstIndex(where: { $0.name == item.oldName.text }) else { continue }
+      guard let index = columns.firstIndex(where: { $0.name == item.oldName.text }) else {
+        continue
+      }
       columns[index].name = item.newName.text
     }
     var seen = Set<String>()

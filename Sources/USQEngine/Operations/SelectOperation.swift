@@ -15,14 +15,15 @@ struct SelectOperation: PipelineOperation {
     name: "select", aliases: [], kind: .stage, usage: "select C, …",
     details: "Keeps these columns, in this order.",
     examples: [
-      "load completions group=model | select start_time, model, input_tokens",
+      "load completions group=model | select start_time, model, input_tokens"
     ])
 
   static func bind(_ names: [Name], input: StageSchema, _ state: inout BindState) -> BoundStage? {
     guard state.checkUnique(names, what: "column"),
       let columns = state.columns(names, in: input)
     else { return nil }
-    return BoundStage(operation: Self(names: names.map(\.text)), output: input.with(columns: columns))
+    return BoundStage(
+      operation: Self(names: names.map(\.text)), output: input.with(columns: columns))
   }
 
   func run(_ frame: Frame, context: OperationContext) async throws -> Frame {

@@ -11,13 +11,15 @@ struct ShareOperation: PipelineOperation {
   var column: String
   var keys: [String]
 
-  var summary: String { "share \(column)" + (keys.isEmpty ? "" : " by " + keys.joined(separator: ", ")) }
+  var summary: String {
+    "share \(column)" + (keys.isEmpty ? "" : " by " + keys.joined(separator: ", "))
+  }
 
   static let help = HelpTopic(
     name: "share", aliases: [], kind: .stage, usage: "share C [by K, …]",
     details: "Adds a column `share`: C as a percentage (0–100) of its total, within each K group.",
     examples: [
-      "load completions days=30 group=project_id | sum num_model_requests by project_id | share num_model_requests",
+      "load completions days=30 group=project_id | sum num_model_requests by project_id | share num_model_requests"
     ])
 
   static func bind(

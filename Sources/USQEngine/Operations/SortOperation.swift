@@ -17,7 +17,7 @@ struct SortOperation: PipelineOperation {
     name: "sort", aliases: [], kind: .stage, usage: "sort C [asc|desc], …",
     details: "Stable sort, ascending by default; null sorts last.",
     examples: [
-      "load completions | sum input_tokens by model | sort input_tokens desc",
+      "load completions | sum input_tokens by model | sort input_tokens desc"
     ])
 
   static func bind(_ items: [SortKeySyntax], input: StageSchema, _ state: inout BindState)

@@ -17,8 +17,10 @@ struct SumOperation: PipelineOperation {
   }
 
   static let help = HelpTopic(
-    name: "sum", aliases: ["avg", "min", "max"], kind: .stage, usage: "sum C, … [by K, …]   (also avg, min, max)",
-    details: "Aggregates per group; the result columns keep their names.\nKeys come first, then the aggregates in the order written; groups are sorted by key\nascending and null is a group of its own. Without `by`: one row.",
+    name: "sum", aliases: ["avg", "min", "max"], kind: .stage,
+    usage: "sum C, … [by K, …]   (also avg, min, max)",
+    details:
+      "Aggregates per group; the result columns keep their names.\nKeys come first, then the aggregates in the order written; groups are sorted by key\nascending and null is a group of its own. Without `by`: one row.",
     examples: [
       "load completions | sum input_tokens, output_tokens by model",
       "load completions | avg num_model_requests by project_id",
@@ -35,7 +37,9 @@ struct SumOperation: PipelineOperation {
     let requests = columns.map {
       Aggregation.Request(function: frameFunction, column: $0, outputName: $0.text, span: $0.span)
     }
-    guard let (aggregation, output) = Aggregation.bind(requests, by: keys, verb: verb, input: input, &state)
+    guard
+      let (aggregation, output) = Aggregation.bind(
+        requests, by: keys, verb: verb, input: input, &state)
     else { return nil }
     return BoundStage(operation: Self(function: function, aggregation: aggregation), output: output)
   }

@@ -15,7 +15,7 @@ struct TailOperation: PipelineOperation {
     name: "tail", aliases: [], kind: .stage, usage: "tail [N]",
     details: "The last N rows (default 10).",
     examples: [
-      "load completions | tail 3",
+      "load completions | tail 3"
     ])
 
   static func bind(_ count: IntegerLiteral?, input: StageSchema) -> BoundStage {

@@ -15,9 +15,10 @@ struct TopOperation: PipelineOperation {
 
   static let help = HelpTopic(
     name: "top", aliases: [], kind: .stage, usage: "top N [by C]",
-    details: "The N rows with the largest C (default: the last numeric column), largest first;\nties keep their input order.",
+    details:
+      "The N rows with the largest C (default: the last numeric column), largest first;\nties keep their input order.",
     examples: [
-      "load completions days=30 group=model,project_id | sum num_model_requests by project_id | top 5",
+      "load completions days=30 group=model,project_id | sum num_model_requests by project_id | top 5"
     ])
 
   static func bind(

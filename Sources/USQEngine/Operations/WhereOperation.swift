@@ -14,7 +14,8 @@ struct WhereOperation: PipelineOperation {
 
   static let help = HelpTopic(
     name: "where", aliases: [], kind: .stage, usage: "where EXPR",
-    details: "Keeps the rows where EXPR is true; null counts as false.\nA bare word that is not a column is a string: where model = gpt-4o.\nSee `help expressions` for operators and functions.",
+    details:
+      "Keeps the rows where EXPR is true; null counts as false.\nA bare word that is not a column is a string: where model = gpt-4o.\nSee `help expressions` for operators and functions.",
     examples: [
       "load completions | where model = gpt-4o and input_tokens > 1000",
       "load completions | where model ~ \"gpt-4o*\" | sum input_tokens by model",

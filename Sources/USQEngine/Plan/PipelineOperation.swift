@@ -26,6 +26,8 @@ public struct OperationContext: Sendable {
   public var window: Range<Int64>?
   /// The bucket width of the source, when known.
   public var bucketWidth: TimeBucket?
+  /// Where `names` keeps the lists it fetched (`nil`: fetch every time).
+  public var listCache: ListCache?
 }
 
 /// An operation with the schema it produces.

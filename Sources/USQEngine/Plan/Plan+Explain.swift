@@ -21,16 +21,24 @@ extension Plan {
     var previous = sourceSchema
     for (index, stage) in stages.enumerated() {
       let summary = stage.operation?.summary ?? stage.syntax.verb.text + " (checked when it runs)"
-      let pushed = index == 0 && !pushedDown.isEmpty ? "  [local; also sent as \(pushedDown.joined(separator: " "))]" : "  [local]"
+      let pushed =
+        index == 0 && !pushedDown.isEmpty
+        ? "  [local; also sent as \(pushedDown.joined(separator: " "))]" : "  [local]"
       lines.append("  \(index + 2). \(summary)\(pushed)")
       let same = stage.schema.columns == previous.columns && stage.schema.isOpen == previous.isOpen
       lines.append("     → " + (same ? "(the same columns)" : stage.schema.description))
       previous = stage.schema
     }
     lines.append("  output: \(outputDescription)")
-    if case .load(let request, _) = source {
+    var requests: [LoadRequest] = []
+    if case .load(let request, _) = source { requests.append(request) }
+    for stage in stages {
+      guard let names = stage.operation as? NamesOperation else { continue }
+      requests += names.lookups.map { LoadRequest(endpoint: $0.list, kind: .list) }
+    }
+    if !requests.isEmpty {
       lines.append("requests")
-      let planned = dataSource.plannedRequests(request)
+      let planned = requests.flatMap(dataSource.plannedRequests)
       if planned.isEmpty { lines.append("  (the data source describes no requests)") }
       for request in planned { lines += Self.requestLines(request) }
     }
@@ -51,8 +59,12 @@ extension Plan {
         parameters.append("start_time=\(ISOTime.format(request.startTime))")
         parameters.append("end_time=" + (request.endTime.map(ISOTime.format) ?? "(now)"))
         if let width = request.bucketWidth { parameters.append("bucket_width=\(width.rawValue)") }
-        if !request.groupBy.isEmpty { parameters.append("group_by=\(request.groupBy.joined(separator: ","))") }
-        for filter in request.filters { parameters.append("\(filter.parameter)=\(filter.values.joined(separator: ","))") }
+        if !request.groupBy.isEmpty {
+          parameters.append("group_by=\(request.groupBy.joined(separator: ","))")
+        }
+        for filter in request.filters {
+          parameters.append("\(filter.parameter)=\(filter.values.joined(separator: ","))")
+        }
         if let limit = request.limit { parameters.append("limit=\(limit)") }
       }
       var lines = ["  1. load \(request.endpoint)  [at the API]"]
@@ -66,12 +78,15 @@ extension Plan {
 
   private var outputDescription: String {
     if let binding { return "stored as '\(binding)'" }
-    if !deferredOutput.isEmpty { return deferredOutput.map(\.verb.text).joined(separator: " | ") + " (checked when it runs)" }
+    if !deferredOutput.isEmpty {
+      return deferredOutput.map(\.verb.text).joined(separator: " | ") + " (checked when it runs)"
+    }
     switch output {
     case .table: return "table"
     case .chart(let chart): return Self.describe(chart)
     case .export(let export, let chart):
-      return (chart.map { Self.describe($0) + ", " } ?? "") + "export \(export.path) as \(export.format)"
+      return (chart.map { Self.describe($0) + ", " } ?? "")
+        + "export \(export.path) as \(export.format)"
     }
   }
 

@@ -17,7 +17,8 @@ enum CSVReader {
       for (index, field) in record.enumerated() {
         let name = index < names.count ? names[index] : "column_\(index + 1)"
         let cell: RawTable.Cell =
-          field.text.isEmpty && !field.isQuoted ? .null : .text(field.text, isQuoted: field.isQuoted)
+          field.text.isEmpty && !field.isQuoted
+          ? .null : .text(field.text, isQuoted: field.isQuoted)
         cells.append((name, cell))
       }
       table.append(cells)

@@ -13,7 +13,9 @@ struct FileReader {
 
   func read(_ path: String) throws -> Frame {
     let files = try FilePaths(workingDirectory: workingDirectory).expand(path)
-    guard !files.isEmpty else { throw ExecutionError.read(path: path, reason: "no such file, folder or match") }
+    guard !files.isEmpty else {
+      throw ExecutionError.read(path: path, reason: "no such file, folder or match")
+    }
     var pages: [Frame] = []
     var table = RawTable()
     for file in files {
@@ -34,7 +36,8 @@ struct FileReader {
       do {
         return try Frame.concatenate(pages)
       } catch {
-        throw ExecutionError.read(path: path, reason: "its pages come from different endpoints or groupings")
+        throw ExecutionError.read(
+          path: path, reason: "its pages come from different endpoints or groupings")
       }
     }
     return table.frame()
@@ -83,11 +86,13 @@ struct FileReader {
     do {
       return try JSONParser.parse(bytes)
     } catch {
-      throw ExecutionError.read(path: file, reason: "bad JSON at byte \(error.offset): \(error.reason)")
+      throw ExecutionError.read(
+        path: file, reason: "bad JSON at byte \(error.offset): \(error.reason)")
     }
   }
 
-  private static func addRecords(_ value: JSONValue, to table: inout RawTable, file: String) throws {
+  private static func addRecords(_ value: JSONValue, to table: inout RawTable, file: String) throws
+  {
     switch value {
     case .array(let items):
       for item in items { try addRecords(item, to: &table, file: file) }
@@ -100,7 +105,8 @@ struct FileReader {
       }
       table.append(members.map { ($0.0, cell($0.1)) })
     default:
-      throw ExecutionError.read(path: file, reason: "expected JSON objects (records), found \(value.text.prefix(20))")
+      throw ExecutionError.read(
+        path: file, reason: "expected JSON objects (records), found \(value.text.prefix(20))")
     }
   }
 

@@ -55,6 +55,8 @@ indirect enum JSONValue: Sendable, Equatable {
   }
 }
 
+// MARK: - Parser
+
 /// A small recursive-descent JSON parser over UTF-8 bytes (depth-limited, never traps).
 struct JSONParser {
   private let bytes: [UInt8]
@@ -74,14 +76,18 @@ struct JSONParser {
     var parser = JSONParser(bytes)
     let value = try parser.value()
     parser.skipWhitespace()
-    guard parser.position == bytes.count else { throw parser.failure("unexpected text after the value") }
+    guard parser.position == bytes.count else {
+      throw parser.failure("unexpected text after the value")
+    }
     return value
   }
 
   private func failure(_ reason: String) -> Failure { Failure(offset: position, reason: reason) }
 
   private mutating func skipWhitespace() {
-    while position < bytes.count, [0x20, 0x0A, 0x0D, 0x09].contains(bytes[position]) { position += 1 }
+    while position < bytes.count, [0x20, 0x0A, 0x0D, 0x09].contains(bytes[position]) {
+      position += 1
+    }
   }
 
   private mutating func value() throws(Failure) -> JSONValue {
@@ -165,7 +171,9 @@ struct JSONParser {
       }
       let key = try string()
       skipWhitespace()
-      guard position < bytes.count, bytes[position] == UInt8(ascii: ":") else { throw failure("expected ':'") }
+      guard position < bytes.count, bytes[position] == UInt8(ascii: ":") else {
+        throw failure("expected ':'")
+      }
       position += 1
       members.append((key, try value()))
       skipWhitespace()

@@ -33,7 +33,9 @@ struct RawTable {
     var row = [Cell](repeating: .null, count: names.count)
     for (name, cell) in cells {
       let index = position(of: name)
-      if index >= row.count { row.append(contentsOf: repeatElement(.null, count: index - row.count + 1)) }
+      if index >= row.count {
+        row.append(contentsOf: repeatElement(.null, count: index - row.count + 1))
+      }
       row[index] = cell
     }
     rows.append(row)
@@ -73,7 +75,9 @@ struct RawTable {
       case .bool: candidates.subtract([.int, .double, .time])
       case .text(let text, let isQuoted):
         if isQuoted { candidates.subtract([.int, .double, .bool]) }
-        if Int64(text.replacingOccurrences(of: "_", with: "")) == nil || text.contains("_") { candidates.remove(.int) }
+        if Int64(text.replacingOccurrences(of: "_", with: "")) == nil || text.contains("_") {
+          candidates.remove(.int)
+        }
         if Double(text) == nil || text.isEmpty { candidates.remove(.double) }
         if !["true", "false"].contains(text.lowercased()) { candidates.remove(.bool) }
         if DateParser.parse(text) == nil { candidates.remove(.time) }
@@ -82,14 +86,17 @@ struct RawTable {
       if candidates.isEmpty { return .string }
     }
     guard sawValue else { return .string }
-    for kind in [ColumnKind.int, .double, .bool, .time] where candidates.contains(kind) { return kind }
+    for kind in [ColumnKind.int, .double, .bool, .time] where candidates.contains(kind) {
+      return kind
+    }
     return .string
   }
 
   static func value(_ cell: Cell, as kind: ColumnKind) -> Value {
     switch (cell, kind) {
     case (.null, _): return .null
-    case (.number(let raw), .int), (.text(let raw, _), .int): return Int64(raw).map(Value.int) ?? .null
+    case (.number(let raw), .int), (.text(let raw, _), .int):
+      return Int64(raw).map(Value.int) ?? .null
     case (.number(let raw), .double), (.text(let raw, _), .double):
       return Double(raw).map(Value.double) ?? .null
     case (.bool(let flag), .bool): return .bool(flag)

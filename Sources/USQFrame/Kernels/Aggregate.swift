@@ -66,10 +66,15 @@ extension Frame {
   public func aggregate(_ aggregates: [Aggregate], by keys: [String]) throws(FrameError) -> Frame {
     var keyColumns: [Column] = []
     for key in keys { keyColumns.append(try column(key)) }
+    if let frame = try groupedSumsInOnePass(aggregates, keys: keys, keyColumns: keyColumns) {
+      return frame
+    }
     let grouping = keys.isEmpty ? Grouping(singleGroupOf: rowCount) : Grouping(keys: keyColumns)
     let groupCount = keys.isEmpty ? 1 : grouping.groupCount
     var pairs: [(String, Column)] = []
-    for (key, column) in zip(keys, keyColumns) { pairs.append((key, column.gather(grouping.firstRows))) }
+    for (key, column) in zip(keys, keyColumns) {
+      pairs.append((key, column.gather(grouping.firstRows)))
+    }
     let aggregator = Aggregator(grouping: grouping, groupCount: groupCount)
     let fused = fusedIntegerSums(aggregates, aggregator)
     for (position, aggregate) in aggregates.enumerated() {
@@ -78,23 +83,35 @@ extension Frame {
         continue
       }
       let input = try aggregate.column.map { name throws(FrameError) in try column(name) }
-      let result = try aggregator.run(aggregate.function, input, name: aggregate.column ?? aggregate.name)
+      let result = try aggregator.run(
+        aggregate.function, input, name: aggregate.column ?? aggregate.name)
       pairs.append((aggregate.name, result))
     }
+    return try Frame.sortedByKeys(pairs, keyCount: keys.count, groupCount: groupCount)
+  }
+
+  /// The frame of `pairs` (keys first) with its groups sorted by key ascending.
+  static func sortedByKeys(_ pairs: [(String, Column)], keyCount: Int, groupCount: Int)
+    throws(FrameError) -> Frame
+  {
     let frame = try Frame(validating: pairs)
-    if keys.isEmpty || groupCount <= 1 { return frame }
-    let order = Column.sortPermutation(pairs.prefix(keys.count).map { ($0.1, false) }, count: groupCount)
+    if keyCount == 0 || groupCount <= 1 { return frame }
+    let order = Column.sortPermutation(
+      pairs.prefix(keyCount).map { ($0.1, false) }, count: groupCount)
     return frame.gather(order)
   }
 
   /// Sums of several int columns without nulls, in one pass over the group ids (by position in
   /// `aggregates`); empty when there are fewer than two or a sum overflows (the one-column path
   /// then reports which).
-  private func fusedIntegerSums(_ aggregates: [Aggregate], _ aggregator: Aggregator) -> [Int: Column] {
+  private func fusedIntegerSums(_ aggregates: [Aggregate], _ aggregator: Aggregator) -> [Int:
+    Column]
+  {
     var positions: [Int] = []
     var columns: [ContiguousArray<Int64>] = []
     for (position, aggregate) in aggregates.enumerated() where aggregate.function == .sum {
-      guard case .int(let numbers)? = aggregate.column.flatMap({ self[$0] }), numbers.validity == nil
+      guard case .int(let numbers)? = aggregate.column.flatMap({ self[$0] }),
+        numbers.validity == nil
       else { continue }
       positions.append(position)
       columns.append(numbers.values)

@@ -1,3 +1,5 @@
+// MARK: - Sums and counts
+
 extension Aggregator {
   /// Rows per group.
   static func countLoop(_ ids: ContiguousArray<UInt32>, into counts: inout ContiguousArray<Int64>) {
@@ -97,7 +99,9 @@ extension Aggregator {
       ids.withUnsafeBufferPointer { ids in
         sums.withUnsafeMutableBufferPointer { sums in
           if let validity {
-            for index in 0..<values.count where validity[index] { sums[Int(ids[index])] += values[index] }
+            for index in 0..<values.count where validity[index] {
+              sums[Int(ids[index])] += values[index]
+            }
           } else {
             for index in 0..<values.count { sums[Int(ids[index])] += values[index] }
           }
@@ -178,7 +182,8 @@ extension Aggregator {
       for group in 0..<groupCount {
         var total: Int64 = 0
         for lane in 0..<4 {
-          let (sum, overflow) = total.addingReportingOverflow(lanes[(group * 4 + lane) * width + column])
+          let (sum, overflow) = total.addingReportingOverflow(
+            lanes[(group * 4 + lane) * width + column])
           if overflow { return nil }
           total = sum
         }
@@ -187,5 +192,120 @@ extension Aggregator {
       results.append(sums)
     }
     return results
+  }
+}
+
+// MARK: - Grouping and summing in one pass
+
+extension Aggregator {
+  /// Groups rows by `first` (and `second`, `< width`) codes through a table of `tableSize`
+  /// slots and sums 1…3 int columns into four lanes per group, in one pass. Returns each
+  /// group's first row (first-seen order) and the sums per column, or nil on overflow.
+  static func groupAndSum(
+    _ first: ContiguousArray<UInt32>, _ second: ContiguousArray<UInt32>?, width: Int,
+    tableSize: Int, columns: [ContiguousArray<Int64>]
+  ) -> (ContiguousArray<Int>, [ContiguousArray<Int64>])? {
+    let count = first.count
+    let columnCount = columns.count
+    precondition((1...3).contains(columnCount), "one to three columns")
+    precondition(columns.allSatisfy { $0.count == count } && (second?.count ?? count) == count)
+    var table = ContiguousArray<UInt32>(repeating: .max, count: tableSize)
+    var lanes = ContiguousArray<Int64>(repeating: 0, count: tableSize * 4 * columnCount)
+    var firstRows = ContiguousArray<Int>()
+    let shape = GroupAndSumShape(
+      first: first, second: second ?? first, width: width, a: columns[0],
+      b: columns[min(1, columnCount - 1)], c: columns[min(2, columnCount - 1)])
+    // Specialise the loop per key count and column count, so neither is tested per row.
+    let overflowBits: Int64
+    switch (second != nil, columnCount) {
+    case (false, 1): overflowBits = shape.run(Count1.self, Count1.self, &table, &lanes, &firstRows)
+    case (false, 2): overflowBits = shape.run(Count1.self, Count2.self, &table, &lanes, &firstRows)
+    case (false, _): overflowBits = shape.run(Count1.self, Count3.self, &table, &lanes, &firstRows)
+    case (true, 1): overflowBits = shape.run(Count2.self, Count1.self, &table, &lanes, &firstRows)
+    case (true, 2): overflowBits = shape.run(Count2.self, Count2.self, &table, &lanes, &firstRows)
+    case (true, _): overflowBits = shape.run(Count2.self, Count3.self, &table, &lanes, &firstRows)
+    }
+    if overflowBits < 0 { return nil }
+    var results: [ContiguousArray<Int64>] = []
+    for column in 0..<columnCount {
+      var sums = ContiguousArray<Int64>(repeating: 0, count: firstRows.count)
+      for group in 0..<firstRows.count {
+        var total: Int64 = 0
+        for lane in 0..<4 {
+          let (sum, overflow) = total.addingReportingOverflow(
+            lanes[(group * 4 + lane) * columnCount + column])
+          if overflow { return nil }
+          total = sum
+        }
+        sums[group] = total
+      }
+      results.append(sums)
+    }
+    return (firstRows, results)
+  }
+}
+
+/// A count known at compile time, to specialise loops.
+protocol StaticCount { static var value: Int { get } }
+enum Count1: StaticCount { static var value: Int { 1 } }
+enum Count2: StaticCount { static var value: Int { 2 } }
+enum Count3: StaticCount { static var value: Int { 3 } }
+
+/// The inputs of `Aggregator.groupAndSum`'s loop.
+struct GroupAndSumShape {
+  let first: ContiguousArray<UInt32>
+  let second: ContiguousArray<UInt32>
+  let width: Int
+  let a: ContiguousArray<Int64>
+  let b: ContiguousArray<Int64>
+  let c: ContiguousArray<Int64>
+
+  /// The loop for `Keys.value` key columns and `Columns.value` summed columns; returns the
+  /// OR-ed overflow words (negative = some add overflowed).
+  func run<Keys: StaticCount, Columns: StaticCount>(
+    _: Keys.Type, _: Columns.Type, _ table: inout ContiguousArray<UInt32>,
+    _ lanes: inout ContiguousArray<Int64>, _ firstRows: inout ContiguousArray<Int>
+  ) -> Int64 {
+    let columnCount = Columns.value
+    let width = self.width
+    var bits: Int64 = 0
+    first.withUnsafeBufferPointer { first in
+      second.withUnsafeBufferPointer { second in
+        a.withUnsafeBufferPointer { a in
+          b.withUnsafeBufferPointer { b in
+            c.withUnsafeBufferPointer { c in
+              table.withUnsafeMutableBufferPointer { table in
+                lanes.withUnsafeMutableBufferPointer { lanes in
+                  var next: UInt32 = 0
+                  @inline(__always) func add(_ slot: Int, _ value: Int64) {
+                    let sum = lanes[slot]
+                    let result = sum &+ value
+                    bits |= (sum ^ result) & (value ^ result)
+                    lanes[slot] = result
+                  }
+                  for index in 0..<first.count {
+                    var key = Int(first[index])
+                    if Keys.value == 2 { key = key &* width &+ Int(second[index]) }
+                    precondition(key < table.count, "code outside its dictionary")
+                    var group = table[key]
+                    if group == .max {
+                      group = next
+                      next &+= 1
+                      table[key] = group
+                      firstRows.append(index)
+                    }
+                    let slot = (Int(group) &<< 2 | index & 3) &* columnCount
+                    add(slot, a[index])
+                    if columnCount > 1 { add(slot &+ 1, b[index]) }
+                    if columnCount > 2 { add(slot &+ 2, c[index]) }
+                  }
+                }
+              }
+            }
+          }
+        }
+      }
+    }
+    return bits
   }
 }

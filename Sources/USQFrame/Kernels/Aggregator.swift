@@ -6,7 +6,9 @@ struct Aggregator {
 
   var ids: ContiguousArray<UInt32> { grouping.groupIDs }
 
-  func run(_ function: AggregateFunction, _ column: Column?, name: String) throws(FrameError) -> Column {
+  func run(_ function: AggregateFunction, _ column: Column?, name: String) throws(FrameError)
+    -> Column
+  {
     guard let column else { return .int(IntColumn(values: rowCounts(validity: nil))) }
     switch function {
     case .sum: return try sum(column, name: name)
@@ -40,10 +42,14 @@ struct Aggregator {
     return Bitmap(rowCounts(validity: validity).lazy.map { $0 > 0 })
   }
 
+  // MARK: - Sums and averages
+
   func sum(_ column: Column, name: String) throws(FrameError) -> Column {
     switch column {
     case .int(let numbers):
-      guard let sums = Aggregator.sumLoop(numbers.values, numbers.validity, ids, groupCount: groupCount) else {
+      guard
+        let sums = Aggregator.sumLoop(numbers.values, numbers.validity, ids, groupCount: groupCount)
+      else {
         throw .overflow(column: name)
       }
       return .int(IntColumn(values: sums, validity: groupsWithValues(numbers.validity)))
@@ -74,11 +80,15 @@ struct Aggregator {
     case .int(let numbers), .time(let numbers):
       rows = extremeRows(ArrayReader(values: numbers.values), numbers.validity, largest: largest)
     case .double(let numbers):
-      rows = extremeRows(DoubleKeyReader(values: numbers.values), numbers.validity, largest: largest)
+      rows = extremeRows(
+        DoubleKeyReader(values: numbers.values), numbers.validity, largest: largest)
     case .string(let strings):
-      rows = extremeRows(RankReader(codes: strings.codes, ranks: strings.dictionaryRanks()), strings.validity, largest: largest)
+      rows = extremeRows(
+        RankReader(codes: strings.codes, ranks: strings.dictionaryRanks()), strings.validity,
+        largest: largest)
     case .bool(let flags):
-      rows = extremeRows(ArrayReader(values: ContiguousArray(column.orderKeys())), flags.validity, largest: largest)
+      rows = extremeRows(
+        ArrayReader(values: ContiguousArray(column.orderKeys())), flags.validity, largest: largest)
     }
     return column.gatherOrNull(rows)
   }
@@ -104,14 +114,17 @@ struct Aggregator {
 
   func distinct(_ column: Column) -> Column {
     let (codes, firstRows) = Grouping.denseCodes(column)
-    let (_, pairRows) = Grouping.combine(ids, cardinality: grouping.groupCount, codes, cardinality: firstRows.count)
+    let (_, pairRows) = Grouping.combine(
+      ids, cardinality: grouping.groupCount, codes, cardinality: firstRows.count)
     var counts = ContiguousArray<Int64>(repeating: 0, count: groupCount)
     for row in pairRows where column.isValid(row) { counts[Int(ids[row])] += 1 }
     return .int(IntColumn(values: counts))
   }
 
   func percentile(_ column: Column, _ fraction: Double, name: String) throws(FrameError) -> Column {
-    guard case .double(let numbers) = try column.converted(toNumeric: name, verb: "take percentiles of") else {
+    guard
+      case .double(let numbers) = try column.converted(toNumeric: name, verb: "take percentiles of")
+    else {
       return .nulls(.double, count: groupCount)
     }
     let counts = rowCounts(validity: numbers.validity)
@@ -145,6 +158,8 @@ struct Aggregator {
     return rows
   }
 }
+
+// MARK: - Helpers
 
 /// The value at position `fraction × (n − 1)` of ascending `values`, linearly interpolated.
 func interpolate(_ values: ArraySlice<Double>, _ fraction: Double) -> Double {

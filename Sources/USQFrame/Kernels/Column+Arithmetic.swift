@@ -55,6 +55,8 @@ extension Column {
   }
 }
 
+// MARK: - Operands
+
 /// An operand reduced to what arithmetic needs: its kind, its numbers and validity.
 struct ArithmeticOperand {
   var kind: ColumnKind?
@@ -93,6 +95,8 @@ struct ArithmeticOperand {
     }
   }
 }
+
+// MARK: - Loops
 
 enum ArithmeticKernel {
   static func run(
@@ -217,6 +221,8 @@ enum ArithmeticKernel {
   }
 }
 
+// MARK: - Operations
+
 protocol IntegerOperation {
   static func apply(_ lhs: Int64, _ rhs: Int64) -> (partialValue: Int64, overflow: Bool)
 }
@@ -226,26 +232,34 @@ protocol DoubleOperation {
 }
 
 enum Add: IntegerOperation, DoubleOperation {
-  @inline(__always) static func apply(_ lhs: Int64, _ rhs: Int64) -> (partialValue: Int64, overflow: Bool) {
+  @inline(__always) static func apply(_ lhs: Int64, _ rhs: Int64) -> (
+    partialValue: Int64, overflow: Bool
+  ) {
     lhs.addingReportingOverflow(rhs)
   }
   @inline(__always) static func apply(_ lhs: Double, _ rhs: Double) -> Double { lhs + rhs }
 }
 
 enum Subtract: IntegerOperation, DoubleOperation {
-  @inline(__always) static func apply(_ lhs: Int64, _ rhs: Int64) -> (partialValue: Int64, overflow: Bool) {
+  @inline(__always) static func apply(_ lhs: Int64, _ rhs: Int64) -> (
+    partialValue: Int64, overflow: Bool
+  ) {
     lhs.subtractingReportingOverflow(rhs)
   }
   @inline(__always) static func apply(_ lhs: Double, _ rhs: Double) -> Double { lhs - rhs }
 }
 
 enum Multiply: IntegerOperation, DoubleOperation {
-  @inline(__always) static func apply(_ lhs: Int64, _ rhs: Int64) -> (partialValue: Int64, overflow: Bool) {
+  @inline(__always) static func apply(_ lhs: Int64, _ rhs: Int64) -> (
+    partialValue: Int64, overflow: Bool
+  ) {
     lhs.multipliedReportingOverflow(by: rhs)
   }
   @inline(__always) static func apply(_ lhs: Double, _ rhs: Double) -> Double { lhs * rhs }
 }
 
 enum Divide: DoubleOperation {
-  @inline(__always) static func apply(_ lhs: Double, _ rhs: Double) -> Double { rhs == 0 ? 0 : lhs / rhs }
+  @inline(__always) static func apply(_ lhs: Double, _ rhs: Double) -> Double {
+    rhs == 0 ? 0 : lhs / rhs
+  }
 }

@@ -13,15 +13,17 @@ extension Column {
     precondition(!columns.isEmpty, "coalesce needs a column")
     let count = columns[0].count
     precondition(columns.allSatisfy { $0.count == count }, "operand lengths differ")
-    guard let kind = unifiedKind(columns.map(\.kind))
-      ?? unifiedKind(columns.filter { $0.nullCount < $0.count }.map(\.kind))
-      ?? (columns.allSatisfy { $0.nullCount == $0.count } ? columns[0].kind : nil)
+    guard
+      let kind = unifiedKind(columns.map(\.kind))
+        ?? unifiedKind(columns.filter { $0.nullCount < $0.count }.map(\.kind))
+        ?? (columns.allSatisfy { $0.nullCount == $0.count } ? columns[0].kind : nil)
     else {
       let kinds = Set(columns.filter { $0.nullCount < $0.count }.map(\.kind.rawValue)).sorted()
       throw .typeMismatch("'coalesce' needs one kind, found \(kinds.joined(separator: ", "))")
     }
     let typed = columns.map { column in
-      column.kind == kind || column.kind.isNumeric && kind == .double || column.nullCount < column.count
+      column.kind == kind || column.kind.isNumeric && kind == .double
+        || column.nullCount < column.count
         ? column : Column.nulls(kind, count: count)
     }
     var result = try typed[0].converted(to: kind)
@@ -43,7 +45,10 @@ extension Column {
   func converted(to kind: ColumnKind) throws(FrameError) -> Column {
     if self.kind == kind { return self }
     if case .int(let column) = self, kind == .double {
-      return .double(DoubleColumn(values: ContiguousArray(column.values.lazy.map { Double($0) }), validity: column.validity))
+      return .double(
+        DoubleColumn(
+          values: ContiguousArray(column.values.lazy.map { Double($0) }), validity: column.validity)
+      )
     }
     throw .typeMismatch("cannot convert \(self.kind) to \(kind)")
   }

@@ -58,7 +58,8 @@ extension Column {
     case (.bool(let left), .bool(let right)):
       bits = ComparisonKernel.bools(op, left.bits.words, right.bits.words, count: lhs.count)
     default:
-      bits = try ComparisonKernel.numeric(op, ArithmeticOperand(lhs), ArithmeticOperand(rhs), count: lhs.count)
+      bits = try ComparisonKernel.numeric(
+        op, ArithmeticOperand(lhs), ArithmeticOperand(rhs), count: lhs.count)
     }
     return BoolColumn(bits: bits.masked(by: validity), validity: validity)
   }
@@ -71,7 +72,9 @@ extension Column {
   {
     let count = lhs.count
     if rhs.isNull {
-      return BoolColumn(bits: Bitmap(repeating: false, count: count), validity: Bitmap(repeating: false, count: count))
+      return BoolColumn(
+        bits: Bitmap(repeating: false, count: count),
+        validity: Bitmap(repeating: false, count: count))
     }
     let bits: Bitmap
     switch (lhs, rhs) {
@@ -82,7 +85,8 @@ extension Column {
       let words = ContiguousArray(repeating: flag ? UInt64.max : 0, count: column.bits.words.count)
       bits = ComparisonKernel.bools(op, column.bits.words, words, count: count)
     default:
-      bits = try ComparisonKernel.numeric(op, ArithmeticOperand(lhs), ArithmeticOperand(rhs), count: count)
+      bits = try ComparisonKernel.numeric(
+        op, ArithmeticOperand(lhs), ArithmeticOperand(rhs), count: count)
     }
     return BoolColumn(bits: bits.masked(by: lhs.validity), validity: lhs.validity)
   }
@@ -94,6 +98,8 @@ extension Column {
     try compare(op.flipped, rhs, lhs)
   }
 }
+
+// MARK: - Readers
 
 /// A string compared by its UTF-8 bytes.
 public struct OrderedUTF8: Comparable {
@@ -108,8 +114,12 @@ extension StringColumn {
   static func jointRanks(_ lhs: StringColumn, _ rhs: StringColumn)
     -> (ContiguousArray<UInt32>, ContiguousArray<UInt32>)
   {
-    let joint = StringColumn(codes: [], dictionary: lhs.dictionary + rhs.dictionary).dictionaryRanks()
-    return (ContiguousArray(joint[..<lhs.dictionary.count]), ContiguousArray(joint[lhs.dictionary.count...]))
+    let joint = StringColumn(codes: [], dictionary: lhs.dictionary + rhs.dictionary)
+      .dictionaryRanks()
+    return (
+      ContiguousArray(joint[..<lhs.dictionary.count]),
+      ContiguousArray(joint[lhs.dictionary.count...])
+    )
   }
 }
 
@@ -142,6 +152,8 @@ struct RankReader: RowReader {
     ranks.isEmpty ? 0 : ranks[Int(codes[index])]
   }
 }
+
+// MARK: - Loops
 
 enum ComparisonKernel {
   static func numeric(
@@ -207,23 +219,15 @@ enum ComparisonKernel {
     return Bitmap(words: words, count: count)
   }
 
-  /// Row bit = `table[code]`.
+  /// Row bit = `table[code]`. One true entry (`model = "gpt-4o"`) compares codes with it;
+  /// none or all give a constant.
   static func lookup(_ codes: ContiguousArray<UInt32>, table: [Bool]) -> Bitmap {
     let count = codes.count
-    if table.isEmpty { return Bitmap(repeating: false, count: count) }
-    let bytes = ContiguousArray(table.lazy.map { UInt64($0 ? 1 : 0) })
-    let wordCount = (count + 63) >> 6
-    var words = ContiguousArray<UInt64>(repeating: 0, count: wordCount)
-    for wordIndex in 0..<wordCount {
-      let base = wordIndex << 6
-      let end = Swift.min(base + 64, count)
-      var word: UInt64 = 0
-      for index in base..<end {
-        word |= bytes[Int(codes[index])] &<< UInt64(index &- base)
-      }
-      words[wordIndex] = word
-    }
-    return Bitmap(words: words, count: count)
+    let trueCodes = table.indices.filter { table[$0] }
+    if trueCodes.isEmpty { return Bitmap(repeating: false, count: count) }
+    if trueCodes.count == table.count { return Bitmap(repeating: true, count: count) }
+    if trueCodes.count == 1 { return equalLoop(codes, UInt32(trueCodes[0]), count: count) }
+    return tableLoop(codes, ContiguousArray(table.lazy.map { UInt64($0 ? 1 : 0) }), count: count)
   }
 
   /// Word-level comparison of bit-packed Booleans (false < true).

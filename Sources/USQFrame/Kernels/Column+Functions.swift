@@ -61,13 +61,16 @@ extension Column {
     return .string(StringColumn(codes: codes, dictionary: dictionary, validity: column.validity))
   }
 
-  /// `round(x, n)`: doubles rounded to `digits` decimals, half away from zero; ints are
+  /// `round(x, n)`: doubles rounded to `digits` decimals, half away from zero (`digits` may be
+  /// negative: tens, hundreds, …); ints are
   /// unchanged for `digits >= 0` and rounded to a multiple of 10^-digits otherwise (null
   /// when that overflows).
   /// - Throws: `FrameError.typeMismatch` unless the column is numeric.
   public func rounded(digits: Int = 0) throws(FrameError) -> Column {
     switch self {
     case .double(let column):
+      // 10^23 already exceeds a double's 17 significant digits: nothing left to round.
+      if digits > 22 { return self }
       var values = column.values
       let scale = powerOfTen(Swift.abs(digits))
       for index in values.indices {
@@ -88,14 +91,17 @@ extension Column {
         let remainder = value % step
         let down = value - remainder
         let away = remainder.magnitude * 2 >= step.magnitude
-        let (result, overflow) = away ? down.addingReportingOverflow(value < 0 ? -step : step) : (down, false)
+        let (result, overflow) =
+          away ? down.addingReportingOverflow(value < 0 ? -step : step) : (down, false)
         values[index] = overflow ? 0 : result
         if overflow {
           if invalid == nil { invalid = Bitmap(repeating: false, count: count) }
           invalid?[index] = true
         }
       }
-      return .int(IntColumn(values: values, validity: ArithmeticKernel.clearing(invalid, from: column.validity)))
+      return .int(
+        IntColumn(
+          values: values, validity: ArithmeticKernel.clearing(invalid, from: column.validity)))
     default:
       throw .typeMismatch("'round' needs a numeric column, found \(kind)")
     }
@@ -113,7 +119,9 @@ extension Column {
     try mappingStrings("upper") { $0.uppercased() }
   }
 
-  private func mappingStrings(_ name: String, _ transform: (String) -> String) throws(FrameError) -> Column {
+  private func mappingStrings(_ name: String, _ transform: (String) -> String) throws(FrameError)
+    -> Column
+  {
     guard case .string(let column) = self else {
       throw .typeMismatch("'\(name)' needs a string column, found \(kind)")
     }

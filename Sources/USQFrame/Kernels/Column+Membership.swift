@@ -14,11 +14,14 @@ extension Column {
     case .string(let column):
       var wanted = Set<String>()
       for case .string(let text) in values { wanted.insert(text) }
-      bits = ComparisonKernel.lookup(column.codes, table: column.dictionary.map { wanted.contains($0) })
+      bits = ComparisonKernel.lookup(
+        column.codes, table: column.dictionary.map { wanted.contains($0) })
     case .bool(let column):
       let hasTrue = values.contains(.bool(true))
       let hasFalse = values.contains(.bool(false))
-      bits = hasTrue ? (hasFalse ? Bitmap(repeating: true, count: count) : column.bits)
+      bits =
+        hasTrue
+        ? (hasFalse ? Bitmap(repeating: true, count: count) : column.bits)
         : (hasFalse ? ~column.bits : Bitmap(repeating: false, count: count))
     case .int(let column), .time(let column):
       var wanted = Set<Int64>()

@@ -37,7 +37,8 @@ extension Column {
   }
 
   /// Stable sort by one encoded key: valid rows by (key, row), then null rows in order.
-  static func sortSingle(_ keys: ContiguousArray<UInt64>, validity: Bitmap?) -> ContiguousArray<Int> {
+  static func sortSingle(_ keys: ContiguousArray<UInt64>, validity: Bitmap?) -> ContiguousArray<Int>
+  {
     var pairs = ContiguousArray<(key: UInt64, row: Int)>()
     pairs.reserveCapacity(keys.count)
     var nullRows = ContiguousArray<Int>()
@@ -93,7 +94,9 @@ extension Frame {
     let column = try self.column(name)
     let limit = Swift.min(Swift.max(count, 0), rowCount)
     if limit == 0 { return head(0) }
-    if limit > 256 { return gather(Column.sortPermutation([(column, true)], count: rowCount).prefix(limit)) }
+    if limit > 256 {
+      return gather(Column.sortPermutation([(column, true)], count: rowCount).prefix(limit))
+    }
     let keys = column.orderKeys()
     let validity = column.validity
     var best = ContiguousArray<(key: UInt64, row: Int)>()

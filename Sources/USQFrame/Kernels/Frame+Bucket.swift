@@ -56,7 +56,8 @@ extension Frame {
     }
     let keyNames = names.filter { $0 != start && $0 != end && !(self[$0]?.kind.isNumeric ?? true) }
     let grouping =
-      keyNames.isEmpty ? Grouping(singleGroupOf: rowCount) : Grouping(keys: keyNames.compactMap { self[$0] })
+      keyNames.isEmpty
+      ? Grouping(singleGroupOf: rowCount) : Grouping(keys: keyNames.compactMap { self[$0] })
     let groupCount = keyNames.isEmpty ? 1 : grouping.groupCount
     var present = [Set<Int64>](repeating: [], count: groupCount)
     for row in 0..<rowCount where starts.isValid(row) {
@@ -73,20 +74,28 @@ extension Frame {
       }
     }
     if addedStarts.isEmpty { return self }
-    let sourceRows = ContiguousArray(addedGroups.lazy.map { group in
-      grouping.firstRows.isEmpty ? -1 : grouping.firstRows[group]
-    })
-    let added = Frame(unchecked: pairs.map { name, column in
-      if name == start { return (name, Column.time(TimeColumn(values: addedStarts))) }
-      if name == end, column.kind == .time { return (name, Column.time(TimeColumn(values: addedEnds))) }
-      switch column.kind {
-      case .int: return (name, Column.constant(.int(0), count: addedStarts.count))
-      case .double: return (name, Column.constant(.double(0), count: addedStarts.count))
-      default:
-        return (name, keyNames.contains(name)
-          ? column.gatherOrNull(sourceRows) : Column.nulls(column.kind, count: addedStarts.count))
-      }
-    })
+    let sourceRows = ContiguousArray(
+      addedGroups.lazy.map { group in
+        grouping.firstRows.isEmpty ? -1 : grouping.firstRows[group]
+      })
+    let added = Frame(
+      unchecked: pairs.map { name, column in
+        if name == start { return (name, Column.time(TimeColumn(values: addedStarts))) }
+        if name == end, column.kind == .time {
+          return (name, Column.time(TimeColumn(values: addedEnds)))
+        }
+        switch column.kind {
+        case .int: return (name, Column.constant(.int(0), count: addedStarts.count))
+        case .double: return (name, Column.constant(.double(0), count: addedStarts.count))
+        default:
+          return (
+            name,
+            keyNames.contains(name)
+              ? column.gatherOrNull(sourceRows)
+              : Column.nulls(column.kind, count: addedStarts.count)
+          )
+        }
+      })
     return try Frame.concatenate([self, added]).sorted(by: [SortKey(start)])
   }
 }

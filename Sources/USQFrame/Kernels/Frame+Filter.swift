@@ -32,14 +32,7 @@ extension Frame {
     let selected = mask.trueBits
     let kept = selected.setCount
     if kept == rowCount { return self }
-    var indices: ContiguousArray<Int>?
-    return Frame(unchecked: pairs.map { name, column in
-      if column.validity == nil, column.kind != .bool {
-        return (name, column.compacted(selected, kept: kept))
-      }
-      if indices == nil { indices = selected.setIndices() }
-      return (name, column.gather(indices ?? []))
-    })
+    return Frame(unchecked: pairs.map { ($0.0, $0.1.compacted(selected, kept: kept)) })
   }
 }
 
@@ -50,19 +43,34 @@ extension Column {
     let selected = mask.trueBits
     let kept = selected.setCount
     if kept == count { return self }
-    if validity == nil, kind != .bool { return compacted(selected, kept: kept) }
-    return gather(selected.setIndices())
+    return compacted(selected, kept: kept)
   }
 
-  /// The rows set in `selection`, for columns without nulls (word-at-a-time compaction).
+  /// The rows set in `selection` (`kept` of them), a word at a time; all-null columns stay
+  /// all-null without reading values.
   func compacted(_ selection: Bitmap, kept: Int) -> Column {
+    guard let validity else { return compactedValues(selection, kept: kept, validity: nil) }
+    if validity.setCount == 0 { return .nulls(kind, count: kept) }
+    return compactedValues(
+      selection, kept: kept, validity: validity.compacted(selection, kept: kept))
+  }
+
+  private func compactedValues(_ selection: Bitmap, kept: Int, validity: Bitmap?) -> Column {
     switch self {
-    case .int(let column): .int(IntColumn(values: column.compactedValues(selection, kept: kept)))
-    case .time(let column): .time(TimeColumn(values: column.compactedValues(selection, kept: kept)))
-    case .double(let column): .double(DoubleColumn(values: column.compactedValues(selection, kept: kept)))
+    case .int(let column):
+      .int(IntColumn(values: column.compactedValues(selection, kept: kept), validity: validity))
+    case .time(let column):
+      .time(TimeColumn(values: column.compactedValues(selection, kept: kept), validity: validity))
+    case .double(let column):
+      .double(
+        DoubleColumn(values: column.compactedValues(selection, kept: kept), validity: validity))
     case .string(let column):
-      .string(StringColumn(codes: column.compactedCodes(selection, kept: kept), dictionary: column.dictionary))
-    case .bool: gather(selection.setIndices())
+      .string(
+        StringColumn(
+          codes: column.compactedCodes(selection, kept: kept), dictionary: column.dictionary,
+          validity: validity))
+    case .bool(let column):
+      .bool(BoolColumn(bits: column.bits.compacted(selection, kept: kept), validity: validity))
     }
   }
 }

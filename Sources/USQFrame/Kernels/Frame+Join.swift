@@ -19,7 +19,9 @@ extension Frame {
   /// ```
   /// - Throws: `FrameError.unknownColumn` for a key missing on either side,
   ///   `.typeMismatch` when a key's kinds differ or no key is given.
-  public func join(_ right: Frame, on keys: [String], kind: JoinKind = .left, suffix: String = "_right")
+  public func join(
+    _ right: Frame, on keys: [String], kind: JoinKind = .left, suffix: String = "_right"
+  )
     throws(FrameError) -> Frame
   {
     guard !keys.isEmpty else { throw .typeMismatch("'join' needs at least one key column") }
@@ -30,14 +32,20 @@ extension Frame {
       let leftColumn = try column(key)
       let rightColumn = try right.column(key)
       guard leftColumn.kind == rightColumn.kind else {
-        throw .typeMismatch("cannot join on '\(key)': \(leftColumn.kind) on the left, \(rightColumn.kind) on the right")
+        throw .typeMismatch(
+          "cannot join on '\(key)': \(leftColumn.kind) on the left, \(rightColumn.kind) on the right"
+        )
       }
-      joint.append(try Frame.concatenate([Frame(unchecked: [(key, leftColumn)]), Frame(unchecked: [(key, rightColumn)])]).columns[0])
+      joint.append(
+        try Frame.concatenate([
+          Frame(unchecked: [(key, leftColumn)]), Frame(unchecked: [(key, rightColumn)]),
+        ]).columns[0])
       if let validity = leftColumn.validity { leftValid = leftValid & validity }
       if let validity = rightColumn.validity { rightValid = rightValid & validity }
     }
     let (leftRows, rightRows) = Frame.matchRows(
-      Grouping(keys: joint), leftCount: rowCount, leftValid: leftValid, rightValid: rightValid, kind: kind)
+      Grouping(keys: joint), leftCount: rowCount, leftValid: leftValid, rightValid: rightValid,
+      kind: kind)
     var pairs = self.pairs.map { ($0.0, $0.1.gather(leftRows)) }
     var taken = Set(names)
     for (name, column) in right.pairs where !keys.contains(name) {
@@ -63,7 +71,9 @@ extension Frame {
     let ids = grouping.groupIDs
     let groupCount = grouping.groupCount
     var offsets = ContiguousArray<Int>(repeating: 0, count: groupCount + 1)
-    for row in 0..<rightValid.count where rightValid[row] { offsets[Int(ids[leftCount + row]) + 1] += 1 }
+    for row in 0..<rightValid.count where rightValid[row] {
+      offsets[Int(ids[leftCount + row]) + 1] += 1
+    }
     for group in 0..<groupCount { offsets[group + 1] += offsets[group] }
     var cursor = offsets
     var bucketed = ContiguousArray<Int>(repeating: 0, count: offsets[groupCount])

@@ -13,20 +13,26 @@ extension Frame {
   /// ```
   /// - Throws: `FrameError.unknownColumn`, `.typeMismatch` when `values` is not numeric,
   ///   `.overflow` when an int sum overflows.
-  public func pivot(_ column: String, values: String, keys: [String]? = nil) throws(FrameError) -> Frame {
+  public func pivot(_ column: String, values: String, keys: [String]? = nil) throws(FrameError)
+    -> Frame
+  {
     let spread = try self.column(column)
     let summed = try self.column(values)
     guard summed.kind.isNumeric else {
       throw .typeMismatch("cannot pivot '\(values)': it is \(summed.kind), not a number")
     }
-    let keyNames = keys ?? names.filter { name in
-      name != column && name != values && !(self[name]?.kind.isNumeric ?? true)
-    }
+    let keyNames =
+      keys
+      ?? names.filter { name in
+        name != column && name != values && !(self[name]?.kind.isNumeric ?? true)
+      }
     var keyColumns: [Column] = []
     for key in keyNames { keyColumns.append(try self.column(key)) }
-    let grouping = keyColumns.isEmpty ? Grouping(singleGroupOf: rowCount) : Grouping(keys: keyColumns)
+    let grouping =
+      keyColumns.isEmpty ? Grouping(singleGroupOf: rowCount) : Grouping(keys: keyColumns)
     let (codes, valueRows) = Grouping.denseCodes(spread)
-    let valueOrder = Column.sortPermutation([(spread.gather(valueRows), false)], count: valueRows.count)
+    let valueOrder = Column.sortPermutation(
+      [(spread.gather(valueRows), false)], count: valueRows.count)
     let cells = Grouping.combine(
       grouping.groupIDs, cardinality: grouping.groupCount, codes, cardinality: valueRows.count)
     let cellGrouping = Grouping(groupIDs: cells.0, firstRows: cells.1)
@@ -34,7 +40,9 @@ extension Frame {
       .sum(summed, name: values)
     // Cell `c` belongs to key group ids[firstRows[c]] and value codes[firstRows[c]].
     let groupCount = grouping.groupCount
-    var pairs: [(String, Column)] = zip(keyNames, keyColumns).map { ($0, $1.gather(grouping.firstRows)) }
+    var pairs: [(String, Column)] = zip(keyNames, keyColumns).map {
+      ($0, $1.gather(grouping.firstRows))
+    }
     var taken = Set(keyNames)
     for valueCode in valueOrder {
       var cellOf = ContiguousArray<Int>(repeating: -1, count: groupCount)
@@ -52,7 +60,8 @@ extension Frame {
     }
     let frame = Frame(unchecked: pairs)
     if keyColumns.isEmpty || groupCount <= 1 { return frame }
-    return frame.gather(Column.sortPermutation(pairs.prefix(keyNames.count).map { ($0.1, false) }, count: groupCount))
+    return frame.gather(
+      Column.sortPermutation(pairs.prefix(keyNames.count).map { ($0.1, false) }, count: groupCount))
   }
 
   /// The name of a pivoted column holding `value`.

@@ -10,14 +10,17 @@ extension Frame {
   public func share(_ column: String, by keys: [String] = [], as name: String = "share")
     throws(FrameError) -> Frame
   {
-    guard case .double(let values) = try self.column(column).converted(toNumeric: column, verb: "share") else {
+    guard
+      case .double(let values) = try self.column(column).converted(toNumeric: column, verb: "share")
+    else {
       throw .typeMismatch("cannot share '\(column)'")
     }
     var keyColumns: [Column] = []
     for key in keys { keyColumns.append(try self.column(key)) }
     let grouping = keys.isEmpty ? Grouping(singleGroupOf: rowCount) : Grouping(keys: keyColumns)
     let ids = grouping.groupIDs
-    let totals = Aggregator.sumLoop(values.values, values.validity, ids, groupCount: grouping.groupCount)
+    let totals = Aggregator.sumLoop(
+      values.values, values.validity, ids, groupCount: grouping.groupCount)
     var shares = ContiguousArray<Double>(repeating: 0, count: rowCount)
     var validity = values.validity ?? Bitmap(repeating: true, count: rowCount)
     for row in 0..<rowCount {
@@ -51,25 +54,28 @@ extension Frame {
     guard let name = column ?? names.last(where: { self[$0]?.kind.isNumeric ?? false }) else {
       throw .typeMismatch("'other' needs a numeric column")
     }
-    guard case .double(let values) = try self.column(name).converted(toNumeric: name, verb: "fold") else {
+    guard case .double(let values) = try self.column(name).converted(toNumeric: name, verb: "fold")
+    else {
       throw .typeMismatch("cannot fold '\(name)'")
     }
     var total = 0.0
     for row in 0..<rowCount where values.isValid(row) { total += values.values[row] }
     guard total > 0 else { return self }
-    let small = Bitmap((0..<rowCount).lazy.map { row in
-      (values.isValid(row) ? values.values[row] : 0) / total * 100 < percent
-    })
+    let small = Bitmap(
+      (0..<rowCount).lazy.map { row in
+        (values.isValid(row) ? values.values[row] : 0) / total * 100 < percent
+      })
     if small.setCount == 0 { return self }
     let kept = gather((~small).setIndices())
     let folded = gather(small.setIndices())
     let sums = try folded.aggregate(
       folded.pairs.filter { $0.1.kind.isNumeric }.map { Aggregate(.sum, $0.0, as: $0.0) }, by: [])
-    let otherRow = Frame(unchecked: folded.pairs.map { name, column in
-      if column.kind.isNumeric, let sum = sums[name] { return (name, sum) }
-      if column.kind == .string { return (name, Column.constant(.string(label), count: 1)) }
-      return (name, Column.nulls(column.kind, count: 1))
-    })
+    let otherRow = Frame(
+      unchecked: folded.pairs.map { name, column in
+        if column.kind.isNumeric, let sum = sums[name] { return (name, sum) }
+        if column.kind == .string { return (name, Column.constant(.string(label), count: 1)) }
+        return (name, Column.nulls(column.kind, count: 1))
+      })
     return try Frame.concatenate([kept, otherRow])
   }
 }

@@ -7,7 +7,8 @@ extension Grouping {
     var table = ContiguousArray<UInt32>(repeating: .max, count: tableSize + 1)
     var firstRows = ContiguousArray<Int>()
     var next: UInt32 = 0
-    let ids = ContiguousArray<UInt32>(unsafeUninitializedCapacity: codes.count) { ids, initialized in
+    let ids = ContiguousArray<UInt32>(unsafeUninitializedCapacity: codes.count) {
+      ids, initialized in
       codes.withUnsafeBufferPointer { codes in
         table.withUnsafeMutableBufferPointer { table in
           for index in 0..<codes.count {
@@ -35,7 +36,9 @@ extension Grouping {
   /// Run numbers of non-decreasing `values` (sorted time columns: `load` output, `bucket`
   /// input), or nil when the values are not sorted. Equal values are adjacent, so run numbers
   /// are first-seen dense codes.
-  static func sortedRuns(_ values: ContiguousArray<Int64>) -> (codes: ContiguousArray<UInt32>, cardinality: Int)? {
+  static func sortedRuns(_ values: ContiguousArray<Int64>) -> (
+    codes: ContiguousArray<UInt32>, cardinality: Int
+  )? {
     var isSorted = true
     values.withUnsafeBufferPointer { values in
       var index = 1
@@ -46,7 +49,8 @@ extension Grouping {
     }
     guard isSorted else { return nil }
     var runs = 0
-    let codes = ContiguousArray<UInt32>(unsafeUninitializedCapacity: values.count) { codes, initialized in
+    let codes = ContiguousArray<UInt32>(unsafeUninitializedCapacity: values.count) {
+      codes, initialized in
       values.withUnsafeBufferPointer { values in
         var run: UInt32 = 0
         for index in 0..<values.count {
@@ -91,5 +95,21 @@ extension Grouping {
       initialized = left.count
     }
     return (ids, firstRows)
+  }
+}
+
+extension Grouping {
+  /// `runs` (run numbers of sorted values) as group ids, with each run's first row.
+  static func runStarts(_ runs: ContiguousArray<UInt32>, runCount: Int)
+    -> (ContiguousArray<UInt32>, ContiguousArray<Int>)
+  {
+    var firstRows = ContiguousArray<Int>()
+    firstRows.reserveCapacity(runCount)
+    runs.withUnsafeBufferPointer { runs in
+      for index in 0..<runs.count where index == 0 || runs[index] != runs[index - 1] {
+        firstRows.append(index)
+      }
+    }
+    return (runs, firstRows)
   }
 }

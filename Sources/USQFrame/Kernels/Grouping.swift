@@ -19,16 +19,26 @@ public struct Grouping: Sendable {
   /// The number of groups.
   public var groupCount: Int { firstRows.count }
 
-  /// Groups the rows by the values of `keys` (all of one length). No keys: every row is in
-  /// group 0 (and there are no groups when there are no rows).
+  /// Groups the rows by the values of `keys` (at least one, all of one length); use
+  /// `init(singleGroupOf:)` when there are no keys.
   public init(keys: [Column]) {
     guard let first = keys.first else {
-      let count = 0
-      groupIDs = ContiguousArray(repeating: 0, count: count)
-      firstRows = []
-      return
+      preconditionFailure("no key columns: use init(singleGroupOf:)")
     }
     precondition(keys.allSatisfy { $0.count == first.count }, "key lengths differ")
+    // One sorted time or int key (bucket, load output): run numbers are the group ids.
+    if keys.count == 1, case .int(let numbers) = first, numbers.validity == nil,
+      let runs = Grouping.sortedRuns(numbers.values)
+    {
+      (groupIDs, firstRows) = Grouping.runStarts(runs.codes, runCount: runs.cardinality)
+      return
+    }
+    if keys.count == 1, case .time(let numbers) = first, numbers.validity == nil,
+      let runs = Grouping.sortedRuns(numbers.values)
+    {
+      (groupIDs, firstRows) = Grouping.runStarts(runs.codes, runCount: runs.cardinality)
+      return
+    }
     if let (ids, firstRows) = Grouping.fused(keys) {
       self.groupIDs = ids
       self.firstRows = firstRows
@@ -37,7 +47,8 @@ public struct Grouping: Sendable {
     var (ids, firstRows) = Grouping.denseCodes(first)
     for key in keys.dropFirst() {
       let (codes, rows) = Grouping.denseCodes(key)
-      (ids, firstRows) = Grouping.combine(ids, cardinality: firstRows.count, codes, cardinality: rows.count)
+      (ids, firstRows) = Grouping.combine(
+        ids, cardinality: firstRows.count, codes, cardinality: rows.count)
     }
     self.groupIDs = ids
     self.firstRows = firstRows
@@ -53,6 +64,8 @@ public struct Grouping: Sendable {
     self.groupIDs = groupIDs
     self.firstRows = firstRows
   }
+
+  // MARK: - Fused keys
 
   /// Group ids in one pass when every key has small codes (dictionary codes, bools, small-range
   /// or sorted ints) whose product is small: the packed code indexes one table.
@@ -70,7 +83,8 @@ public struct Grouping: Sendable {
     switch raws.count {
     case 1: return dense(raws[0].codes, validity: nil, tableSize: raws[0].cardinality)
     case 2:
-      return densePairs(raws[0].codes, raws[1].codes, width: UInt32(raws[1].cardinality), tableSize: product)
+      return densePairs(
+        raws[0].codes, raws[1].codes, width: UInt32(raws[1].cardinality), tableSize: product)
     default:
       var packed = raws[0].codes
       for raw in raws.dropFirst() {
@@ -86,7 +100,9 @@ public struct Grouping: Sendable {
   static func rawCodes(_ column: Column) -> (codes: ContiguousArray<UInt32>, cardinality: Int)? {
     switch column {
     case .string(let strings):
-      guard let validity = strings.validity else { return (strings.codes, strings.dictionary.count) }
+      guard let validity = strings.validity else {
+        return (strings.codes, strings.dictionary.count)
+      }
       let nullCode = UInt32(strings.dictionary.count)
       var codes = strings.codes
       for index in codes.indices where !validity[index] { codes[index] = nullCode }
@@ -108,6 +124,8 @@ public struct Grouping: Sendable {
     }
   }
 
+  // MARK: - One key at a time
+
   /// Dense first-seen codes of one column.
   static func denseCodes(_ column: Column) -> (ContiguousArray<UInt32>, ContiguousArray<Int>) {
     switch column {
@@ -123,7 +141,9 @@ public struct Grouping: Sendable {
       if let (codes, size) = smallRangeCodes(numbers) {
         return dense(codes, validity: numbers.validity, tableSize: size)
       }
-      return hashed(ContiguousArray(numbers.values.lazy.map { UInt64(bitPattern: $0) }), validity: numbers.validity)
+      return hashed(
+        ContiguousArray(numbers.values.lazy.map { UInt64(bitPattern: $0) }),
+        validity: numbers.validity)
     case .double(let numbers):
       let keys = numbers.values.lazy.map { value -> UInt64 in
         value.isNaN ? Double.nan.bitPattern : (value == 0 ? 0 : value.bitPattern)

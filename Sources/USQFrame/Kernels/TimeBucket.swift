@@ -28,25 +28,26 @@ public enum TimeBucket: Sendable, Hashable, CustomStringConvertible {
     case .week:
       // 1970-01-01 was a Thursday: Monday-based weekday = (days + 3) mod 7.
       let days = floorDivide(time, 86_400)
-      return (days - floorModulo(days + 3, 7)) * 86_400
+      return (days &- floorModulo(days &+ 3, 7)) &* 86_400
     case .month:
       let date = CivilDate(days: floorDivide(time, 86_400))
-      return CivilDate(year: date.year, month: date.month, day: 1).days * 86_400
+      return CivilDate(year: date.year, month: date.month, day: 1).days &* 86_400
     case .seconds(let width): return floorMultiple(time, Swift.max(width, 1))
     }
   }
 
   /// The start of the bucket after the one starting at `start` (a bucket start).
+  /// Wraps instead of trapping at the top of the Int64 range.
   public func next(after start: Int64) -> Int64 {
     switch self {
-    case .hour: return start + 3_600
-    case .day: return start + 86_400
-    case .week: return start + 7 * 86_400
+    case .hour: return start &+ 3_600
+    case .day: return start &+ 86_400
+    case .week: return start &+ 7 * 86_400
     case .month:
       let date = CivilDate(days: floorDivide(start, 86_400))
       let (year, month) = date.month == 12 ? (date.year + 1, 1) : (date.year, date.month + 1)
-      return CivilDate(year: year, month: month, day: 1).days * 86_400
-    case .seconds(let width): return start + Swift.max(width, 1)
+      return CivilDate(year: year, month: month, day: 1).days &* 86_400
+    case .seconds(let width): return start &+ Swift.max(width, 1)
     }
   }
 }
@@ -60,8 +61,10 @@ public enum TimeBucket: Sendable, Hashable, CustomStringConvertible {
   value - floorDivide(value, divisor) * divisor
 }
 
+/// `value` rounded down to a multiple of `width` (> 0); wraps instead of trapping at the very
+/// bottom of the Int64 range (no real timestamp is there).
 @inlinable func floorMultiple(_ value: Int64, _ width: Int64) -> Int64 {
-  floorDivide(value, width) * width
+  floorDivide(value, width) &* width
 }
 
 /// A proleptic Gregorian date (UTC), converted to and from days since 1970-01-01

@@ -91,9 +91,19 @@ public enum CompletionPlanner {
 
 /// Lays candidates out in columns, like `ls`: filled top to bottom, then left to right.
 public enum CompletionListing {
-  /// The listing as lines (without line breaks), for a terminal `width` columns wide.
-  public static func lines(_ candidates: [String], width: Int) -> [String] {
+  /// The listing as lines (without line breaks), for a terminal `width` columns wide. With
+  /// `maxLines`, a longer listing keeps the candidates that fit in `maxLines - 1` lines and ends
+  /// with `… N more`.
+  public static func lines(_ candidates: [String], width: Int, maxLines: Int? = nil) -> [String] {
     guard !candidates.isEmpty else { return [] }
+    if let maxLines, maxLines >= 2 {
+      let all = lines(candidates, width: width)
+      guard all.count > maxLines else { return all }
+      let cellWidth = (candidates.map(displayWidth).max() ?? 0) + 2
+      let columns = max(1, min(candidates.count, (max(width, 1) + 2) / cellWidth))
+      let shown = min(candidates.count, columns * (maxLines - 1))
+      return lines(Array(candidates.prefix(shown)), width: width) + ["… \(candidates.count - shown) more"]
+    }
     let widths = candidates.map(displayWidth)
     let cellWidth = (widths.max() ?? 0) + 2
     let columns = max(1, min(candidates.count, (max(width, 1) + 2) / cellWidth))

@@ -59,6 +59,7 @@ public final class LineEditor: LineReader {
   public init(options: Options) throws(LineEditorError) {
     _ = usq_locale_setup()
     var error: Int32 = 0
+    _ = usq_terminal_guard_install(&error)
     guard let editLine = usq_el_init("usq", &error) else {
       throw LineEditorError(operation: "el_init", errno: error)
     }
@@ -250,8 +251,10 @@ public final class LineEditor: LineReader {
       }
       return UInt8(USQ_CC_REFRESH)
     case .list(let words):
-      let width = TerminalFacts.windowSize()?.columns ?? options.fallbackWidth
-      let listing = CompletionListing.lines(words, width: width)
+      let size = TerminalFacts.windowSize()
+      let width = size?.columns ?? options.fallbackWidth
+      // Keep the line being edited on screen: at most the window's height minus two lines.
+      let listing = CompletionListing.lines(words, width: width, maxLines: max((size?.rows ?? 24) - 2, 2))
       write("\n" + listing.joined(separator: "\n") + "\n")
       return UInt8(USQ_CC_REDISPLAY)
     }

@@ -27,7 +27,8 @@ enum Fixtures {
   ]
 
   static let completions = EndpointDescription(
-    name: "completions", kind: .usage, summary: "Tokens and requests of the chat and responses models.",
+    name: "completions", kind: .usage,
+    summary: "Tokens and requests of the chat and responses models.",
     fields: [
       FieldDescription(name: "input_tokens", kind: .int, meaning: "All prompt-side tokens."),
       FieldDescription(name: "input_cached_tokens", kind: .int, meaning: "Cached prompt tokens."),
@@ -37,7 +38,9 @@ enum Fixtures {
       dimension("batch", .bool), dimension("service_tier"),
     ],
     groupKeys: ["project_id", "user_id", "api_key_id", "model", "batch", "service_tier"],
-    filters: standardFilters + [FilterOption(option: "batch", parameter: "batch", field: "batch", isBoolean: true)],
+    filters: standardFilters + [
+      FilterOption(option: "batch", parameter: "batch", field: "batch", isBoolean: true)
+    ],
     bucketWidths: usageWidths)
 
   static let embeddings = EndpointDescription(
@@ -71,8 +74,11 @@ enum Fixtures {
       FieldDescription(name: "amount", kind: .double, meaning: "Cost in currency units."),
       FieldDescription(name: "currency", kind: .string, meaning: "ISO-4217 code."),
       dimension("line_item"), dimension("project_id"), dimension("api_key_id"),
-      FieldDescription(name: "quantity", kind: .double, isNullable: true, groupKey: "line_item", meaning: "How much."),
-      FieldDescription(name: "quantity_unit", kind: .string, isNullable: true, meaning: "Unit of quantity."),
+      FieldDescription(
+        name: "quantity", kind: .double, isNullable: true, groupKey: "line_item",
+        meaning: "How much."),
+      FieldDescription(
+        name: "quantity_unit", kind: .string, isNullable: true, meaning: "Unit of quantity."),
     ],
     groupKeys: ["project_id", "line_item", "api_key_id"],
     filters: [
@@ -111,7 +117,8 @@ enum Fixtures {
   static func environment(
     frames: [String: Frame] = [:], last: Frame? = nil, prefixes: Bool = false
   ) -> Environment {
-    Environment(endpoints: endpoints, frames: frames, lastResult: last, now: now, acceptsPrefixes: prefixes)
+    Environment(
+      endpoints: endpoints, frames: frames, lastResult: last, now: now, acceptsPrefixes: prefixes)
   }
 
   static func time(_ text: String) -> Int64 {

@@ -28,7 +28,9 @@ struct MarkedSource {
 }
 
 /// Parses and binds `text` (without markers).
-func bind(_ text: String, environment: Environment = Fixtures.environment()) -> (Plan?, [Diagnostic]) {
+func bind(_ text: String, environment: Environment = Fixtures.environment()) -> (
+  Plan?, [Diagnostic]
+) {
   let (statement, parseDiagnostics) = Parser.parse(SourceFile(text))
   guard !parseDiagnostics.hasErrors else { return (nil, parseDiagnostics) }
   guard case .pipeline(let pipeline) = statement else {
@@ -56,11 +58,16 @@ func expectError(
   #expect(error.span.start == source["1️⃣"], "span \(error.span)", sourceLocation: sourceLocation)
   if let end = source["2️⃣"] { #expect(error.span.end == end, sourceLocation: sourceLocation) }
   if let help { #expect(error.help == help, sourceLocation: sourceLocation) }
-  if let note { #expect(error.notes.contains(note), "notes: \(error.notes)", sourceLocation: sourceLocation) }
+  if let note {
+    #expect(error.notes.contains(note), "notes: \(error.notes)", sourceLocation: sourceLocation)
+  }
 }
 
 /// Binds `text` and returns the plan, recording an issue when binding fails.
-func bindPlan(_ text: String, environment: Environment = Fixtures.environment(), sourceLocation: SourceLocation = #_sourceLocation) -> Plan? {
+func bindPlan(
+  _ text: String, environment: Environment = Fixtures.environment(),
+  sourceLocation: SourceLocation = #_sourceLocation
+) -> Plan? {
   let (plan, diagnostics) = bind(text, environment: environment)
   if plan == nil {
     Issue.record("bind failed: \(diagnostics.map(\.message))", sourceLocation: sourceLocation)

@@ -7,10 +7,14 @@ import USQLanguage
 /// Binds and runs `text` against a fake source serving the fixture frames.
 func run(
   _ text: String, environment: Environment = Fixtures.environment(),
-  source: FakeDataSource = FakeDataSource(frames: ["completions": Frames.completions, "projects": Frames.projects]),
+  source: FakeDataSource = FakeDataSource(frames: [
+    "completions": Frames.completions, "projects": Frames.projects,
+  ]),
   sourceLocation: SourceLocation = #_sourceLocation
 ) async throws -> ExecutionResult {
-  let plan = try #require(bindPlan(text, environment: environment, sourceLocation: sourceLocation), sourceLocation: sourceLocation)
+  let plan = try #require(
+    bindPlan(text, environment: environment, sourceLocation: sourceLocation),
+    sourceLocation: sourceLocation)
   return try await Executor(environment: environment, dataSource: source).run(plan)
 }
 

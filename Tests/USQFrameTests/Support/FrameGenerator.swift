@@ -35,12 +35,20 @@ struct FrameCase: CustomTestStringConvertible, Sendable {
           // Two 10 000-row cases are enough (keeps the debug suite fast).
           if rows == 10_000, nullRatio == 1 || !manyGroups { continue }
           seed &+= 0x1234_5678_9ABC_DEF1
-          cases.append(FrameCase(rows: rows, nullRatio: nullRatio, manyGroups: manyGroups, seed: seed))
+          cases.append(
+            FrameCase(rows: rows, nullRatio: nullRatio, manyGroups: manyGroups, seed: seed))
         }
       }
     }
     return cases
   }()
+
+  /// Whether this is a 10 000-row case: those check a representative subset of operations so
+  /// the debug suite stays fast.
+  var isLarge: Bool { rows >= 10_000 }
+
+  /// `items`, or its first `count` for a large case.
+  func subset<T>(_ items: [T], _ count: Int) -> [T] { isLarge ? Array(items.prefix(count)) : items }
 
   /// The cases up to 1 000 rows (for references that are quadratic).
   static let small = all.filter { $0.rows <= 1_000 }
@@ -60,11 +68,15 @@ struct FrameGenerator {
     random = SeededGenerator(seed: testCase.seed)
   }
 
-  static let keys = ["gpt-4o", "gpt-4o-mini", "o1", "Zeta", "", "é", "b*", "a?c", "ÅLPHA", "proj_1", "proj_10", "proj_2"]
+  static let keys = [
+    "gpt-4o", "gpt-4o-mini", "o1", "Zeta", "", "é", "b*", "a?c", "ÅLPHA", "proj_1", "proj_10",
+    "proj_2",
+  ]
   static let names = ["x", "y", "gpt-4o", "Proj", "z", "o1", "", "alpha", "beta"]
 
   mutating func isNull() -> Bool {
-    testCase.nullRatio >= 1 || (testCase.nullRatio > 0 && Double.random(in: 0..<1, using: &random) < testCase.nullRatio)
+    testCase.nullRatio >= 1
+      || (testCase.nullRatio > 0 && Double.random(in: 0..<1, using: &random) < testCase.nullRatio)
   }
 
   mutating func value(_ make: (inout SeededGenerator) -> Value) -> Value {
@@ -79,21 +91,31 @@ struct FrameGenerator {
     var starts: [Value] = []
     var ends: [Value] = []
     for _ in 0..<rows {
-      let start = base + Int64.random(in: 0..<(many ? 24 * 90 : 3), using: &random) * 3_600 + (many ? Int64.random(in: 0..<2, using: &random) * 60 : 0)
+      let start =
+        base + Int64.random(in: 0..<(many ? 24 * 90 : 3), using: &random) * 3_600
+        + (many ? Int64.random(in: 0..<2, using: &random) * 60 : 0)
       starts.append(.time(start))
       ends.append(isNull() ? .null : .time(start + 3_600 + Int64.random(in: 0..<3, using: &random)))
     }
     columns["start_time"] = starts
     columns["end_time"] = ends
     columns["key"] = (0..<rows).map { _ in
-      value { many ? .string(FrameGenerator.keys.randomElement(using: &$0) ?? "") : .string("gpt-4o") }
+      value {
+        many ? .string(FrameGenerator.keys.randomElement(using: &$0) ?? "") : .string("gpt-4o")
+      }
     }
     columns["name"] = (0..<rows).map { _ in
       value { many ? .string(FrameGenerator.names.randomElement(using: &$0) ?? "") : .string("x") }
     }
-    columns["code"] = (0..<rows).map { _ in value { many ? .int(Int64.random(in: -20...20, using: &$0)) : .int(7) } }
-    columns["flag"] = (0..<rows).map { _ in value { many ? .bool(Bool.random(using: &$0)) : .bool(true) } }
-    columns["tokens"] = (0..<rows).map { _ in value { .int(Int64.random(in: 0...1_000_000, using: &$0)) } }
+    columns["code"] = (0..<rows).map { _ in
+      value { many ? .int(Int64.random(in: -20...20, using: &$0)) : .int(7) }
+    }
+    columns["flag"] = (0..<rows).map { _ in
+      value { many ? .bool(Bool.random(using: &$0)) : .bool(true) }
+    }
+    columns["tokens"] = (0..<rows).map { _ in
+      value { .int(Int64.random(in: 0...1_000_000, using: &$0)) }
+    }
     columns["amount"] = (0..<rows).map { _ in
       value { random in
         switch Int.random(in: 0..<100, using: &random) {
@@ -106,7 +128,8 @@ struct FrameGenerator {
       }
     }
     let kinds: [(String, ColumnKind)] = [
-      ("start_time", .time), ("end_time", .time), ("key", .string), ("name", .string), ("code", .int),
+      ("start_time", .time), ("end_time", .time), ("key", .string), ("name", .string),
+      ("code", .int),
       ("flag", .bool), ("tokens", .int), ("amount", .double),
     ]
     return Frame(unchecked: kinds.map { ($0.0, Column.from(columns[$0.0] ?? [], kind: $0.1)) })

@@ -49,7 +49,8 @@ extension Reference {
       return .double(total / Double(present.count))
     case .min, .max:
       var best: Value = .null
-      for value in present where best.isNull || (function == .min ? order(value, best) < 0 : order(value, best) > 0) {
+      for value in present
+      where best.isNull || (function == .min ? order(value, best) < 0 : order(value, best) > 0) {
         best = value
       }
       return best
@@ -95,14 +96,15 @@ extension Reference {
       return result != 0 ? result < 0 : left.offset < right.offset
     }.map(\.element)
     let rows = sorted.map { group in
-      group.key + aggregates.map { aggregate -> Value in
-        var values: [Value] = []
-        if let column = aggregate.column {
-          let position = table.index(column)
-          values = group.rows.map { table.rows[$0][position] }
+      group.key
+        + aggregates.map { aggregate -> Value in
+          var values: [Value] = []
+          if let column = aggregate.column {
+            let position = table.index(column)
+            values = group.rows.map { table.rows[$0][position] }
+          }
+          return Reference.aggregate(aggregate.function, values, rows: group.rows.count)
         }
-        return Reference.aggregate(aggregate.function, values, rows: group.rows.count)
-      }
     }
     return Table(names: keys + aggregates.map(\.name), rows: rows)
   }
@@ -132,13 +134,17 @@ extension Reference {
 
 /// Checks a frame against expected rows, naming the case (with its seed) on failure.
 func expectRows(
-  _ frame: Frame, _ expected: Table, _ context: String, sourceLocation: SourceLocation = #_sourceLocation
+  _ frame: Frame, _ expected: Table, _ context: String,
+  sourceLocation: SourceLocation = #_sourceLocation
 ) {
   #expect(frame.names == expected.names, "\(context)", sourceLocation: sourceLocation)
   let actual = frame.rows
   if !Reference.same(actual, expected.rows) {
-    let firstBad = Array(zip(actual, expected.rows)).firstIndex { !zip($0, $1).allSatisfy { Reference.same($0, $1) } }
-    let detail = firstBad.map { "row \($0): got \(actual[$0]), expected \(expected.rows[$0])" }
+    let firstBad = Array(zip(actual, expected.rows)).firstIndex {
+      !zip($0, $1).allSatisfy { Reference.same($0, $1) }
+    }
+    let detail =
+      firstBad.map { "row \($0): got \(actual[$0]), expected \(expected.rows[$0])" }
       ?? "got \(actual.count) rows, expected \(expected.rows.count)"
     Issue.record("\(context): \(detail)", sourceLocation: sourceLocation)
   }

@@ -9,15 +9,19 @@ enum Reference {
   /// Equality for checking results: NaN equals NaN, -0.0 equals 0.0, an int never equals a double.
   static func same(_ lhs: Value, _ rhs: Value) -> Bool {
     switch (lhs, rhs) {
-    case (.double(let left), .double(let right)): return left == right || (left.isNaN && right.isNaN)
-    case (.string(let left), .string(let right)): return Array(left.utf8) == Array(right.utf8) || left == right
+    case (.double(let left), .double(let right)):
+      return left == right || (left.isNaN && right.isNaN)
+    case (.string(let left), .string(let right)):
+      return Array(left.utf8) == Array(right.utf8) || left == right
     default: return lhs == rhs
     }
   }
 
   static func same(_ lhs: [[Value]], _ rhs: [[Value]]) -> Bool {
     lhs.count == rhs.count
-      && zip(lhs, rhs).allSatisfy { $0.count == $1.count && zip($0, $1).allSatisfy { same($0, $1) } }
+      && zip(lhs, rhs).allSatisfy {
+        $0.count == $1.count && zip($0, $1).allSatisfy { same($0, $1) }
+      }
   }
 
   /// -1, 0, 1 in the order of LANGUAGE.md (null last; NaN after numbers; -0.0 = 0.0).
@@ -36,7 +40,9 @@ enum Reference {
     case (.double(let left), .double(let right)):
       if left.isNaN || right.isNaN { return left.isNaN == right.isNaN ? 0 : (left.isNaN ? 1 : -1) }
       return left == right ? 0 : (left < right ? -1 : 1)
-    default: Issue.record("ordering \(lhs) with \(rhs)"); return 0
+    default:
+      Issue.record("ordering \(lhs) with \(rhs)")
+      return 0
     }
   }
 
@@ -53,7 +59,10 @@ enum Reference {
     switch value {
     case .null: "∅"
     case .double(let number): number.isNaN ? "d:nan" : "d:\(number == 0 ? 0 : number)"
-    case .string(let text): "s:" + String(decoding: Array(text.utf8), as: UTF8.self).unicodeScalars.map { String($0.value) }.joined(separator: ".")
+    case .string(let text):
+      "s:"
+        + String(decoding: Array(text.utf8), as: UTF8.self).unicodeScalars.map { String($0.value) }
+        .joined(separator: ".")
     case .int(let number): "i:\(number)"
     case .time(let number): "t:\(number)"
     case .bool(let flag): "b:\(flag)"
@@ -67,9 +76,15 @@ enum Reference {
     case (.null, _), (_, .null): return .null
     case (.int(let a), .int(let b)):
       switch op {
-      case .add: let (r, o) = a.addingReportingOverflow(b); return o ? .null : .int(r)
-      case .subtract: let (r, o) = a.subtractingReportingOverflow(b); return o ? .null : .int(r)
-      case .multiply: let (r, o) = a.multipliedReportingOverflow(by: b); return o ? .null : .int(r)
+      case .add:
+        let (r, o) = a.addingReportingOverflow(b)
+        return o ? .null : .int(r)
+      case .subtract:
+        let (r, o) = a.subtractingReportingOverflow(b)
+        return o ? .null : .int(r)
+      case .multiply:
+        let (r, o) = a.multipliedReportingOverflow(by: b)
+        return o ? .null : .int(r)
       case .divide: return b == 0 ? .null : .double(Double(a) / Double(b))
       }
     case (.time(let a), .int(let b)):
@@ -130,7 +145,9 @@ enum Reference {
   }
 
   /// Glob by recursion over scalars: obviously right, exponential only on silly patterns.
-  static func glob(_ pattern: Substring.UnicodeScalarView, _ text: Substring.UnicodeScalarView) -> Bool {
+  static func glob(_ pattern: Substring.UnicodeScalarView, _ text: Substring.UnicodeScalarView)
+    -> Bool
+  {
     guard let head = pattern.first else { return text.isEmpty }
     let rest = pattern.dropFirst()
     if head == "*" { return glob(rest, text) || (!text.isEmpty && glob(pattern, text.dropFirst())) }
