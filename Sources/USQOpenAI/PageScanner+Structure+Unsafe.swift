@@ -71,7 +71,10 @@ extension ByteScanner {
         switch peek() {
         case 0x22:
           let (sp, len) = try string()
-          if k == 2 { facts.nextPage = String(decoding: UnsafeBufferPointer(start: sp, count: len), as: UTF8.self) }
+          if k == 2 {
+            facts.nextPage = String(
+              decoding: UnsafeBufferPointer(start: sp, count: len), as: UTF8.self)
+          }
         case 0x6E: try literal("null")
         default: throw ScanFailure.unsupported
         }
@@ -179,7 +182,8 @@ extension ByteScanner {
           previous = k &+ 1
           let action = actions[k]
           if action >= 0 {
-            try value(field: action, row: r, capacity: capacity, values: values, seen: &seen, nulls: &nulls)
+            try value(
+              field: action, row: r, capacity: capacity, values: values, seen: &seen, nulls: &nulls)
           } else if action == ScanPlan.objectAction {
             if objectSeen { throw ScanFailure.unsupported }
             objectSeen = true
@@ -194,7 +198,8 @@ extension ByteScanner {
             let group = ScanPlan.nestedGroup(action)
             if nestedSeen & (1 << group) != 0 { throw ScanFailure.unsupported }
             nestedSeen |= 1 << group
-            try nested(group: group, row: r, capacity: capacity, values: values, seen: &seen, nulls: &nulls)
+            try nested(
+              group: group, row: r, capacity: capacity, values: values, seen: &seen, nulls: &nulls)
           }
         }
         let b = peek()
@@ -232,7 +237,8 @@ extension ByteScanner {
 
   /// `"amount": {"value": …, "currency": …}`: the nested object of a two-step path.
   mutating func nested(
-    group: Int, row r: Int, capacity: Int, values: UnsafeMutablePointer<UInt64>, seen: inout UInt64, nulls: inout UInt64
+    group: Int, row r: Int, capacity: Int, values: UnsafeMutablePointer<UInt64>, seen: inout UInt64,
+    nulls: inout UInt64
   ) throws(ScanFailure) {
     switch peek() {
     case 0x6E:
@@ -251,7 +257,9 @@ extension ByteScanner {
       if k < 0 {
         try skipValue()
       } else {
-        try value(field: plan.nestedFields[group][k], row: r, capacity: capacity, values: values, seen: &seen, nulls: &nulls)
+        try value(
+          field: plan.nestedFields[group][k], row: r, capacity: capacity, values: values,
+          seen: &seen, nulls: &nulls)
       }
       let b = peek()
       i += 1
@@ -265,7 +273,8 @@ extension ByteScanner {
   /// The value of `field` at `i`, by the field's kind.
   @inline(__always)
   mutating func value(
-    field: Int, row r: Int, capacity: Int, values: UnsafeMutablePointer<UInt64>, seen: inout UInt64, nulls: inout UInt64
+    field: Int, row r: Int, capacity: Int, values: UnsafeMutablePointer<UInt64>, seen: inout UInt64,
+    nulls: inout UInt64
   ) throws(ScanFailure) {
     let bit: UInt64 = 1 &<< UInt64(field)
     if seen & bit != 0 { throw ScanFailure.unsupported }
@@ -303,7 +312,8 @@ extension ByteScanner {
           .trimmingCharacters(in: .whitespaces)
       } else if b == 0x2D || b &- 0x30 < 10 {
         let start = try number()
-        text = String(decoding: UnsafeBufferPointer(start: p + start, count: i - start), as: UTF8.self)
+        text = String(
+          decoding: UnsafeBufferPointer(start: p + start, count: i - start), as: UTF8.self)
         guard let number = Double(text), number.isFinite else { throw ScanFailure.unsupported }
       } else {
         throw ScanFailure.unsupported

@@ -46,12 +46,16 @@ private let highs: UInt64 = 0x8080_8080_8080_8080
   return h ^ (h &>> 29)
 }
 
-@inline(__always) func bytesEqual(_ a: UnsafePointer<UInt8>, _ b: UnsafePointer<UInt8>, _ len: Int) -> Bool {
+@inline(__always) func bytesEqual(_ a: UnsafePointer<UInt8>, _ b: UnsafePointer<UInt8>, _ len: Int)
+  -> Bool
+{
   var j = 0
   let ra = UnsafeRawPointer(a)
   let rb = UnsafeRawPointer(b)
   while len &- j >= 8 {
-    if ra.loadUnaligned(fromByteOffset: j, as: UInt64.self) != rb.loadUnaligned(fromByteOffset: j, as: UInt64.self) {
+    if ra.loadUnaligned(fromByteOffset: j, as: UInt64.self)
+      != rb.loadUnaligned(fromByteOffset: j, as: UInt64.self)
+    {
       return false
     }
     j &+= 8
@@ -68,7 +72,8 @@ private let highs: UInt64 = 0x8080_8080_8080_8080
 /// Distinct strings of one column: open addressing over (hash, code), bytes in an arena.
 /// A `String` is made once per distinct value.
 struct InternTable {
-  private var slots: UnsafeMutablePointer<UInt64>  // 0 = empty, else (hash high 32 bits) << 32 | code + 1
+  /// 0 = empty, else (hash high 32 bits) << 32 | code + 1.
+  private var slots: UnsafeMutablePointer<UInt64>
   private var mask: Int
   private var arena: UnsafeMutablePointer<UInt8>
   private var arenaCount = 0
@@ -221,7 +226,9 @@ final class ColumnSink: @unchecked Sendable {
   }
 
   /// Field `field`'s values, null bits and table (for the frame builder).
-  func column(_ field: Int) -> (values: UnsafeMutablePointer<UInt64>, nulls: UnsafeMutablePointer<UInt64>) {
+  func column(_ field: Int) -> (
+    values: UnsafeMutablePointer<UInt64>, nulls: UnsafeMutablePointer<UInt64>
+  ) {
     (values + field * capacity, nullWords + field * (capacity >> 6))
   }
 }
@@ -302,7 +309,8 @@ struct ByteScanner {
     return i < n ? p[i] : 0
   }
 
-  @inline(__always) mutating func expect(_ byte: UInt8, _ reason: StaticString) throws(ScanFailure) {
+  @inline(__always) mutating func expect(_ byte: UInt8, _ reason: StaticString) throws(ScanFailure)
+  {
     if peek() != byte { throw fail(reason) }
     i &+= 1
   }
@@ -376,7 +384,9 @@ struct ByteScanner {
   }
 
   /// The byte-wise path from the first escape, control character or non-ASCII byte.
-  private mutating func slowString(start: Int, at first: Int) throws(ScanFailure) -> (UnsafePointer<UInt8>, Int) {
+  private mutating func slowString(start: Int, at first: Int) throws(ScanFailure) -> (
+    UnsafePointer<UInt8>, Int
+  ) {
     var count = 0
     for k in start..<first { put(p[k], &count) }
     var j = first
@@ -422,7 +432,9 @@ struct ByteScanner {
             i = j - 6
             throw fail("lone surrogate in \\u escape")
           }
-          for byte in Unicode.UTF8.encode(Unicode.Scalar(scalar).unsafelyUnwrapped).unsafelyUnwrapped {
+          for byte in Unicode.UTF8.encode(Unicode.Scalar(scalar).unsafelyUnwrapped)
+            .unsafelyUnwrapped
+          {
             put(byte, &count)
           }
           continue
@@ -492,7 +504,9 @@ struct ByteScanner {
 
   @inline(__always) mutating func literal(_ word: StaticString) throws(ScanFailure) {
     let len = word.utf8CodeUnitCount
-    guard n &- i >= len, bytesEqual(p + i, word.utf8Start, len) else { throw fail("invalid literal") }
+    guard n &- i >= len, bytesEqual(p + i, word.utf8Start, len) else {
+      throw fail("invalid literal")
+    }
     i &+= len
   }
 
@@ -627,17 +641,22 @@ struct ByteScanner {
     guard peek() == 0x22 else { throw fail("expected a key") }
     if predicted < keys.count {
       let patternLength = keys.lengths[predicted] &+ 3
-      if n &- i >= patternLength && bytesEqual(p + i, keys.patterns + keys.patternOffsets[predicted], patternLength) {
+      if n &- i >= patternLength
+        && bytesEqual(p + i, keys.patterns + keys.patternOffsets[predicted], patternLength)
+      {
         i &+= patternLength
         return predicted
       }
     }
     let (kp, len) = try string()
     try expect(0x3A, "expected ':'")
-    if predicted < keys.count, keys.lengths[predicted] == len, bytesEqual(kp, keys.bytes + keys.offsets[predicted], len) {
+    if predicted < keys.count, keys.lengths[predicted] == len,
+      bytesEqual(kp, keys.bytes + keys.offsets[predicted], len)
+    {
       return predicted
     }
-    for k in 0..<keys.count where keys.lengths[k] == len && bytesEqual(kp, keys.bytes + keys.offsets[k], len) {
+    for k in 0..<keys.count
+    where keys.lengths[k] == len && bytesEqual(kp, keys.bytes + keys.offsets[k], len) {
       return k
     }
     return -1

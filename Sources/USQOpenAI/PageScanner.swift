@@ -29,7 +29,8 @@ public enum PageScanner {
   public static func frame(_ data: Data, endpoint: Endpoint) throws(PageScanError) -> Frame? {
     guard let plan = ScanPlan(endpoint) else { return nil }
     let sink = ColumnSink(fieldCount: plan.kinds.count, capacity: data.count / 300 + 64)
-    guard try scan(data, plan: plan, sink: sink, allowArray: true, recordBuckets: false) != nil else { return nil }
+    guard try scan(data, plan: plan, sink: sink, allowArray: true, recordBuckets: false) != nil
+    else { return nil }
     return buildFrame(plan: plan, parts: [sink])
   }
 
@@ -39,9 +40,11 @@ public enum PageScanner {
   public static func page(_ data: Data, endpoint: Endpoint) throws(PageScanError) -> DecodedPage? {
     guard let plan = ScanPlan(endpoint) else { return nil }
     let sink = ColumnSink(fieldCount: plan.kinds.count, capacity: data.count / 300 + 64)
-    guard let facts = try scan(data, plan: plan, sink: sink, allowArray: false, recordBuckets: true) else { return nil }
+    guard let facts = try scan(data, plan: plan, sink: sink, allowArray: false, recordBuckets: true)
+    else { return nil }
     return DecodedPage(
-      frame: buildFrame(plan: plan, parts: [sink]), hasMore: facts.hasMore, nextCursor: facts.nextPage,
+      frame: buildFrame(plan: plan, parts: [sink]), hasMore: facts.hasMore,
+      nextCursor: facts.nextPage,
       skippedRows: sink.skippedRows, buckets: facts.buckets)
   }
 
@@ -51,7 +54,8 @@ public enum PageScanner {
   ///
   /// Each thread decodes a contiguous run of documents into its own buffers; the frame is
   /// built with one copy from them (dictionaries merged, codes remapped on the way).
-  public static func frame(documents: [Data], endpoint: Endpoint, threads: Int = 2) throws -> Frame {
+  public static func frame(documents: [Data], endpoint: Endpoint, threads: Int = 2) throws -> Frame
+  {
     guard let plan = ScanPlan(endpoint), !documents.isEmpty else {
       return try Frame.concatenate(documents.map { try PageDecoder.decode($0, endpoint: endpoint) })
     }
@@ -63,7 +67,9 @@ public enum PageScanner {
       let sink = ColumnSink(fieldCount: plan.kinds.count, capacity: bytes / 300 + 64)
       do {
         for document in documents[run] {
-          if try scan(document, plan: plan, sink: sink, allowArray: true, recordBuckets: false) == nil {
+          if try scan(document, plan: plan, sink: sink, allowArray: true, recordBuckets: false)
+            == nil
+          {
             results.set(index, .failure(ScanFailure.unsupported))
             return
           }
@@ -80,7 +86,8 @@ public enum PageScanner {
       case .failure(let error as PageScanError): throw error
       default:
         // A shape the scanner does not know: the general decoder, document by document.
-        return try Frame.concatenate(documents.map { try PageDecoder.decode($0, endpoint: endpoint) })
+        return try Frame.concatenate(
+          documents.map { try PageDecoder.decode($0, endpoint: endpoint) })
       }
     }
     return buildFrame(plan: plan, parts: sinks)
@@ -95,7 +102,9 @@ public enum PageScanner {
     for (index, size) in sizes.enumerated() {
       sum += size
       let remainingRuns = count - runs.count - 1
-      if remainingRuns > 0, sum * count >= total * (runs.count + 1), sizes.count - index - 1 >= remainingRuns {
+      if remainingRuns > 0, sum * count >= total * (runs.count + 1),
+        sizes.count - index - 1 >= remainingRuns
+      {
         runs.append(start..<(index + 1))
         start = index + 1
       }
@@ -108,7 +117,8 @@ public enum PageScanner {
   static func scan(
     _ data: Data, plan: ScanPlan, sink: ColumnSink, allowArray: Bool, recordBuckets: Bool
   ) throws(PageScanError) -> PageFacts? {
-    let outcome: Result<PageFacts?, PageScanError> = data.withUnsafeBytes { (raw: UnsafeRawBufferPointer) -> Result<PageFacts?, PageScanError> in
+    let outcome: Result<PageFacts?, PageScanError> = data.withUnsafeBytes {
+      (raw: UnsafeRawBufferPointer) -> Result<PageFacts?, PageScanError> in
       let bytes = raw.bindMemory(to: UInt8.self)
       var scanner = ByteScanner(bytes, plan: plan, sink: sink)
       defer { scanner.free() }
@@ -143,7 +153,9 @@ public enum PageScanner {
     var starts = ContiguousArray<Int64>(unsafeUninitializedCapacity: total) { buffer, count in
       var at = 0
       for part in parts {
-        if part.rows > 0 { (buffer.baseAddress.unsafelyUnwrapped + at).update(from: part.starts, count: part.rows) }
+        if part.rows > 0 {
+          (buffer.baseAddress.unsafelyUnwrapped + at).update(from: part.starts, count: part.rows)
+        }
         at += part.rows
       }
       count = total
@@ -151,27 +163,39 @@ public enum PageScanner {
     let ends = ContiguousArray<Int64>(unsafeUninitializedCapacity: total) { buffer, count in
       var at = 0
       for part in parts {
-        if part.rows > 0 { (buffer.baseAddress.unsafelyUnwrapped + at).update(from: part.ends, count: part.rows) }
+        if part.rows > 0 {
+          (buffer.baseAddress.unsafelyUnwrapped + at).update(from: part.ends, count: part.rows)
+        }
         at += part.rows
       }
       count = total
     }
     if total == 0 { starts = [] }
-    var pairs: [(String, Column)] = [("start_time", .time(TimeColumn(values: starts))), ("end_time", .time(TimeColumn(values: ends)))]
+    var pairs: [(String, Column)] = [
+      ("start_time", .time(TimeColumn(values: starts))),
+      ("end_time", .time(TimeColumn(values: ends))),
+    ]
     for (field, resultField) in plan.endpoint.fields.enumerated() {
-      pairs.append((resultField.name, buildColumn(field: field, kind: resultField.kind, parts: parts, total: total)))
+      pairs.append(
+        (
+          resultField.name,
+          buildColumn(field: field, kind: resultField.kind, parts: parts, total: total)
+        ))
     }
     return Frame(unchecked: pairs)
   }
 
-  private static func buildColumn(field: Int, kind: ColumnKind, parts: [ColumnSink], total: Int) -> Column {
+  private static func buildColumn(field: Int, kind: ColumnKind, parts: [ColumnSink], total: Int)
+    -> Column
+  {
     let validity = buildValidity(field: field, parts: parts, total: total)
     switch kind {
     case .int, .time:
       let values = ContiguousArray<Int64>(unsafeUninitializedCapacity: total) { buffer, count in
         var at = 0
         for part in parts where part.rows > 0 {
-          let source = UnsafeRawPointer(part.column(field).values).assumingMemoryBound(to: Int64.self)
+          let source = UnsafeRawPointer(part.column(field).values).assumingMemoryBound(
+            to: Int64.self)
           if part.isValued(field) {
             (buffer.baseAddress.unsafelyUnwrapped + at).update(from: source, count: part.rows)
           } else {
@@ -187,7 +211,8 @@ public enum PageScanner {
       let values = ContiguousArray<Double>(unsafeUninitializedCapacity: total) { buffer, count in
         var at = 0
         for part in parts where part.rows > 0 {
-          let source = UnsafeRawPointer(part.column(field).values).assumingMemoryBound(to: Double.self)
+          let source = UnsafeRawPointer(part.column(field).values).assumingMemoryBound(
+            to: Double.self)
           if part.isValued(field) {
             (buffer.baseAddress.unsafelyUnwrapped + at).update(from: source, count: part.rows)
           } else {
@@ -204,7 +229,9 @@ public enum PageScanner {
       for part in parts {
         let source = part.column(field).values
         if part.isValued(field) {
-          for r in 0..<part.rows where source[r] != 0 { words[(at + r) >> 6] |= 1 << UInt64((at + r) & 63) }
+          for r in 0..<part.rows where source[r] != 0 {
+            words[(at + r) >> 6] |= 1 << UInt64((at + r) & 63)
+          }
         }
         at += part.rows
       }
@@ -266,7 +293,9 @@ public enum PageScanner {
       if at & 63 == 0 {
         let wordCount = (part.rows + 63) >> 6
         for w in 0..<wordCount { words[(at >> 6) + w] = ~nulls[w] }
-        if part.rows & 63 != 0 { words[(at >> 6) + wordCount - 1] &= (1 << UInt64(part.rows & 63)) - 1 }
+        if part.rows & 63 != 0 {
+          words[(at >> 6) + wordCount - 1] &= (1 << UInt64(part.rows & 63)) - 1
+        }
       } else {
         for r in 0..<part.rows where nulls[r >> 6] >> UInt64(r & 63) & 1 == 0 {
           words[(at + r) >> 6] |= 1 << UInt64((at + r) & 63)
@@ -343,7 +372,9 @@ final class KeySet: @unchecked Sendable {
 
   /// The same names as a plain struct of pointers (no reference counting in the scanner).
   var table: KeyTable {
-    KeyTable(bytes: bytes, offsets: offsets, lengths: lengths, patterns: patterns, patternOffsets: patternOffsets, count: count)
+    KeyTable(
+      bytes: bytes, offsets: offsets, lengths: lengths, patterns: patterns,
+      patternOffsets: patternOffsets, count: count)
   }
 
   deinit {
