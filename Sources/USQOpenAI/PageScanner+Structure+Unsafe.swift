@@ -35,7 +35,7 @@ extension ByteScanner {
     facts = PageFacts()
     if peek() == 0x7D { throw ScanFailure.unsupported }
     while true {
-      let k = try key(plan.pageKeys, predicted: 0)
+      let k = try key(pageKeys, predicted: 0)
       if k >= 0 {
         if seen & (1 << k) != 0 { throw ScanFailure.unsupported }
         seen |= 1 << k
@@ -71,7 +71,10 @@ extension ByteScanner {
         switch peek() {
         case 0x22:
           let (sp, len) = try string()
-          if k == 2 { facts.nextPage = String(decoding: UnsafeBufferPointer(start: sp, count: len), as: UTF8.self) }
+          if k == 2 {
+            facts.nextPage = String(
+              decoding: UnsafeBufferPointer(start: sp, count: len), as: UTF8.self)
+          }
         case 0x6E: try literal("null")
         default: throw ScanFailure.unsupported
         }
@@ -97,7 +100,7 @@ extension ByteScanner {
     var predicted = 0
     if peek() != 0x7D {
       while true {
-        let k = try key(plan.bucketKeys, predicted: predicted)
+        let k = try key(bucketKeys, predicted: predicted)
         if k >= 0 {
           if seen & (1 << k) != 0 { throw ScanFailure.unsupported }
           seen |= 1 << k
@@ -164,7 +167,7 @@ extension ByteScanner {
     var skipped = false
     var objectSeen = false
     var previous = 0
-    let keys = plan.rowKeys
+    let keys = rowKeys
     let following = following
     if peek() == 0x7D {
       i += 1
@@ -177,17 +180,17 @@ extension ByteScanner {
         } else {
           if k != predicted { following[previous] = k }
           previous = k &+ 1
-          let action = plan.rowActions[k]
+          let action = actions[k]
           if action >= 0 {
-            try value(field: action, row: r, capacity: capacity, values: values, seen: &seen, nulls: &nulls)
+            try value(
+              field: action, row: r, capacity: capacity, values: values, seen: &seen, nulls: &nulls)
           } else if action == ScanPlan.objectAction {
             if objectSeen { throw ScanFailure.unsupported }
             objectSeen = true
             switch peek() {
             case 0x22:
               let (sp, len) = try string()
-              let name = plan.objectName
-              if len != name.count || !bytesEqual(sp, name.bytes, len) { skipped = true }
+              if len != objectCount || !bytesEqual(sp, objectBytes, len) { skipped = true }
             case 0x6E: try literal("null")
             default: throw ScanFailure.unsupported
             }
@@ -195,7 +198,8 @@ extension ByteScanner {
             let group = ScanPlan.nestedGroup(action)
             if nestedSeen & (1 << group) != 0 { throw ScanFailure.unsupported }
             nestedSeen |= 1 << group
-            try nested(group: group, row: r, capacity: capacity, values: values, seen: &seen, nulls: &nulls)
+            try nested(
+              group: group, row: r, capacity: capacity, values: values, seen: &seen, nulls: &nulls)
           }
         }
         let b = peek()
@@ -210,11 +214,22 @@ extension ByteScanner {
       sink.skippedRows += 1
       return
     }
+    let present = seen & ~nulls
+    if present & ~valued != 0 {
+      // First values of these fields: zero the slots of the earlier (null) rows.
+      var newly = present & ~valued
+      while newly != 0 {
+        let field = newly.trailingZeroBitCount
+        newly &= newly &- 1
+        (values + field &* capacity).update(repeating: 0, count: r)
+      }
+      valued |= present
+    }
     var absent = (plan.allFields & ~seen) | nulls
     while absent != 0 {
       let field = absent.trailingZeroBitCount
       absent &= absent &- 1
-      values[field &* capacity &+ r] = 0
+      if valued >> UInt64(field) & 1 == 1 { values[field &* capacity &+ r] = 0 }
       sink.setNull(field: field, row: r)
     }
     sink.rows = r &+ 1
@@ -222,7 +237,8 @@ extension ByteScanner {
 
   /// `"amount": {"value": …, "currency": …}`: the nested object of a two-step path.
   mutating func nested(
-    group: Int, row r: Int, capacity: Int, values: UnsafeMutablePointer<UInt64>, seen: inout UInt64, nulls: inout UInt64
+    group: Int, row r: Int, capacity: Int, values: UnsafeMutablePointer<UInt64>, seen: inout UInt64,
+    nulls: inout UInt64
   ) throws(ScanFailure) {
     switch peek() {
     case 0x6E:
@@ -235,13 +251,15 @@ extension ByteScanner {
       i += 1
       return
     }
-    let keys = plan.nestedKeys[group]
+    let keys = plan.nestedKeys[group].table
     while true {
       let k = try key(keys, predicted: 0)
       if k < 0 {
         try skipValue()
       } else {
-        try value(field: plan.nestedFields[group][k], row: r, capacity: capacity, values: values, seen: &seen, nulls: &nulls)
+        try value(
+          field: plan.nestedFields[group][k], row: r, capacity: capacity, values: values,
+          seen: &seen, nulls: &nulls)
       }
       let b = peek()
       i += 1
@@ -255,7 +273,8 @@ extension ByteScanner {
   /// The value of `field` at `i`, by the field's kind.
   @inline(__always)
   mutating func value(
-    field: Int, row r: Int, capacity: Int, values: UnsafeMutablePointer<UInt64>, seen: inout UInt64, nulls: inout UInt64
+    field: Int, row r: Int, capacity: Int, values: UnsafeMutablePointer<UInt64>, seen: inout UInt64,
+    nulls: inout UInt64
   ) throws(ScanFailure) {
     let bit: UInt64 = 1 &<< UInt64(field)
     if seen & bit != 0 { throw ScanFailure.unsupported }
@@ -267,14 +286,14 @@ extension ByteScanner {
       nulls |= bit
       return
     }
-    switch plan.kinds[field] {
+    switch kinds[field] {
     case .integer:
       guard b == 0x2D || b &- 0x30 < 10 else { throw ScanFailure.unsupported }
       values[slot] = UInt64(bitPattern: try integer())
     case .string:
       guard b == 0x22 else { throw ScanFailure.unsupported }
       let (sp, len) = try string()
-      values[slot] = UInt64(sink.tables[field].intern(sp, len))
+      values[slot] = UInt64(tables[field].intern(sp, len))
     case .bool:
       if b == 0x74 {
         try literal("true")
@@ -293,7 +312,8 @@ extension ByteScanner {
           .trimmingCharacters(in: .whitespaces)
       } else if b == 0x2D || b &- 0x30 < 10 {
         let start = try number()
-        text = String(decoding: UnsafeBufferPointer(start: p + start, count: i - start), as: UTF8.self)
+        text = String(
+          decoding: UnsafeBufferPointer(start: p + start, count: i - start), as: UTF8.self)
         guard let number = Double(text), number.isFinite else { throw ScanFailure.unsupported }
       } else {
         throw ScanFailure.unsupported

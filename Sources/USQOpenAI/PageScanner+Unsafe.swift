@@ -46,12 +46,16 @@ private let highs: UInt64 = 0x8080_8080_8080_8080
   return h ^ (h &>> 29)
 }
 
-@inline(__always) func bytesEqual(_ a: UnsafePointer<UInt8>, _ b: UnsafePointer<UInt8>, _ len: Int) -> Bool {
+@inline(__always) func bytesEqual(_ a: UnsafePointer<UInt8>, _ b: UnsafePointer<UInt8>, _ len: Int)
+  -> Bool
+{
   var j = 0
   let ra = UnsafeRawPointer(a)
   let rb = UnsafeRawPointer(b)
   while len &- j >= 8 {
-    if ra.loadUnaligned(fromByteOffset: j, as: UInt64.self) != rb.loadUnaligned(fromByteOffset: j, as: UInt64.self) {
+    if ra.loadUnaligned(fromByteOffset: j, as: UInt64.self)
+      != rb.loadUnaligned(fromByteOffset: j, as: UInt64.self)
+    {
       return false
     }
     j &+= 8
@@ -68,7 +72,8 @@ private let highs: UInt64 = 0x8080_8080_8080_8080
 /// Distinct strings of one column: open addressing over (hash, code), bytes in an arena.
 /// A `String` is made once per distinct value.
 struct InternTable {
-  private var slots: UnsafeMutablePointer<UInt64>  // 0 = empty, else (hash high 32 bits) << 32 | code + 1
+  /// 0 = empty, else (hash high 32 bits) << 32 | code + 1.
+  private var slots: UnsafeMutablePointer<UInt64>
   private var mask: Int
   private var arena: UnsafeMutablePointer<UInt8>
   private var arenaCount = 0
@@ -156,6 +161,12 @@ final class ColumnSink: @unchecked Sendable {
   var ends: UnsafeMutablePointer<Int64>
   let tables: UnsafeMutablePointer<InternTable>
   var skippedRows = 0
+  /// Fields that hold a value in some row; the values of the others are never written
+  /// (their rows are all null, and the frame gets zeros).
+  var valuedMask: UInt64 = 0
+
+  /// Whether `field` holds a value in some row (else its value slots are unwritten).
+  func isValued(_ field: Int) -> Bool { valuedMask >> UInt64(field) & 1 == 1 }
 
   init(fieldCount: Int, capacity: Int) {
     self.fieldCount = fieldCount
@@ -215,7 +226,9 @@ final class ColumnSink: @unchecked Sendable {
   }
 
   /// Field `field`'s values, null bits and table (for the frame builder).
-  func column(_ field: Int) -> (values: UnsafeMutablePointer<UInt64>, nulls: UnsafeMutablePointer<UInt64>) {
+  func column(_ field: Int) -> (
+    values: UnsafeMutablePointer<UInt64>, nulls: UnsafeMutablePointer<UInt64>
+  ) {
     (values + field * capacity, nullWords + field * (capacity >> 6))
   }
 }
@@ -242,8 +255,19 @@ struct ByteScanner {
   var scratchCapacity: Int
   var facts = PageFacts()
   var recordBuckets = false
+  /// `sink.valuedMask` while scanning (written back by the caller).
+  var valued: UInt64
   /// The row key that followed each row key last time (slot 0: the first key), learned.
   let following: UnsafeMutablePointer<Int>
+  /// The plan's field kinds and row-key actions (pointers: no reference counting per value).
+  let kinds: UnsafeMutablePointer<ScanPlan.Kind>
+  let actions: UnsafeMutablePointer<Int>
+  let tables: UnsafeMutablePointer<InternTable>
+  let rowKeys: KeyTable
+  let pageKeys: KeyTable
+  let bucketKeys: KeyTable
+  let objectBytes: UnsafeMutablePointer<UInt8>
+  let objectCount: Int
 
   init(_ buffer: UnsafeBufferPointer<UInt8>, plan: ScanPlan, sink: ColumnSink) {
     p = buffer.baseAddress ?? UnsafePointer(bitPattern: 1).unsafelyUnwrapped
@@ -252,6 +276,15 @@ struct ByteScanner {
     self.sink = sink
     scratchCapacity = 256
     scratch = .allocate(capacity: 256)
+    kinds = plan.kindPointer
+    actions = plan.actionPointer
+    tables = sink.tables
+    valued = sink.valuedMask
+    rowKeys = plan.rowKeys.table
+    pageKeys = plan.pageKeys.table
+    bucketKeys = plan.bucketKeys.table
+    objectBytes = plan.objectName.bytes
+    objectCount = plan.objectName.count
     following = .allocate(capacity: plan.rowKeys.count + 1)
     for slot in 0...plan.rowKeys.count { following[slot] = slot }
   }
@@ -276,7 +309,8 @@ struct ByteScanner {
     return i < n ? p[i] : 0
   }
 
-  @inline(__always) mutating func expect(_ byte: UInt8, _ reason: StaticString) throws(ScanFailure) {
+  @inline(__always) mutating func expect(_ byte: UInt8, _ reason: StaticString) throws(ScanFailure)
+  {
     if peek() != byte { throw fail(reason) }
     i &+= 1
   }
@@ -350,7 +384,9 @@ struct ByteScanner {
   }
 
   /// The byte-wise path from the first escape, control character or non-ASCII byte.
-  private mutating func slowString(start: Int, at first: Int) throws(ScanFailure) -> (UnsafePointer<UInt8>, Int) {
+  private mutating func slowString(start: Int, at first: Int) throws(ScanFailure) -> (
+    UnsafePointer<UInt8>, Int
+  ) {
     var count = 0
     for k in start..<first { put(p[k], &count) }
     var j = first
@@ -396,7 +432,9 @@ struct ByteScanner {
             i = j - 6
             throw fail("lone surrogate in \\u escape")
           }
-          for byte in Unicode.UTF8.encode(Unicode.Scalar(scalar).unsafelyUnwrapped).unsafelyUnwrapped {
+          for byte in Unicode.UTF8.encode(Unicode.Scalar(scalar).unsafelyUnwrapped)
+            .unsafelyUnwrapped
+          {
             put(byte, &count)
           }
           continue
@@ -466,7 +504,9 @@ struct ByteScanner {
 
   @inline(__always) mutating func literal(_ word: StaticString) throws(ScanFailure) {
     let len = word.utf8CodeUnitCount
-    guard n &- i >= len, bytesEqual(p + i, word.utf8Start, len) else { throw fail("invalid literal") }
+    guard n &- i >= len, bytesEqual(p + i, word.utf8Start, len) else {
+      throw fail("invalid literal")
+    }
     i &+= len
   }
 
@@ -597,21 +637,26 @@ struct ByteScanner {
   /// The key at `i` (after whitespace) and the colon after it, as an index into `keys`
   /// (`-1` for an unknown key). `predicted` is tried first.
   @inline(__always)
-  mutating func key(_ keys: KeySet, predicted: Int) throws(ScanFailure) -> Int {
+  mutating func key(_ keys: KeyTable, predicted: Int) throws(ScanFailure) -> Int {
     guard peek() == 0x22 else { throw fail("expected a key") }
     if predicted < keys.count {
       let patternLength = keys.lengths[predicted] &+ 3
-      if n &- i >= patternLength && bytesEqual(p + i, keys.patterns + keys.patternOffsets[predicted], patternLength) {
+      if n &- i >= patternLength
+        && bytesEqual(p + i, keys.patterns + keys.patternOffsets[predicted], patternLength)
+      {
         i &+= patternLength
         return predicted
       }
     }
     let (kp, len) = try string()
     try expect(0x3A, "expected ':'")
-    if predicted < keys.count, keys.lengths[predicted] == len, bytesEqual(kp, keys.bytes + keys.offsets[predicted], len) {
+    if predicted < keys.count, keys.lengths[predicted] == len,
+      bytesEqual(kp, keys.bytes + keys.offsets[predicted], len)
+    {
       return predicted
     }
-    for k in 0..<keys.count where keys.lengths[k] == len && bytesEqual(kp, keys.bytes + keys.offsets[k], len) {
+    for k in 0..<keys.count
+    where keys.lengths[k] == len && bytesEqual(kp, keys.bytes + keys.offsets[k], len) {
       return k
     }
     return -1

@@ -29,7 +29,8 @@ public enum PageScanner {
   public static func frame(_ data: Data, endpoint: Endpoint) throws(PageScanError) -> Frame? {
     guard let plan = ScanPlan(endpoint) else { return nil }
     let sink = ColumnSink(fieldCount: plan.kinds.count, capacity: data.count / 300 + 64)
-    guard try scan(data, plan: plan, sink: sink, allowArray: true, recordBuckets: false) != nil else { return nil }
+    guard try scan(data, plan: plan, sink: sink, allowArray: true, recordBuckets: false) != nil
+    else { return nil }
     return buildFrame(plan: plan, parts: [sink])
   }
 
@@ -39,9 +40,11 @@ public enum PageScanner {
   public static func page(_ data: Data, endpoint: Endpoint) throws(PageScanError) -> DecodedPage? {
     guard let plan = ScanPlan(endpoint) else { return nil }
     let sink = ColumnSink(fieldCount: plan.kinds.count, capacity: data.count / 300 + 64)
-    guard let facts = try scan(data, plan: plan, sink: sink, allowArray: false, recordBuckets: true) else { return nil }
+    guard let facts = try scan(data, plan: plan, sink: sink, allowArray: false, recordBuckets: true)
+    else { return nil }
     return DecodedPage(
-      frame: buildFrame(plan: plan, parts: [sink]), hasMore: facts.hasMore, nextCursor: facts.nextPage,
+      frame: buildFrame(plan: plan, parts: [sink]), hasMore: facts.hasMore,
+      nextCursor: facts.nextPage,
       skippedRows: sink.skippedRows, buckets: facts.buckets)
   }
 
@@ -51,7 +54,8 @@ public enum PageScanner {
   ///
   /// Each thread decodes a contiguous run of documents into its own buffers; the frame is
   /// built with one copy from them (dictionaries merged, codes remapped on the way).
-  public static func frame(documents: [Data], endpoint: Endpoint, threads: Int = 2) throws -> Frame {
+  public static func frame(documents: [Data], endpoint: Endpoint, threads: Int = 2) throws -> Frame
+  {
     guard let plan = ScanPlan(endpoint), !documents.isEmpty else {
       return try Frame.concatenate(documents.map { try PageDecoder.decode($0, endpoint: endpoint) })
     }
@@ -63,7 +67,9 @@ public enum PageScanner {
       let sink = ColumnSink(fieldCount: plan.kinds.count, capacity: bytes / 300 + 64)
       do {
         for document in documents[run] {
-          if try scan(document, plan: plan, sink: sink, allowArray: true, recordBuckets: false) == nil {
+          if try scan(document, plan: plan, sink: sink, allowArray: true, recordBuckets: false)
+            == nil
+          {
             results.set(index, .failure(ScanFailure.unsupported))
             return
           }
@@ -80,7 +86,8 @@ public enum PageScanner {
       case .failure(let error as PageScanError): throw error
       default:
         // A shape the scanner does not know: the general decoder, document by document.
-        return try Frame.concatenate(documents.map { try PageDecoder.decode($0, endpoint: endpoint) })
+        return try Frame.concatenate(
+          documents.map { try PageDecoder.decode($0, endpoint: endpoint) })
       }
     }
     return buildFrame(plan: plan, parts: sinks)
@@ -95,7 +102,9 @@ public enum PageScanner {
     for (index, size) in sizes.enumerated() {
       sum += size
       let remainingRuns = count - runs.count - 1
-      if remainingRuns > 0, sum * count >= total * (runs.count + 1), sizes.count - index - 1 >= remainingRuns {
+      if remainingRuns > 0, sum * count >= total * (runs.count + 1),
+        sizes.count - index - 1 >= remainingRuns
+      {
         runs.append(start..<(index + 1))
         start = index + 1
       }
@@ -108,7 +117,8 @@ public enum PageScanner {
   static func scan(
     _ data: Data, plan: ScanPlan, sink: ColumnSink, allowArray: Bool, recordBuckets: Bool
   ) throws(PageScanError) -> PageFacts? {
-    let outcome: Result<PageFacts?, PageScanError> = data.withUnsafeBytes { (raw: UnsafeRawBufferPointer) -> Result<PageFacts?, PageScanError> in
+    let outcome: Result<PageFacts?, PageScanError> = data.withUnsafeBytes {
+      (raw: UnsafeRawBufferPointer) -> Result<PageFacts?, PageScanError> in
       let bytes = raw.bindMemory(to: UInt8.self)
       var scanner = ByteScanner(bytes, plan: plan, sink: sink)
       defer { scanner.free() }
@@ -116,6 +126,7 @@ public enum PageScanner {
       let rowsBefore = sink.rows
       let skippedBefore = sink.skippedRows
       do throws(ScanFailure) {
+        defer { sink.valuedMask = scanner.valued }
         try scanner.document(allowArray: allowArray)
         return .success(scanner.facts)
       } catch {
@@ -142,7 +153,9 @@ public enum PageScanner {
     var starts = ContiguousArray<Int64>(unsafeUninitializedCapacity: total) { buffer, count in
       var at = 0
       for part in parts {
-        if part.rows > 0 { (buffer.baseAddress.unsafelyUnwrapped + at).update(from: part.starts, count: part.rows) }
+        if part.rows > 0 {
+          (buffer.baseAddress.unsafelyUnwrapped + at).update(from: part.starts, count: part.rows)
+        }
         at += part.rows
       }
       count = total
@@ -150,28 +163,44 @@ public enum PageScanner {
     let ends = ContiguousArray<Int64>(unsafeUninitializedCapacity: total) { buffer, count in
       var at = 0
       for part in parts {
-        if part.rows > 0 { (buffer.baseAddress.unsafelyUnwrapped + at).update(from: part.ends, count: part.rows) }
+        if part.rows > 0 {
+          (buffer.baseAddress.unsafelyUnwrapped + at).update(from: part.ends, count: part.rows)
+        }
         at += part.rows
       }
       count = total
     }
     if total == 0 { starts = [] }
-    var pairs: [(String, Column)] = [("start_time", .time(TimeColumn(values: starts))), ("end_time", .time(TimeColumn(values: ends)))]
+    var pairs: [(String, Column)] = [
+      ("start_time", .time(TimeColumn(values: starts))),
+      ("end_time", .time(TimeColumn(values: ends))),
+    ]
     for (field, resultField) in plan.endpoint.fields.enumerated() {
-      pairs.append((resultField.name, buildColumn(field: field, kind: resultField.kind, parts: parts, total: total)))
+      pairs.append(
+        (
+          resultField.name,
+          buildColumn(field: field, kind: resultField.kind, parts: parts, total: total)
+        ))
     }
     return Frame(unchecked: pairs)
   }
 
-  private static func buildColumn(field: Int, kind: ColumnKind, parts: [ColumnSink], total: Int) -> Column {
+  private static func buildColumn(field: Int, kind: ColumnKind, parts: [ColumnSink], total: Int)
+    -> Column
+  {
     let validity = buildValidity(field: field, parts: parts, total: total)
     switch kind {
     case .int, .time:
       let values = ContiguousArray<Int64>(unsafeUninitializedCapacity: total) { buffer, count in
         var at = 0
         for part in parts where part.rows > 0 {
-          let source = UnsafeRawPointer(part.column(field).values).assumingMemoryBound(to: Int64.self)
-          (buffer.baseAddress.unsafelyUnwrapped + at).update(from: source, count: part.rows)
+          let source = UnsafeRawPointer(part.column(field).values).assumingMemoryBound(
+            to: Int64.self)
+          if part.isValued(field) {
+            (buffer.baseAddress.unsafelyUnwrapped + at).update(from: source, count: part.rows)
+          } else {
+            (buffer.baseAddress.unsafelyUnwrapped + at).update(repeating: 0, count: part.rows)
+          }
           at += part.rows
         }
         count = total
@@ -182,8 +211,13 @@ public enum PageScanner {
       let values = ContiguousArray<Double>(unsafeUninitializedCapacity: total) { buffer, count in
         var at = 0
         for part in parts where part.rows > 0 {
-          let source = UnsafeRawPointer(part.column(field).values).assumingMemoryBound(to: Double.self)
-          (buffer.baseAddress.unsafelyUnwrapped + at).update(from: source, count: part.rows)
+          let source = UnsafeRawPointer(part.column(field).values).assumingMemoryBound(
+            to: Double.self)
+          if part.isValued(field) {
+            (buffer.baseAddress.unsafelyUnwrapped + at).update(from: source, count: part.rows)
+          } else {
+            (buffer.baseAddress.unsafelyUnwrapped + at).update(repeating: 0, count: part.rows)
+          }
           at += part.rows
         }
         count = total
@@ -194,7 +228,11 @@ public enum PageScanner {
       var at = 0
       for part in parts {
         let source = part.column(field).values
-        for r in 0..<part.rows where source[r] != 0 { words[(at + r) >> 6] |= 1 << UInt64((at + r) & 63) }
+        if part.isValued(field) {
+          for r in 0..<part.rows where source[r] != 0 {
+            words[(at + r) >> 6] |= 1 << UInt64((at + r) & 63)
+          }
+        }
         at += part.rows
       }
       return .bool(BoolColumn(bits: Bitmap(words: words, count: total), validity: validity))
@@ -224,7 +262,9 @@ public enum PageScanner {
         for (index, part) in parts.enumerated() where part.rows > 0 {
           let source = part.column(field).values
           let out = buffer.baseAddress.unsafelyUnwrapped + at
-          if index == 0 {
+          if !part.isValued(field) {
+            out.update(repeating: 0, count: part.rows)
+          } else if index == 0 {
             for r in 0..<part.rows { out[r] = UInt32(truncatingIfNeeded: source[r]) }
           } else {
             remaps[index].withUnsafeBufferPointer { remap in
@@ -253,7 +293,9 @@ public enum PageScanner {
       if at & 63 == 0 {
         let wordCount = (part.rows + 63) >> 6
         for w in 0..<wordCount { words[(at >> 6) + w] = ~nulls[w] }
-        if part.rows & 63 != 0 { words[(at >> 6) + wordCount - 1] &= (1 << UInt64(part.rows & 63)) - 1 }
+        if part.rows & 63 != 0 {
+          words[(at >> 6) + wordCount - 1] &= (1 << UInt64(part.rows & 63)) - 1
+        }
       } else {
         for r in 0..<part.rows where nulls[r >> 6] >> UInt64(r & 63) & 1 == 0 {
           words[(at + r) >> 6] |= 1 << UInt64((at + r) & 63)
@@ -286,8 +328,9 @@ private final class ResultSlots: @unchecked Sendable {
 /// Names to match keys against: bytes in one buffer, with offsets and lengths.
 final class KeySet: @unchecked Sendable {
   let bytes: UnsafeMutablePointer<UInt8>
-  let offsets: [Int]
-  let lengths: [Int]
+  /// Offsets, lengths and pattern offsets as pointers: read per key, without reference counting.
+  let offsets: UnsafeMutablePointer<Int>
+  let lengths: UnsafeMutablePointer<Int>
   let count: Int
 
   init(_ names: [String]) {
@@ -303,8 +346,10 @@ final class KeySet: @unchecked Sendable {
         at += 1
       }
     }
-    self.offsets = offsets
-    lengths = utf8.map(\.count)
+    self.offsets = .allocate(capacity: max(1, names.count))
+    self.offsets.initialize(from: offsets, count: offsets.count)
+    lengths = .allocate(capacity: max(1, names.count))
+    lengths.initialize(from: utf8.map(\.count), count: names.count)
     count = names.count
     let patternTotal = utf8.reduce(0) { $0 + $1.count + 3 }
     patterns = .allocate(capacity: max(1, patternTotal))
@@ -317,17 +362,38 @@ final class KeySet: @unchecked Sendable {
         at += 1
       }
     }
-    self.patternOffsets = patternOffsets
+    self.patternOffsets = .allocate(capacity: max(1, names.count))
+    self.patternOffsets.initialize(from: patternOffsets, count: patternOffsets.count)
   }
 
   /// `"name":` of each key, for the predicted-key compare.
   let patterns: UnsafeMutablePointer<UInt8>
-  let patternOffsets: [Int]
+  let patternOffsets: UnsafeMutablePointer<Int>
+
+  /// The same names as a plain struct of pointers (no reference counting in the scanner).
+  var table: KeyTable {
+    KeyTable(
+      bytes: bytes, offsets: offsets, lengths: lengths, patterns: patterns,
+      patternOffsets: patternOffsets, count: count)
+  }
 
   deinit {
     bytes.deallocate()
     patterns.deallocate()
+    offsets.deallocate()
+    lengths.deallocate()
+    patternOffsets.deallocate()
   }
+}
+
+/// A `KeySet`'s buffers; valid while the set lives.
+struct KeyTable {
+  let bytes: UnsafeMutablePointer<UInt8>
+  let offsets: UnsafeMutablePointer<Int>
+  let lengths: UnsafeMutablePointer<Int>
+  let patterns: UnsafeMutablePointer<UInt8>
+  let patternOffsets: UnsafeMutablePointer<Int>
+  let count: Int
 }
 
 /// What the scanner needs to know of an endpoint: row keys and what each fills.
@@ -339,6 +405,10 @@ final class ScanPlan: @unchecked Sendable {
 
   let endpoint: Endpoint
   let kinds: [Kind]
+  /// `kinds` as a pointer, for the scanner's per-value dispatch.
+  let kindPointer: UnsafeMutablePointer<Kind>
+  /// `rowActions` as a pointer.
+  let actionPointer: UnsafeMutablePointer<Int>
   let allFields: UInt64
   let rowKeys: KeySet
   /// Per row key: a field index, `objectAction`, or `-2 - group` for a nested object.
@@ -393,6 +463,10 @@ final class ScanPlan: @unchecked Sendable {
     }
     rowKeys = KeySet(names)
     rowActions = actions
+    actionPointer = .allocate(capacity: actions.count)
+    actionPointer.initialize(from: actions, count: actions.count)
+    kindPointer = .allocate(capacity: max(1, kinds.count))
+    kindPointer.initialize(from: kinds, count: kinds.count)
     nextKey = names.indices.map { $0 + 1 }
     nestedKeys = groupKeys.map(KeySet.init)
     nestedFields = groupFields
@@ -402,5 +476,9 @@ final class ScanPlan: @unchecked Sendable {
     objectName = (bytes, object.count)
   }
 
-  deinit { objectName.bytes.deallocate() }
+  deinit {
+    objectName.bytes.deallocate()
+    actionPointer.deallocate()
+    kindPointer.deallocate()
+  }
 }

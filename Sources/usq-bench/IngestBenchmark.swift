@@ -48,38 +48,50 @@ enum IngestBenchmark {
 
   /// Reads the files and decodes them into one frame (both timed: the peers read files too).
   static func ingest(_ files: [String], threads: Int) throws -> Frame {
-    let documents = try files.map { try Data(contentsOf: URL(fileURLWithPath: $0), options: .alwaysMapped) }
+    let documents = try files.map {
+      try Data(contentsOf: URL(fileURLWithPath: $0), options: .alwaysMapped)
+    }
     return try PageScanner.frame(documents: documents, endpoint: .completions, threads: threads)
   }
 
   static func ingestMain(_ arguments: [String]) -> Int32 {
-    guard let options = parse(arguments, usage: "usage: usq-bench ingest DIR [--runs N] [--threads N]") else { return 2 }
+    guard
+      let options = parse(arguments, usage: "usage: usq-bench ingest DIR [--runs N] [--threads N]")
+    else { return 2 }
     do {
       let files = try pageFiles(options.directory)
-      let bytes = try files.reduce(0) { $0 + (try FileManager.default.attributesOfItem(atPath: $1)[.size] as? Int ?? 0) }
+      let bytes = try files.reduce(0) {
+        $0 + (try FileManager.default.attributesOfItem(atPath: $1)[.size] as? Int ?? 0)
+      }
       var frame = Frame.empty
       let (wall, cpu) = try medianMilliseconds(runs: options.runs) {
         frame = Frame.empty
         frame = try ingest(files, threads: options.threads)
       }
-      let documents = try files.map { try Data(contentsOf: URL(fileURLWithPath: $0), options: .alwaysMapped) }
+      let documents = try files.map {
+        try Data(contentsOf: URL(fileURLWithPath: $0), options: .alwaysMapped)
+      }
       var cpuTimes: [Double] = []
       let (decodeWall, _) = try medianMilliseconds(runs: options.runs) {
         frame = Frame.empty
         let before = processCPUMilliseconds()
-        frame = try PageScanner.frame(documents: documents, endpoint: .completions, threads: options.threads)
+        frame = try PageScanner.frame(
+          documents: documents, endpoint: .completions, threads: options.threads)
         cpuTimes.append(processCPUMilliseconds() - before)
       }
       let decodeCPU = cpuTimes.sorted()[cpuTimes.count / 2]
       print(
         "  decode only (files in memory): \(formatted(decodeWall)) ms median, process cpu \(formatted(decodeCPU)) ms (\(formatted(Double(bytes) / (decodeCPU / 1_000) / 1e6, digits: 0)) MB per cpu-second), \(formatted(Double(bytes) / (decodeWall / 1_000) / 1e6, digits: 0)) MB/s wall"
       )
-      let requests = try frame.aggregate([Aggregate(.sum, "num_model_requests", as: "n")], by: []).rows[0][0]
+      let requests = try frame.aggregate([Aggregate(.sum, "num_model_requests", as: "n")], by: [])
+        .rows[0][0]
       let rate = Double(bytes) / (wall / 1_000) / 1e6
       print(
         "ingest \(files.count) files, \(bytes / 1_000_000) MB: \(formatted(wall)) ms median of \(options.runs) (\(options.threads) threads, main-thread cpu \(formatted(cpu)) ms), \(formatted(rate, digits: 0)) MB/s, \(frame.rowCount) rows, sum num_model_requests \(requests), peak RSS \(peakResidentBytes() / 1_048_576) MiB"
       )
-      print("RESULT ingest \(formatted(wall, digits: 2)) \(formatted(cpu, digits: 2)) \(frame.rowCount) \(bytes) \(peakResidentBytes())")
+      print(
+        "RESULT ingest \(formatted(wall, digits: 2)) \(formatted(cpu, digits: 2)) \(frame.rowCount) \(bytes) \(peakResidentBytes())"
+      )
     } catch {
       print("error: \(error)")
       return 1
@@ -92,7 +104,8 @@ enum IngestBenchmark {
   static func q3(_ frame: Frame, model: Value) throws -> Frame {
     let isModel = try Column.compare(.equal, try frame.column("model"), model)
     let interactive = try Column.compare(.equal, try frame.column("batch"), .bool(false))
-    let kept = try frame.select(["start_time", "input_tokens", "output_tokens"]).filter(BoolColumn.and(isModel, interactive))
+    let kept = try frame.select(["start_time", "input_tokens", "output_tokens"]).filter(
+      BoolColumn.and(isModel, interactive))
     return try kept.bucket(.day)
   }
 
@@ -109,7 +122,9 @@ enum IngestBenchmark {
   }
 
   static func queryMain(_ arguments: [String]) -> Int32 {
-    guard let options = parse(arguments, usage: "usage: usq-bench query DIR [--runs N]") else { return 2 }
+    guard let options = parse(arguments, usage: "usage: usq-bench query DIR [--runs N]") else {
+      return 2
+    }
     do {
       keepFreedMemory()
       let frame = try ingest(try pageFiles(options.directory), threads: options.threads)
@@ -122,8 +137,12 @@ enum IngestBenchmark {
         var result = Frame.empty
         let (wall, cpu) = try medianMilliseconds(runs: options.runs) { result = try query() }
         blackHole(result)
-        print("\(name): \(formatted(wall, digits: 2)) ms median of \(options.runs) (cpu \(formatted(cpu, digits: 2)) ms), \(result.rowCount) result rows")
-        print("RESULT \(name) \(formatted(wall, digits: 3)) \(formatted(cpu, digits: 3)) \(result.rowCount) 0 \(peakResidentBytes())")
+        print(
+          "\(name): \(formatted(wall, digits: 2)) ms median of \(options.runs) (cpu \(formatted(cpu, digits: 2)) ms), \(result.rowCount) result rows"
+        )
+        print(
+          "RESULT \(name) \(formatted(wall, digits: 3)) \(formatted(cpu, digits: 3)) \(result.rowCount) 0 \(peakResidentBytes())"
+        )
       }
     } catch {
       print("error: \(error)")

@@ -8,16 +8,22 @@ import USQOpenAI
 /// errors (never frames) on malformed JSON.
 @Suite struct PageScannerTests {
   static let fixtureFiles: [String] = {
-    let names = (try? FileManager.default.contentsOfDirectory(atPath: Fixtures.directory.path)) ?? []
-    let deviations = (try? FileManager.default.contentsOfDirectory(atPath: Fixtures.directory.appendingPathComponent("deviations").path)) ?? []
-    return names.filter { $0.hasSuffix("-page.json") || $0.hasSuffix("-page-grouped.json") }.sorted()
+    let names =
+      (try? FileManager.default.contentsOfDirectory(atPath: Fixtures.directory.path)) ?? []
+    let deviations =
+      (try? FileManager.default.contentsOfDirectory(
+        atPath: Fixtures.directory.appendingPathComponent("deviations").path)) ?? []
+    return names.filter { $0.hasSuffix("-page.json") || $0.hasSuffix("-page-grouped.json") }
+      .sorted()
       + deviations.map { "deviations/\($0)" }.sorted()
   }()
 
   /// The scanner's page equals the Codable page (frame and paging facts); returns whether
   /// the scanner knew the shape.
   @discardableResult
-  static func expectSamePage(_ data: Data, _ endpoint: Endpoint, sourceLocation: SourceLocation = #_sourceLocation) throws -> Bool {
+  static func expectSamePage(
+    _ data: Data, _ endpoint: Endpoint, sourceLocation: SourceLocation = #_sourceLocation
+  ) throws -> Bool {
     let reference = try PageDecoder.decodePageWithCodable(data, endpoint: endpoint)
     guard let fast = try PageScanner.page(data, endpoint: endpoint) else { return false }
     #expect(fast.frame == reference.frame, sourceLocation: sourceLocation)
@@ -30,11 +36,16 @@ import USQOpenAI
     return true
   }
 
-  @Test("every reference example page of its endpoint: the scanner knows it and gives the Codable frame")
+  @Test(
+    "every reference example page of its endpoint: the scanner knows it and gives the Codable frame"
+  )
   func examples() throws {
     for file in Self.fixtureFiles {
       let stem = file.split(separator: "/").last.map(String.init) ?? file
-      guard let endpoint = EndpointCatalog.bucketed.first(where: { stem.hasPrefix($0.name.replacingOccurrences(of: "_", with: "-") + "-page") })
+      guard
+        let endpoint = EndpointCatalog.bucketed.first(where: {
+          stem.hasPrefix($0.name.replacingOccurrences(of: "_", with: "-") + "-page")
+        })
       else { continue }
       let known = try Self.expectSamePage(try Fixtures.data(file), endpoint)
       #expect(known, "the scanner fell back on \(file)")
@@ -53,7 +64,9 @@ import USQOpenAI
     }
   }
 
-  @Test("pages of every demo endpoint, ungrouped and grouped by every key, 1d and 1h: the Codable pages")
+  @Test(
+    "pages of every demo endpoint, ungrouped and grouped by every key, 1d and 1h: the Codable pages"
+  )
   func demoPages() throws {
     let organization = DemoOrganization()
     let now: Int64 = 1_764_504_000  // 2026-11-30T12:00:00Z
@@ -62,13 +75,17 @@ import USQOpenAI
       for width in endpoint.bucketWidths where width != .minute {
         for grouped in [false, true] {
           var query = [
-            QueryItem("start_time", String(now - 3 * 86_400)), QueryItem("bucket_width", width.rawValue),
+            QueryItem("start_time", String(now - 3 * 86_400)),
+            QueryItem("bucket_width", width.rawValue),
             QueryItem("limit", width == .day ? "3" : "30"),
           ]
           if grouped { query += endpoint.groupByKeys.map { QueryItem("group_by", $0) } }
-          let response = organization.respond(to: HTTPRequest(baseURL: "", path: endpoint.path, query: query), now: now)
+          let response = organization.respond(
+            to: HTTPRequest(baseURL: "", path: endpoint.path, query: query), now: now)
           #expect(response.status == 200)
-          #expect(try Self.expectSamePage(response.body, endpoint), "\(endpoint.name) \(width) grouped \(grouped)")
+          #expect(
+            try Self.expectSamePage(response.body, endpoint),
+            "\(endpoint.name) \(width) grouped \(grouped)")
           rows += try PageDecoder.decode(response.body, endpoint: endpoint).rowCount
         }
       }
@@ -83,15 +100,22 @@ import USQOpenAI
     var pages: [Data] = []
     var cursor: String?
     repeat {
-      var query = [QueryItem("start_time", String(now - 86_400)), QueryItem("bucket_width", "1h"), QueryItem("limit", "5")]
+      var query = [
+        QueryItem("start_time", String(now - 86_400)), QueryItem("bucket_width", "1h"),
+        QueryItem("limit", "5"),
+      ]
       query += Endpoint.completions.groupByKeys.map { QueryItem("group_by", $0) }
       if let cursor { query.append(QueryItem("page", cursor)) }
-      let body = organization.respond(to: HTTPRequest(baseURL: "", path: "/organization/usage/completions", query: query), now: now).body
+      let body = organization.respond(
+        to: HTTPRequest(baseURL: "", path: "/organization/usage/completions", query: query),
+        now: now
+      ).body
       pages.append(body)
       cursor = try PageDecoder.decodePage(body, endpoint: .completions).nextCursor
     } while cursor != nil
     #expect(pages.count >= 5)
-    let expected = try Frame.concatenate(pages.map { try PageDecoder.decodeWithCodable($0, endpoint: .completions) })
+    let expected = try Frame.concatenate(
+      pages.map { try PageDecoder.decodeWithCodable($0, endpoint: .completions) })
     for threads in [1, 2, 3] {
       let frame = try PageScanner.frame(documents: pages, endpoint: .completions, threads: threads)
       #expect(frame.rowCount == expected.rowCount)
@@ -102,19 +126,51 @@ import USQOpenAI
     #expect(try PageDecoder.decode(array, endpoint: .completions) == expected)
   }
 
-  @Test("400 generated pages (seeded): shuffled keys, whitespace, escapes, nulls, missing and unknown fields")
+  @Test(
+    "two threads where a field is null in one run and filled in the other: zeros and validity line up"
+  )
+  func fieldsFilledInOneRunOnly() throws {
+    func page(_ rows: [String]) -> Data {
+      Data(#"{"data":[{"start_time":0,"end_time":60,"results":["#.utf8)
+        + Data(rows.joined(separator: ",").utf8) + Data("]}]}".utf8)
+    }
+    let empty = #"{"input_tokens":1}"#
+    let filled = #"{"input_tokens":2,"model":"gpt-4o","batch":true,"output_tokens":5}"#
+    let documents = [
+      page(Array(repeating: empty, count: 70)),
+      page(Array(repeating: filled, count: 3) + [empty] + [filled]),
+      page([empty, filled]),
+    ]
+    let expected = try Frame.concatenate(
+      documents.map { try PageDecoder.decodeWithCodable($0, endpoint: .completions) })
+    for threads in [1, 2, 3] {
+      let frame = try PageScanner.frame(
+        documents: documents, endpoint: .completions, threads: threads)
+      #expect(frame == expected, "\(threads) threads")
+      guard case .int(let output) = frame["output_tokens"] else { continue }
+      #expect(output.values.filter { $0 != 0 } == [5, 5, 5, 5, 5])  // null slots hold 0
+    }
+  }
+
+  @Test(
+    "400 generated pages (seeded): shuffled keys, whitespace, escapes, nulls, missing and unknown fields"
+  )
   func generatedPages() throws {
     var generator = PageGenerator(seed: 0x5EED)
     var known = 0
     for index in 0..<400 {
-      let endpoint = index % 4 == 3 ? Endpoint.costs : index % 4 == 2 ? Endpoint.named("embeddings") : .completions
+      let endpoint =
+        index % 4 == 3
+        ? Endpoint.costs : index % 4 == 2 ? Endpoint.named("embeddings") : .completions
       let text = generator.page(endpoint)
       if try Self.expectSamePage(Data(text.utf8), endpoint) { known += 1 }
     }
     #expect(known == 400)
   }
 
-  @Test("shapes the scanner leaves to Codable: fractional ints, ints as strings, duplicate keys, wrong types")
+  @Test(
+    "shapes the scanner leaves to Codable: fractional ints, ints as strings, duplicate keys, wrong types"
+  )
   func fallbacks() throws {
     let row = #"{"object":"organization.usage.completions.result","input_tokens":"#
     let cases = [
@@ -129,7 +185,9 @@ import USQOpenAI
     }
     let missingTimes = Data(#"{"data":[{"results":[]}]}"#.utf8)
     #expect(try PageScanner.page(missingTimes, endpoint: .completions) == nil)
-    #expect(throws: DecodingError.self) { try PageDecoder.decodePage(missingTimes, endpoint: .completions) }
+    #expect(throws: DecodingError.self) {
+      try PageDecoder.decodePage(missingTimes, endpoint: .completions)
+    }
   }
 
   @Test("every truncation of a small page is an error with an offset inside the input")
@@ -151,7 +209,8 @@ import USQOpenAI
 
   @Test("malformed JSON is an error naming the byte and the reason, never a frame")
   func malformed() throws {
-    let ok = #"{"data":[{"start_time":0,"end_time":60,"results":[{"object":"organization.usage.completions.result","model":"#
+    let ok =
+      #"{"data":[{"start_time":0,"end_time":60,"results":[{"object":"organization.usage.completions.result","model":"#
     let cases: [(String, String)] = [
       (ok + #""gpt\x"}]}]}"#, "bad escape"),
       (ok + #""gpt\u12G4"}]}]}"#, "bad hex digit in \\u escape"),
@@ -171,7 +230,9 @@ import USQOpenAI
       ("", "unexpected end of input"),
     ]
     for (text, reason) in cases {
-      #expect(throws: PageScanError.self, "\(reason)") { try PageDecoder.decode(Data(text.utf8), endpoint: .completions) }
+      #expect(throws: PageScanError.self, "\(reason)") {
+        try PageDecoder.decode(Data(text.utf8), endpoint: .completions)
+      }
       do {
         _ = try PageScanner.frame(Data(text.utf8), endpoint: .completions)
         Issue.record("accepted: \(text)")
@@ -185,7 +246,9 @@ import USQOpenAI
     }
     let overlong = Data(ok.utf8) + Data([0x22, 0xC0, 0xAF, 0x22]) + Data("}]}]}".utf8)
     #expect(throws: PageScanError.self) { try PageDecoder.decode(overlong, endpoint: .completions) }
-    #expect(PageScanError(offset: 7, reason: "bad escape").description == "invalid JSON at byte 7: bad escape")
+    #expect(
+      PageScanError(offset: 7, reason: "bad escape").description
+        == "invalid JSON at byte 7: bad escape")
   }
 
   @Test("escaped and non-ASCII strings intern by their text: gpt\\u002d4o is gpt-4o")
@@ -200,12 +263,15 @@ import USQOpenAI
     let page = try #require(try PageScanner.page(Data(text.utf8), endpoint: .completions))
     #expect(page.frame.rowCount == 2)
     #expect(page.skippedRows == 1)
-    guard case .string(let models) = page.frame["model"], case .string(let projects) = page.frame["project_id"] else {
+    guard case .string(let models) = page.frame["model"],
+      case .string(let projects) = page.frame["project_id"]
+    else {
       Issue.record("not string columns")
       return
     }
     #expect(models.codes == [0, 0])
-    #expect(models.dictionary[0] == "gpt-4o")  // the skipped row's "skipped" may stay in the dictionary, unused
+    // The skipped row's "skipped" may stay in the dictionary, unused.
+    #expect(models.dictionary[0] == "gpt-4o")
     #expect(projects.dictionary == ["café"])
     #expect(page.frame["user_id"]?[1] == .string("😀"))
     #expect(page.frame["start_time"]?[1] == .time(0))
@@ -256,7 +322,9 @@ struct PageGenerator {
   mutating func object(_ members: [(String, String)]) -> String {
     var members = members
     if chance(60) { members.shuffle(using: &self) }
-    if chance(15) { members.insert(("extra_\(below(3))", unknownValue()), at: below(members.count + 1)) }
+    if chance(15) {
+      members.insert(("extra_\(below(3))", unknownValue()), at: below(members.count + 1))
+    }
     let body = members.map { space() + quoted($0.0) + space() + ":" + space() + $0.1 + space() }
     return "{" + body.joined(separator: ",") + "}"
   }
@@ -272,13 +340,19 @@ struct PageGenerator {
     }
   }
 
-  static let ids = ["proj_abc", "proj_déf", "user/1", "key \"q\"", "gpt-4o-mini-2024-07-18", "😀 emoji", "", "tab\there"]
+  static let ids = [
+    "proj_abc", "proj_déf", "user/1", "key \"q\"", "gpt-4o-mini-2024-07-18", "😀 emoji", "",
+    "tab\there",
+  ]
 
   mutating func value(_ kind: ColumnKind, _ field: ResultField) -> String? {
     if chance(8) { return chance(50) ? "null" : nil }  // null or missing
     switch kind {
     case .int, .time:
-      return [String(below(1_000)), "0", "-7", String(Int64.max), String(Int64.min), String(below(10_000_000))][below(6)]
+      return [
+        String(below(1_000)), "0", "-7", String(Int64.max), String(Int64.min),
+        String(below(10_000_000)),
+      ][below(6)]
     case .double:
       let number = ["0.0601875", "12.5", "0", "1e-3", "-2.5E2", "401250.0", "3"][below(7)]
       return field.name == "amount" && chance(30) ? "\"\(number)\"" : number
@@ -290,7 +364,8 @@ struct PageGenerator {
   mutating func row(_ endpoint: Endpoint) -> String {
     var members: [(String, String)] = []
     if chance(90) {
-      members.append(("object", quoted(chance(95) ? endpoint.resultObject : "organization.usage.other.result")))
+      members.append(
+        ("object", quoted(chance(95) ? endpoint.resultObject : "organization.usage.other.result")))
     }
     var nested: [String: [(String, String)]] = [:]
     for field in endpoint.fields {
@@ -301,7 +376,9 @@ struct PageGenerator {
         members.append((field.name, value))
       }
     }
-    for (name, inner) in nested.sorted(by: { $0.key < $1.key }) { members.append((name, object(inner))) }
+    for (name, inner) in nested.sorted(by: { $0.key < $1.key }) {
+      members.append((name, object(inner)))
+    }
     return object(members)
   }
 
@@ -312,11 +389,14 @@ struct PageGenerator {
       let start = 1_730_419_200 + Int64(index) * 86_400
       buckets.append(
         object([
-          ("object", quoted("bucket")), ("start_time", String(start)), ("end_time", String(start + 86_400)),
+          ("object", quoted("bucket")), ("start_time", String(start)),
+          ("end_time", String(start + 86_400)),
           (chance(10) ? "result" : "results", "[" + rows.joined(separator: "," + space()) + "]"),
         ]))
     }
-    var members = [("object", quoted("page")), ("data", "[" + buckets.joined(separator: ",") + space() + "]")]
+    var members = [
+      ("object", quoted("page")), ("data", "[" + buckets.joined(separator: ",") + space() + "]"),
+    ]
     if chance(80) { members.append(("has_more", chance(50) ? "true" : "false")) }
     if chance(80) { members.append(("next_page", chance(50) ? quoted("page_AAAA/+=") : "null")) }
     return space() + object(members) + space()
