@@ -48,6 +48,15 @@ struct ClientDataSource: DataSource {
     return try PageDecoder.decode(data, endpoint: endpoint)
   }
 
+  /// Many files of one endpoint's pages, decoded on both cores by the page scanner.
+  func decodePages(batch documents: [Data]) throws -> Frame? {
+    let endpoints = documents.map(Self.endpoint(of:))
+    guard let endpoint = endpoints.first ?? nil, endpoints.allSatisfy({ $0 == endpoint }) else {
+      return nil
+    }
+    return try PageScanner.frame(documents: documents, endpoint: endpoint, threads: 2)
+  }
+
   static func query(_ request: LoadRequest, endpoint: Endpoint) -> UsageQuery {
     UsageQuery(
       endpoint: endpoint, startTime: request.startTime, endTime: request.endTime,

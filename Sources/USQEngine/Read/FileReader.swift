@@ -16,12 +16,22 @@ struct FileReader {
     guard !files.isEmpty else {
       throw ExecutionError.read(path: path, reason: "no such file, folder or match")
     }
-    var pages: [Frame] = []
-    var table = RawTable()
-    for file in files {
-      guard let data = FileManager.default.contents(atPath: file) else {
+    let contents = try files.map { file in
+      guard let data = try? Data(contentsOf: URL(fileURLWithPath: file), options: .alwaysMapped) else {
         throw ExecutionError.read(path: file, reason: "cannot open it")
       }
+      return data
+    }
+    if files.count > 1, zip(files, contents).allSatisfy({ Self.format(of: $0, $1) == "json" }) {
+      do {
+        if let frame = try dataSource.decodePages(batch: contents) { return frame }
+      } catch {
+        throw ExecutionError.read(path: path, reason: "bad API page: \(error)")
+      }
+    }
+    var pages: [Frame] = []
+    var table = RawTable()
+    for (file, data) in zip(files, contents) {
       let format = Self.format(of: file, data)
       if format == "json", let frame = try decodePages(data, file: file) {
         pages.append(frame)

@@ -22,9 +22,19 @@ public protocol DataSource: Sendable {
   ///
   /// - Throws: when it is API pages but malformed.
   func decodePages(_ data: Data) throws -> Frame?
+
+  /// Decodes many files of API pages of one endpoint at once (in parallel where the source
+  /// can), giving the frame their pages make one after another; `nil` when they are not all
+  /// pages of one endpoint (then `read` takes them file by file).
+  ///
+  /// - Throws: when they are API pages but one is malformed.
+  func decodePages(batch documents: [Data]) throws -> Frame?
 }
 
 extension DataSource {
+  /// No batch decoding: `read` takes the files one by one.
+  public func decodePages(batch documents: [Data]) throws -> Frame? { nil }
+
   /// No planned requests known.
   public func plannedRequests(_ request: LoadRequest) -> [PlannedRequest] { [] }
 
