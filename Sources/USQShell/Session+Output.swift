@@ -6,7 +6,9 @@ import USQRender
 
 extension Session {
   /// Prints (or stores, or writes) a statement's result and makes it `_`.
-  func emit(_ result: ExecutionResult, origin: Origin, source: SourceFile, plan: Plan) -> Outcome {
+  func emit(
+    _ result: ExecutionResult, origin: Origin, source: SourceFile, plan: Plan, pipeline: PipelineSyntax
+  ) -> Outcome {
     last = result.frame
     switch result.output {
     case .stored(let name, let frame):
@@ -20,7 +22,8 @@ extension Session {
         return .ok
       }
       do {
-        console.out(try ChartRenderer.render(frame, spec: Self.spec(request), options: renderOptions()))
+        let spec = Self.spec(Self.withDataInDefaultY(request, frame, pipeline))
+        console.out(try ChartRenderer.render(frame, spec: spec, options: renderOptions()))
       } catch {
         report([chartDiagnostic(error, plan: plan)], in: source, origin: origin)
         return .failed(exitCode: 1)
@@ -66,6 +69,19 @@ extension Session {
     ChartSpec(
       ChartSpec.Kind(rawValue: request.kind.rawValue) ?? .bar, x: request.x, y: request.y, by: request.by,
       title: request.title, width: request.width, height: request.height)
+  }
+
+  /// The chart with its default y moved off columns that hold no values: `load costs | chart bar`
+  /// means `amount`, not the trailing `quantity` that only `group=line_item` fills.
+  static func withDataInDefaultY(_ request: ChartRequest, _ frame: Frame, _ pipeline: PipelineSyntax) -> ChartRequest {
+    guard case .chart(_, let options)? = pipeline.stages.last?.kind,
+      !options.contains(where: { $0.key.text == "y" }),
+      request.y.allSatisfy({ name in frame[name].map { $0.nullCount == $0.count } ?? false }),
+      let filled = frame.pairs.last(where: { $0.1.kind.isNumeric && $0.1.nullCount < $0.1.count })
+    else { return request }
+    var moved = request
+    moved.y = [filled.0]
+    return moved
   }
 
   static func size(of frame: Frame) -> String {

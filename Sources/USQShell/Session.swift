@@ -98,7 +98,7 @@ public actor Session {
     }
     let clock = ContinuousClock()
     let started = clock.now
-    let outcome = emit(result, origin: origin, source: source, plan: plan)
+    let outcome = emit(result, origin: origin, source: source, plan: plan, pipeline: pipeline)
     if settings.timer {
       let output = Self.outputVerb(plan.output).map { StageTiming(verb: $0, seconds: Self.seconds(clock.now - started)) }
       console.err(StageTiming.line(result.timings, extra: output.map { [$0] } ?? []) + "\n")

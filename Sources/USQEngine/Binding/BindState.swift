@@ -24,11 +24,18 @@ struct BindState {
     diagnostics[count...].contains { $0.severity == .error }
   }
 
+  /// Dimensions used only where a null is fine (`names` beside an ungrouped id): they join the
+  /// implicit `group_by`, but an explicit `group=` without them is no mistake.
+  var optionalDimensions: Set<String> = []
+
   /// Notes that a stage refers to `column` at `span` (for the implicit `group_by`).
-  mutating func use(_ column: ColumnInfo, at span: Span) {
-    guard let key = column.dimension, !usedDimensions.contains(where: { $0.key == key }) else {
-      return
-    }
+  ///
+  /// - Parameter isOptional: the stage copes with the column being null (no warning then).
+  mutating func use(_ column: ColumnInfo, at span: Span, isOptional: Bool = false) {
+    guard let key = column.dimension else { return }
+    if !isOptional { optionalDimensions.remove(key) }
+    guard !usedDimensions.contains(where: { $0.key == key }) else { return }
+    if isOptional { optionalDimensions.insert(key) }
     usedDimensions.append((key, span))
   }
 

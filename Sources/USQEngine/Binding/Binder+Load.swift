@@ -16,7 +16,8 @@ extension Binder {
     var groupBy: [String]
     if let explicit = load.explicitGroup {
       groupBy = explicit
-      for used in state.usedDimensions where !explicit.contains(used.key) {
+      for used in state.usedDimensions
+      where !explicit.contains(used.key) && !state.optionalDimensions.contains(used.key) {
         state.report(LoadMessages.ungroupedDimension(used.key, at: used.span, group: explicit))
       }
     } else {

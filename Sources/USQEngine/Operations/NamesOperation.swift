@@ -40,7 +40,7 @@ struct NamesOperation: PipelineOperation {
       guard let column = input[lookup.idColumn], column.kind == .string,
         input[lookup.nameColumn] == nil
       else { continue }
-      state.use(column, at: verb.span)
+      state.use(column, at: verb.span, isOptional: true)
       used.append(lookup)
       let index = (columns.firstIndex { $0.name == lookup.idColumn } ?? columns.count - 1) + 1
       columns.insert(ColumnInfo(name: lookup.nameColumn, kind: .string), at: index)
