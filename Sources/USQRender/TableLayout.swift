@@ -26,8 +26,10 @@ struct TableLayout {
     moreRows = frame.rowCount - shown
     nullText = "null"
     fillHints = hints.fill
-    let allNull =
+    // All-null columns are hidden, unless that would leave no column to show.
+    let nullColumns =
       frame.rowCount > 0 ? frame.names.filter { (frame[$0]?.nullCount ?? 0) == frame.rowCount } : []
+    let allNull = nullColumns.count == frame.columnCount ? [] : nullColumns
     hiddenAllNull = allNull
     let progress = TableLayout.inProgressRows(
       frame, rows: 0..<shown, options: options, hints: hints)

@@ -113,6 +113,8 @@ struct SessionSetup {
 
   static func describe(_ error: any Error) -> SessionConfiguration.Failure {
     if let api = error as? UsageAPIError {
+      // A query the client refuses before sending is the statement's fault, not the API's.
+      if case .invalidQuery = api { return .init(message: api.description, exitCode: 1) }
       return .init(message: api.description)
     }
     if error is MissingKeyDataSource.NoKey {
