@@ -47,9 +47,10 @@ struct Serve: AsyncParsableCommand {
 
   /// Serves until interrupted and returns the exit code.
   func execute() async -> Int32 {
-    await ServeLauncher.run(
-      ServeLauncher.Request(
-        port: port, key: key, seed: seed, latencyMilliseconds: latencyMilliseconds,
-        failEvery: failEvery, error500Every: error500Every, truncateEvery: truncateEvery, logPath: log))
+    var options = ServeOptions(
+      port: port, key: key, latencyMilliseconds: latencyMilliseconds, failEvery: failEvery,
+      error500Every: error500Every, truncateEvery: truncateEvery, logPath: log)
+    if let seed { options.seed = seed }
+    return await ServeLauncher.run(options)
   }
 }
