@@ -10,16 +10,21 @@ public struct TableHints: Sendable, Equatable {
   /// The width of the frame's time buckets in seconds, if known; otherwise inferred from
   /// `end_time - start_time`. Used to mark the in-progress bucket.
   public var bucketSeconds: Int64?
+  /// The currency of money columns whose currency column is gone (after `sum amount by …`);
+  /// nil shows them as plain numbers.
+  public var defaultCurrency: String?
 
   /// Hints; by default `amount` is money in `currency`, and nothing else is known.
   public init(
     money: [String: String] = ["amount": "currency"],
     fill: [String: String] = [:],
-    bucketSeconds: Int64? = nil
+    bucketSeconds: Int64? = nil,
+    defaultCurrency: String? = nil
   ) {
     self.money = money
     self.fill = fill
     self.bucketSeconds = bucketSeconds
+    self.defaultCurrency = defaultCurrency
   }
 
   /// Fill hints `group=C` for each of `columns` (the group keys of an endpoint).

@@ -41,11 +41,12 @@ struct TableLayout {
     columns = []
     for (name, column) in frame.pairs where !allNull.contains(name) {
       var currency: USQFrame.Column?
-      if let currencyName = hints.money[name], column.kind.isNumeric,
-        let found = frame[currencyName],
-        found.kind == .string
-      {
-        currency = found
+      if let currencyName = hints.money[name], column.kind.isNumeric {
+        if let found = frame[currencyName], found.kind == .string {
+          currency = found
+        } else if frame[currencyName] == nil, let code = hints.defaultCurrency {
+          currency = .constant(.string(code), count: frame.rowCount, nullKind: .string)
+        }
       }
       var text = CellText(
         column, rows: 0..<shown, zone: options.timeZone, currency: currency, partial: Set(progress),

@@ -15,7 +15,7 @@ extension Session {
       frames[name] = frame
       console.out("\(name): \(Self.size(of: frame))\n")
     case .table(let frame):
-      console.out(render(frame))
+      console.out(render(frame, currency: Self.isCosts(plan) ? "usd" : nil))
     case .chart(let request, let frame):
       guard settings.format == .table else {
         console.out(render(frame))
@@ -35,13 +35,18 @@ extension Session {
   }
 
   /// The frame as the current format asks: a table, or csv/json/ndjson/md text.
-  func render(_ frame: Frame) -> String {
+  ///
+  /// - Parameter currency: the currency of `amount` when its `currency` column is gone.
+  func render(_ frame: Frame, currency: String? = nil) -> String {
     switch settings.format {
-    case .table: TableRenderer.render(frame, options: renderOptions(), hints: tableHints)
-    case .csv: Exporter.render(frame, format: .csv)
-    case .json: Exporter.render(frame, format: .json)
-    case .ndjson: Exporter.render(frame, format: .ndjson)
-    case .md: Exporter.render(frame, format: .md)
+    case .table:
+      var hints = tableHints
+      hints.defaultCurrency = currency
+      return TableRenderer.render(frame, options: renderOptions(), hints: hints)
+    case .csv: return Exporter.render(frame, format: .csv)
+    case .json: return Exporter.render(frame, format: .json)
+    case .ndjson: return Exporter.render(frame, format: .ndjson)
+    case .md: return Exporter.render(frame, format: .md)
     }
   }
 
@@ -63,6 +68,12 @@ extension Session {
       }
     }
     return TableHints(fill: fill)
+  }
+
+  /// Whether the statement loaded costs (whose amounts are in US dollars).
+  static func isCosts(_ plan: Plan) -> Bool {
+    if case .load(let request, _) = plan.source { return request.endpoint == "costs" }
+    return false
   }
 
   static func spec(_ request: ChartRequest) -> ChartSpec {
