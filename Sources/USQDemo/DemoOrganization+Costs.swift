@@ -42,7 +42,8 @@ extension DemoOrganization {
     case .completions:
       guard let model else { return [] }
       return completionsTariff(stream, model: model)
-    case .embeddings: return [DemoTariffLine(label: "\(name), input", unit: "tokens", slots: [1], price: price)]
+    case .embeddings:
+      return [DemoTariffLine(label: "\(name), input", unit: "tokens", slots: [1], price: price)]
     case .moderations, .vectorStores: return []
     case .images:
       let size = stream.value(.size) ?? ""
@@ -52,9 +53,13 @@ extension DemoOrganization {
           price: DemoPrice.image(model: name, size: size))
       ]
     case .audioSpeeches:
-      return [DemoTariffLine(label: "\(name), characters", unit: "characters", slots: [1], price: price)]
+      return [
+        DemoTariffLine(label: "\(name), characters", unit: "characters", slots: [1], price: price)
+      ]
     case .audioTranscriptions:
-      return [DemoTariffLine(label: "\(name), audio", unit: "duration_seconds", slots: [1], price: price)]
+      return [
+        DemoTariffLine(label: "\(name), audio", unit: "duration_seconds", slots: [1], price: price)
+      ]
     case .codeInterpreterSessions:
       return [
         DemoTariffLine(
@@ -64,7 +69,8 @@ extension DemoOrganization {
     case .fileSearchCalls:
       return [
         DemoTariffLine(
-          label: "File search tool calls", unit: "calls", slots: [0], price: DemoPrice.fileSearchCall)
+          label: "File search tool calls", unit: "calls", slots: [0],
+          price: DemoPrice.fileSearchCall)
       ]
     case .webSearchCalls:
       return [
@@ -74,7 +80,8 @@ extension DemoOrganization {
     }
   }
 
-  private static func completionsTariff(_ stream: DemoStream, model: DemoModel) -> [DemoTariffLine] {
+  private static func completionsTariff(_ stream: DemoStream, model: DemoModel) -> [DemoTariffLine]
+  {
     let isBatch = stream.value(.batch) == "true"
     let tier = stream.value(.serviceTier) ?? "default"
     let percent = DemoPrice.tierPercent(batch: isBatch, tier: tier)

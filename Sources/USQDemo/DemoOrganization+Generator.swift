@@ -42,7 +42,8 @@ extension DemoOrganization {
 
   /// Usage of `stream` during hour `hour` (hours since the epoch).
   /// - Parameter dayFactor: `dayFactor(stream, day:)` of the hour's day, if already known.
-  func hourMetrics(_ stream: DemoStream, hour: Int64, dayFactor known: Double? = nil) -> DemoMetrics {
+  func hourMetrics(_ stream: DemoStream, hour: Int64, dayFactor known: Double? = nil) -> DemoMetrics
+  {
     let t = hour * DemoCalendar.hour
     var metrics = DemoMetrics()
     guard t >= stream.since, t < stream.until else { return metrics }
@@ -52,9 +53,14 @@ extension DemoOrganization {
     }
     // Not `known ?? dayFactor(…)`: the autoclosure would copy `self` on every call.
     let factor: Double
-    if let known { factor = known } else { factor = dayFactor(stream, day: DemoCalendar.floor(t, DemoCalendar.day)) }
+    if let known {
+      factor = known
+    } else {
+      factor = dayFactor(stream, day: DemoCalendar.floor(t, DemoCalendar.day))
+    }
     guard factor > 0 else { return metrics }
-    let expected = stream.rate * factor * rhythm(stream, at: t)
+    let expected =
+      stream.rate * factor * rhythm(stream, at: t)
       * (0.8 + 0.4 * DemoHash.unit(seed, stream.salt, UInt64(bitPattern: hour), 2))
     let requests = Int64(expected + DemoHash.unit(seed, stream.salt, UInt64(bitPattern: hour), 3))
     guard requests > 0 else { return metrics }

@@ -10,7 +10,9 @@ import USQOpenAI
 struct ClientDataSource: DataSource {
   let client: UsageClient
 
-  func load(_ request: LoadRequest, progress: @escaping @Sendable (Int, Int?) -> Void) async throws -> Frame {
+  func load(_ request: LoadRequest, progress: @escaping @Sendable (Int, Int?) -> Void) async throws
+    -> Frame
+  {
     guard let endpoint = EndpointCatalog.endpoint(named: request.endpoint) else {
       throw UsageAPIError.invalidQuery(endpoint: request.endpoint, message: "unknown endpoint")
     }
@@ -26,12 +28,18 @@ struct ClientDataSource: DataSource {
     guard let endpoint = EndpointCatalog.endpoint(named: request.endpoint) else { return [] }
     guard endpoint.isBucketed else {
       let http = client.listRequest(endpoint)
-      return [USQEngine.PlannedRequest(method: http.method, url: client.baseURL + endpoint.path, parameters: http.query.map { ($0.name, $0.value) }, note: endpoint.name == "api_keys" ? "per project, after listing projects" : nil)]
+      return [
+        USQEngine.PlannedRequest(
+          method: http.method, url: client.baseURL + endpoint.path,
+          parameters: http.query.map { ($0.name, $0.value) },
+          note: endpoint.name == "api_keys" ? "per project, after listing projects" : nil)
+      ]
     }
     return client.plan(Self.query(request, endpoint: endpoint)).map { planned in
       USQEngine.PlannedRequest(
         method: planned.request.method, url: client.baseURL + endpoint.path,
-        parameters: planned.request.query.map { ($0.name, $0.value) }, expectedPages: planned.expectedPages,
+        parameters: planned.request.query.map { ($0.name, $0.value) },
+        expectedPages: planned.expectedPages,
         note: planned.isCached ? "cached" : nil)
     }
   }
@@ -61,7 +69,8 @@ struct ClientDataSource: DataSource {
     UsageQuery(
       endpoint: endpoint, startTime: request.startTime, endTime: request.endTime,
       bucketWidth: request.bucketWidth.flatMap { BucketWidth(rawValue: $0.rawValue) } ?? .day,
-      groupBy: request.groupBy, filters: request.filters.map { QueryFilter($0.parameter, $0.values) },
+      groupBy: request.groupBy,
+      filters: request.filters.map { QueryFilter($0.parameter, $0.values) },
       limit: request.limit)
   }
 
@@ -84,7 +93,9 @@ struct ClientDataSource: DataSource {
   private static func find(_ needle: [UInt8], in haystack: [UInt8], from start: Int) -> Int? {
     guard haystack.count >= needle.count, start <= haystack.count - needle.count else { return nil }
     for offset in start...(haystack.count - needle.count)
-    where haystack[offset] == needle[0] && Array(haystack[offset..<(offset + needle.count)]) == needle {
+    where haystack[offset] == needle[0]
+      && Array(haystack[offset..<(offset + needle.count)]) == needle
+    {
       return offset
     }
     return nil

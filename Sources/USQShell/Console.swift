@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 
 /// Where a session writes: results to `out`, diagnostics and notices to `err`.
 ///
@@ -7,7 +8,8 @@ public struct Console: Sendable {
   public var out: @Sendable (String) -> Void
   public var err: @Sendable (String) -> Void
 
-  public init(out: @escaping @Sendable (String) -> Void, err: @escaping @Sendable (String) -> Void) {
+  public init(out: @escaping @Sendable (String) -> Void, err: @escaping @Sendable (String) -> Void)
+  {
     self.out = out
     self.err = err
   }
@@ -28,5 +30,3 @@ public final class TextBuffer: Sendable {
 
   public var text: String { storage.withLock { $0 } }
 }
-
-import Synchronization

@@ -14,7 +14,8 @@ enum EndpointDescriptions {
       summary: summaries[endpoint.name] ?? endpoint.path,
       fields: endpoint.fields.map { field in
         FieldDescription(
-          name: field.name, kind: field.kind, isNullable: field.isNullable, groupKey: field.groupKey,
+          name: field.name, kind: field.kind, isNullable: field.isNullable,
+          groupKey: field.groupKey,
           meaning: field.meaning)
       },
       groupKeys: endpoint.groupByKeys,
@@ -25,8 +26,11 @@ enum EndpointDescriptions {
         return option
       },
       bucketWidths: endpoint.limits.compactMap { limit in
-        guard let width = limit.width.flatMap({ APIBucketWidth(rawValue: $0.rawValue) }) else { return nil }
-        return BucketWidthLimit(width: width, defaultLimit: limit.defaultValue, maximumLimit: limit.maximum)
+        guard let width = limit.width.flatMap({ APIBucketWidth(rawValue: $0.rawValue) }) else {
+          return nil
+        }
+        return BucketWidthLimit(
+          width: width, defaultLimit: limit.defaultValue, maximumLimit: limit.maximum)
       })
   }
 

@@ -28,10 +28,12 @@ public enum Launcher {
       var pairs: [(String, String)] = []
       for parameter in parameters {
         guard let equals = parameter.firstIndex(of: "="), equals != parameter.startIndex else {
-          FileHandle.standardError.write(Data("usq: '\(parameter)' is not a NAME=VALUE parameter\n".utf8))
+          FileHandle.standardError.write(
+            Data("usq: '\(parameter)' is not a NAME=VALUE parameter\n".utf8))
           return 2
         }
-        pairs.append((String(parameter[..<equals]), String(parameter[parameter.index(after: equals)...])))
+        pairs.append(
+          (String(parameter[..<equals]), String(parameter[parameter.index(after: equals)...])))
       }
       return exitCode(await session.runScript(path: path, parameters: pairs))
     case .interactive:
@@ -40,10 +42,13 @@ public enum Launcher {
   }
 
   @MainActor
-  private static func interactive(_ session: Session, setup: SessionSetup, environment: [String: String]) async -> Int32 {
+  private static func interactive(
+    _ session: Session, setup: SessionSetup, environment: [String: String]
+  ) async -> Int32 {
     let terminal = setup.configuration.terminal
     let reader = REPL.makeReader(
-      facts: terminal, historyPath: terminal.stdinIsTTY ? HistoryPath.resolve(environment: environment) : nil)
+      facts: terminal,
+      historyPath: terminal.stdinIsTTY ? HistoryPath.resolve(environment: environment) : nil)
     if reader.isInteractive { setup.configuration.console.out(setup.configuration.banner + "\n") }
     let handler = SessionHandler(session: session, endpoints: setup.configuration.endpoints)
     await handler.refreshCompletion()

@@ -105,7 +105,9 @@ public final class REPL {
     } else {
       result = await handler.handle(statement)
     }
-    if case .failed(let code) = result, !reader.isInteractive, firstFailure == nil { firstFailure = code }
+    if case .failed(let code) = result, !reader.isInteractive, firstFailure == nil {
+      firstFailure = code
+    }
     return result
   }
 

@@ -13,7 +13,8 @@ public enum ServeLauncher {
     var options = options
     if let text = ProcessInfo.processInfo.environment["USQ_NOW"], !text.isEmpty {
       guard let parsed = DemoClock.parse(text) else {
-        FileHandle.standardError.write(Data("usq serve: USQ_NOW '\(text)' is not a date-time\n".utf8))
+        FileHandle.standardError.write(
+          Data("usq serve: USQ_NOW '\(text)' is not a date-time\n".utf8))
         return 2
       }
       options.now = parsed

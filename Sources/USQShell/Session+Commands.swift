@@ -11,14 +11,18 @@ extension Session {
     case .quit: return .quit
     case .settings: console.out(settingsTable())
     case .frames: console.out(framesTable())
-    case .history: console.out(statementHistory.enumerated().map { "\($0.offset + 1)  \($0.element)\n" }.joined())
+    case .history:
+      console.out(
+        statementHistory.enumerated().map { "\($0.offset + 1)  \($0.element)\n" }.joined())
     case .cache(let action):
       if action == .clear { await listCache.clear() }
       console.out(configuration.cacheCommand(action))
     case .set(let name, let value): return await set(name, value, source: source, origin: origin)
     case .describe(let name): return describe(name, source: source, origin: origin)
     case .run(let path, let arguments):
-      return await runScript(path: path.text, parameters: arguments.map { ($0.key.text, $0.rawText) }, span: path.span, source: source, origin: origin)
+      return await runScript(
+        path: path.text, parameters: arguments.map { ($0.key.text, $0.rawText) }, span: path.span,
+        source: source, origin: origin)
     case .help(let topic): return help(topic, source: source, origin: origin)
     case .fields(let endpoint, let field):
       return fields(endpoint, field, source: source, origin: origin)
@@ -29,7 +33,9 @@ extension Session {
 
   // MARK: - set, settings, frames
 
-  private func set(_ name: Name, _ value: OptionValue, source: SourceFile, origin: Origin) async -> Outcome {
+  private func set(_ name: Name, _ value: OptionValue, source: SourceFile, origin: Origin) async
+    -> Outcome
+  {
     let previousSource = settings.source
     switch settings.set(name.text, to: value.text) {
     case nil:
@@ -38,10 +44,22 @@ extension Session {
       return .ok
     case .unknownSetting(let unknown):
       var help = "settings are " + Settings.names.map { "'\($0)'" }.joined(separator: ", ")
-      if let guess = DidYouMean.best(for: unknown, among: Settings.names) { help = "did you mean '\(guess)'?" }
-      report([.error("set.unknown-setting", "unknown setting '\(unknown)'", at: name.span, label: "not a setting", help: help)], in: source, origin: origin)
+      if let guess = DidYouMean.best(for: unknown, among: Settings.names) {
+        help = "did you mean '\(guess)'?"
+      }
+      report(
+        [
+          .error(
+            "set.unknown-setting", "unknown setting '\(unknown)'", at: name.span,
+            label: "not a setting", help: help)
+        ], in: source, origin: origin)
     case .invalidValue(let setting, let bad, let accepted):
-      report([.error("set.invalid-value", "'\(bad)' is not a value of '\(setting)'", at: value.span, label: "expected \(accepted)")], in: source, origin: origin)
+      report(
+        [
+          .error(
+            "set.invalid-value", "'\(bad)' is not a value of '\(setting)'", at: value.span,
+            label: "expected \(accepted)")
+        ], in: source, origin: origin)
     }
     return .failed(exitCode: 1)
   }
@@ -78,9 +96,16 @@ extension Session {
       frame = frames[name.text]
       if frame == nil {
         let stored = frames.keys.sorted()
-        let help = DidYouMean.best(for: name.text, among: stored).map { "did you mean '\($0)'?" }
-          ?? (stored.isEmpty ? "no frames are stored yet" : "stored frames: " + stored.joined(separator: ", "))
-        report([.error("describe.unknown-frame", "no stored frame '\(name.text)'", at: name.span, label: "not stored", help: help)], in: source, origin: origin)
+        let help =
+          DidYouMean.best(for: name.text, among: stored).map { "did you mean '\($0)'?" }
+          ?? (stored.isEmpty
+            ? "no frames are stored yet" : "stored frames: " + stored.joined(separator: ", "))
+        report(
+          [
+            .error(
+              "describe.unknown-frame", "no stored frame '\(name.text)'", at: name.span,
+              label: "not stored", help: help)
+          ], in: source, origin: origin)
         return .failed(exitCode: 1)
       }
     } else {
@@ -91,7 +116,9 @@ extension Session {
       return .failed(exitCode: 1)
     }
     console.out("\(Self.size(of: frame))\n")
-    console.out(TableRenderer.render(FrameDescription.describe(frame), options: renderOptions(), hints: TableHints()))
+    console.out(
+      TableRenderer.render(
+        FrameDescription.describe(frame), options: renderOptions(), hints: TableHints()))
     return .ok
   }
 }

@@ -7,7 +7,8 @@ import USQRender
 extension Session {
   /// Prints (or stores, or writes) a statement's result and makes it `_`.
   func emit(
-    _ result: ExecutionResult, origin: Origin, source: SourceFile, plan: Plan, pipeline: PipelineSyntax
+    _ result: ExecutionResult, origin: Origin, source: SourceFile, plan: Plan,
+    pipeline: PipelineSyntax
   ) -> Outcome {
     last = result.frame
     switch result.output {
@@ -29,7 +30,8 @@ extension Session {
         return .failed(exitCode: 1)
       }
     case .export(let request, let frame, let chart):
-      return export(frame, request: request, chart: chart, source: source, origin: origin, plan: plan)
+      return export(
+        frame, request: request, chart: chart, source: source, origin: origin, plan: plan)
     }
     return .ok
   }
@@ -78,13 +80,16 @@ extension Session {
 
   static func spec(_ request: ChartRequest) -> ChartSpec {
     ChartSpec(
-      ChartSpec.Kind(rawValue: request.kind.rawValue) ?? .bar, x: request.x, y: request.y, by: request.by,
+      ChartSpec.Kind(rawValue: request.kind.rawValue) ?? .bar, x: request.x, y: request.y,
+      by: request.by,
       title: request.title, width: request.width, height: request.height)
   }
 
   /// The chart with its default y moved off columns that hold no values: `load costs | chart bar`
   /// means `amount`, not the trailing `quantity` that only `group=line_item` fills.
-  static func withDataInDefaultY(_ request: ChartRequest, _ frame: Frame, _ pipeline: PipelineSyntax) -> ChartRequest {
+  static func withDataInDefaultY(
+    _ request: ChartRequest, _ frame: Frame, _ pipeline: PipelineSyntax
+  ) -> ChartRequest {
     guard case .chart(_, let options)? = pipeline.stages.last?.kind,
       !options.contains(where: { $0.key.text == "y" }),
       request.y.allSatisfy({ name in frame[name].map { $0.nullCount == $0.count } ?? false }),
@@ -109,7 +114,8 @@ extension Session {
   // MARK: - Export
 
   private func export(
-    _ frame: Frame, request: ExportRequest, chart: ChartRequest?, source: SourceFile, origin: Origin,
+    _ frame: Frame, request: ExportRequest, chart: ChartRequest?, source: SourceFile,
+    origin: Origin,
     plan: Plan
   ) -> Outcome {
     let path = resolve(request.path)
@@ -117,7 +123,13 @@ extension Session {
     let what: String
     if request.format == "svg" {
       guard let chart else {
-        report([Diagnostic.error("export.svg-needs-chart", "an svg export needs a chart stage before it", at: plan.stages.last?.span ?? .at(0), help: "add `| chart bar` (or another chart) before `| export \(request.path)`")], in: source, origin: origin)
+        report(
+          [
+            Diagnostic.error(
+              "export.svg-needs-chart", "an svg export needs a chart stage before it",
+              at: plan.stages.last?.span ?? .at(0),
+              help: "add `| chart bar` (or another chart) before `| export \(request.path)`")
+          ], in: source, origin: origin)
         return .failed(exitCode: 1)
       }
       do {
@@ -136,10 +148,17 @@ extension Session {
       try text.write(toFile: path, atomically: true, encoding: .utf8)
     } catch {
       let reason = (error as NSError).localizedDescription
-      report([Diagnostic.error("export.write-failed", "cannot write '\(request.path)': \(reason)", at: plan.stages.last?.span ?? .at(0), label: "writing here", help: "check that the folder exists and is writable")], in: source, origin: origin)
+      report(
+        [
+          Diagnostic.error(
+            "export.write-failed", "cannot write '\(request.path)': \(reason)",
+            at: plan.stages.last?.span ?? .at(0), label: "writing here",
+            help: "check that the folder exists and is writable")
+        ], in: source, origin: origin)
       return .failed(exitCode: 1)
     }
-    console.out("wrote \(request.path): \(what), \(NumberFormatting.grouped(Int64(text.utf8.count))) bytes\n")
+    console.out(
+      "wrote \(request.path): \(what), \(NumberFormatting.grouped(Int64(text.utf8.count))) bytes\n")
     return .ok
   }
 

@@ -17,16 +17,20 @@ extension Session {
     } catch {
       let message = "cannot read script '\(path)': \(Self.reason(error))"
       if let span, let source {
-        report([.error("run.unreadable", message, at: span, label: "no such script")], in: source, origin: origin)
+        report(
+          [.error("run.unreadable", message, at: span, label: "no such script")], in: source,
+          origin: origin)
       } else {
         console.err("error: \(message)\n")
       }
       return .failed(exitCode: 1)
     }
     let file = SourceFile(text, name: path)
-    let (script, diagnostics) = Script.parse(file, overrides: Dictionary(parameters, uniquingKeysWith: { $1 }))
+    let (script, diagnostics) = Script.parse(
+      file, overrides: Dictionary(parameters, uniquingKeysWith: { $1 }))
     if diagnostics.hasErrors {
-      let formatter = DiagnosticFormatter(style: .script, decorator: useColor(forErrors: true) ? .ansi : nil)
+      let formatter = DiagnosticFormatter(
+        style: .script, decorator: useColor(forErrors: true) ? .ansi : nil)
       console.err(formatter.format(diagnostics, in: file) + "\n")
       return .failed(exitCode: 1)
     }

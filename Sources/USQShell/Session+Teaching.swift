@@ -4,7 +4,8 @@ import USQLanguage
 extension Session {
   /// `help [TOPIC]`.
   func help(_ topic: Name?, source: SourceFile, origin: Origin) -> Outcome {
-    answer(HelpCatalog(endpoints: configuration.endpoints).answer(topic), source: source, origin: origin)
+    answer(
+      HelpCatalog(endpoints: configuration.endpoints).answer(topic), source: source, origin: origin)
   }
 
   /// `fields [ENDPOINT [FIELD]]`.
@@ -67,8 +68,12 @@ struct EngineCompletion: CompletionSource {
 
   /// Paths (after `read`, `export`, `run`) are completed from the file system.
   static func expectsPath(line: String, cursor: Int) -> Bool {
-    let before = String(decoding: Array(line.utf8).prefix(PathCompletion.wordStart(line: line, cursor: cursor)), as: UTF8.self)
-    if case .path = Completion.request(line: before, cursor: before.utf8.count).expected { return true }
+    let before = String(
+      decoding: Array(line.utf8).prefix(PathCompletion.wordStart(line: line, cursor: cursor)),
+      as: UTF8.self)
+    if case .path = Completion.request(line: before, cursor: before.utf8.count).expected {
+      return true
+    }
     return false
   }
 }

@@ -71,7 +71,8 @@ public actor Session {
     var acceptsPrefixes = false
     if case .prompt = origin { acceptsPrefixes = true }
     return Environment(
-      endpoints: configuration.endpoints, frames: frames, lastResult: last, now: configuration.now(),
+      endpoints: configuration.endpoints, frames: frames, lastResult: last,
+      now: configuration.now(),
       acceptsPrefixes: acceptsPrefixes, workingDirectory: configuration.workingDirectory)
   }
 
@@ -81,10 +82,13 @@ public actor Session {
 
   // MARK: - Pipelines
 
-  private func run(_ pipeline: PipelineSyntax, source: SourceFile, origin: Origin) async -> Outcome {
+  private func run(_ pipeline: PipelineSyntax, source: SourceFile, origin: Origin) async -> Outcome
+  {
     let (plan, diagnostics) = Binder(environment: environment(origin: origin)).bind(pipeline)
     var warnings = diagnostics
-    if let plan { warnings += PipelineLints.check(pipeline, plan: plan, timeZoneOffset: timeZoneOffset) }
+    if let plan {
+      warnings += PipelineLints.check(pipeline, plan: plan, timeZoneOffset: timeZoneOffset)
+    }
     report(warnings, in: source, origin: origin)
     guard let plan else { return .failed(exitCode: 1) }
     let result: ExecutionResult
@@ -100,7 +104,9 @@ public actor Session {
     let started = clock.now
     let outcome = emit(result, origin: origin, source: source, plan: plan, pipeline: pipeline)
     if settings.timer {
-      let output = Self.outputVerb(plan.output).map { StageTiming(verb: $0, seconds: Self.seconds(clock.now - started)) }
+      let output = Self.outputVerb(plan.output).map {
+        StageTiming(verb: $0, seconds: Self.seconds(clock.now - started))
+      }
       console.err(StageTiming.line(result.timings, extra: output.map { [$0] } ?? []) + "\n")
     }
     return outcome
@@ -108,7 +114,8 @@ public actor Session {
 
   /// Runs a bound plan, with a progress line on stderr while it loads.
   private func execute(_ plan: Plan, origin: Origin) async throws -> ExecutionResult {
-    let executor = Executor(environment: environment(origin: origin), dataSource: dataSource, listCache: listCache)
+    let executor = Executor(
+      environment: environment(origin: origin), dataSource: dataSource, listCache: listCache)
     let endpoint = Self.endpointName(plan)
     let progress = progressLine(for: plan)
     defer { progress?.finish() }
@@ -123,7 +130,9 @@ public actor Session {
     return Double(seconds) + Double(attoseconds) / 1e18
   }
 
-  private func reportFailure(_ error: any Error, at span: Span, source: SourceFile, origin: Origin) -> Outcome {
+  private func reportFailure(_ error: any Error, at span: Span, source: SourceFile, origin: Origin)
+    -> Outcome
+  {
     if error is CancellationError || Task.isCancelled {
       // The REPL says "cancelled"; a script or -c is simply interrupted.
       return .failed(exitCode: 130)
@@ -131,21 +140,29 @@ public actor Session {
     if let execution = error as? ExecutionError {
       let diagnostics = execution.diagnostics
       if diagnostics.isEmpty {
-        report([Diagnostic.error("run.failed", execution.description, at: span, label: "failed here")], in: source, origin: origin)
+        report(
+          [Diagnostic.error("run.failed", execution.description, at: span, label: "failed here")],
+          in: source, origin: origin)
       } else {
         report(diagnostics, in: source, origin: origin)
       }
       return .failed(exitCode: 1)
     }
     let failure = configuration.describeFailure(error)
-    report([Diagnostic.error("fetch.failed", failure.message, at: span, label: "while loading", notes: failure.notes, help: failure.help)], in: source, origin: origin)
+    report(
+      [
+        Diagnostic.error(
+          "fetch.failed", failure.message, at: span, label: "while loading", notes: failure.notes,
+          help: failure.help)
+      ], in: source, origin: origin)
     return .failed(exitCode: failure.exitCode)
   }
 
   /// A progress line on stderr for loads, when stderr is a terminal.
   private func progressLine(for plan: Plan) -> ProgressLine? {
     guard configuration.terminal.stderrIsTTY, case .load = plan.source else { return nil }
-    return ProgressLine(enabled: true, width: configuration.terminal.width, write: ProgressLine.writeToStderr)
+    return ProgressLine(
+      enabled: true, width: configuration.terminal.width, write: ProgressLine.writeToStderr)
   }
 
   static func endpointName(_ plan: Plan) -> String {
@@ -178,7 +195,8 @@ public actor Session {
       shown = diagnostics.map(statement.mapped)
       style = .script
     }
-    let formatter = DiagnosticFormatter(style: style, decorator: useColor(forErrors: true) ? .ansi : nil)
+    let formatter = DiagnosticFormatter(
+      style: style, decorator: useColor(forErrors: true) ? .ansi : nil)
     console.err(formatter.format(shown, in: file) + "\n")
   }
 

@@ -1,6 +1,7 @@
 import Foundation
 import USQDemo
 import USQEngine
+import USQFrame
 import USQLanguage
 import USQOpenAI
 
@@ -19,7 +20,8 @@ struct SessionSetup {
 
   init(options: LaunchOptions, environment: [String: String]) throws {
     let key = try Self.adminKey(options: options, environment: environment)
-    let baseURL = options.baseURL ?? environment["OPENAI_BASE_URL"].flatMap { $0.isEmpty ? nil : $0 }
+    let baseURL =
+      options.baseURL ?? environment["OPENAI_BASE_URL"].flatMap { $0.isEmpty ? nil : $0 }
       ?? UsageClient.defaultBaseURL
     let now = try Self.clock(environment: environment)
     var terminal = TerminalFacts.read(environment: environment)
@@ -29,7 +31,8 @@ struct SessionSetup {
     settings.source = key != nil && !options.forceDemo ? .api : .demo
     if let format = options.format {
       guard let parsed = Settings.Format(rawValue: format) else {
-        throw Problem(description: "--format '\(format)' is not one of table, csv, json, ndjson, md")
+        throw Problem(
+          description: "--format '\(format)' is not one of table, csv, json, ndjson, md")
       }
       settings.format = parsed
     }
@@ -44,7 +47,8 @@ struct SessionSetup {
     settings.timer = options.timer
     self.settings = settings
 
-    let cacheDirectory = environment["USQ_CACHE_DIR"].flatMap { $0.isEmpty ? nil : $0 }
+    let cacheDirectory =
+      environment["USQ_CACHE_DIR"].flatMap { $0.isEmpty ? nil : $0 }
       ?? PageCache.defaultDirectory(environment: environment)
     let demo = DemoTransport(now: now)
     let live = URLSessionTransport()
@@ -53,10 +57,13 @@ struct SessionSetup {
       var client: UsageClient
       switch settings.source {
       case .demo:
-        return Self.demoDataSource(transport: demo, baseURL: baseURL, now: now, concurrency: settings.concurrency)
+        return Self.demoDataSource(
+          transport: demo, baseURL: baseURL, now: now, concurrency: settings.concurrency)
       case .api:
         guard let key else { return MissingKeyDataSource() }
-        client = UsageClient(baseURL: baseURL, apiKey: key, transport: live, cache: cache, concurrency: settings.concurrency)
+        client = UsageClient(
+          baseURL: baseURL, apiKey: key, transport: live, cache: cache,
+          concurrency: settings.concurrency)
       }
       client.now = now
       return ClientDataSource(client: client)
@@ -75,7 +82,8 @@ struct SessionSetup {
     transport: DemoTransport, baseURL: String = UsageClient.defaultBaseURL,
     now: @escaping @Sendable () -> Int64, concurrency: Int = 4
   ) -> ClientDataSource {
-    var client = UsageClient(baseURL: baseURL, apiKey: "demo", transport: transport, concurrency: concurrency)
+    var client = UsageClient(
+      baseURL: baseURL, apiKey: "demo", transport: transport, concurrency: concurrency)
     client.now = now
     return ClientDataSource(client: client)
   }
@@ -97,18 +105,20 @@ struct SessionSetup {
   static func clock(environment: [String: String]) throws -> @Sendable () -> Int64 {
     guard let text = environment["USQ_NOW"], !text.isEmpty else { return DemoClock.system }
     guard let fixed = DemoClock.parse(text) else {
-      throw Problem(description: "USQ_NOW '\(text)' is not a date-time (2026-11-30T12:00:00Z) or epoch seconds")
+      throw Problem(
+        description: "USQ_NOW '\(text)' is not a date-time (2026-11-30T12:00:00Z) or epoch seconds")
     }
     return { fixed }
   }
 
   static func banner(source: Settings.Source, baseURL: String, hasKey: Bool) -> String {
-    let where_ =
+    let origin =
       switch source {
-      case .demo: hasKey ? "demo organization (--demo)" : "demo organization (no OPENAI_ADMIN_KEY set)"
+      case .demo:
+        hasKey ? "demo organization (--demo)" : "demo organization (no OPENAI_ADMIN_KEY set)"
       case .api: "api at \(baseURL)"
       }
-    return "usq \(Launcher.version) · source: \(where_) · `help` for the language, Ctrl-D to quit"
+    return "usq \(Launcher.version) · source: \(origin) · `help` for the language, Ctrl-D to quit"
   }
 
   static func describe(_ error: any Error) -> SessionConfiguration.Failure {
@@ -120,7 +130,9 @@ struct SessionSetup {
     if error is MissingKeyDataSource.NoKey {
       return .init(
         message: "no admin key: the api source needs OPENAI_ADMIN_KEY (or --key-file)",
-        help: "create an admin key at https://platform.openai.com/settings/organization/admin-keys, or `set source=demo`")
+        help:
+          "create an admin key at https://platform.openai.com/settings/organization/admin-keys, or `set source=demo`"
+      )
     }
     return .init(message: "\(error)")
   }
@@ -142,9 +154,9 @@ struct SessionSetup {
 struct MissingKeyDataSource: DataSource {
   struct NoKey: Error {}
 
-  func load(_ request: LoadRequest, progress: @escaping @Sendable (Int, Int?) -> Void) async throws -> USQFrame.Frame {
+  func load(_ request: LoadRequest, progress: @escaping @Sendable (Int, Int?) -> Void) async throws
+    -> USQFrame.Frame
+  {
     throw NoKey()
   }
 }
-
-import USQFrame

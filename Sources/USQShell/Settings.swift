@@ -67,21 +67,40 @@ public struct Settings: Sendable, Equatable {
     guard Self.names.contains(name) else { return .unknownSetting(name) }
     let invalid = SettingError.invalidValue(name: name, value: value, accepted: Self.accepted(name))
     switch name {
-    case "source": guard let parsed = Source(rawValue: value) else { return invalid }; source = parsed
-    case "tz": guard Self.parseTimeZone(value) != nil else { return invalid }; timeZone = value
+    case "source":
+      guard let parsed = Source(rawValue: value) else { return invalid }
+      source = parsed
+    case "tz":
+      guard Self.parseTimeZone(value) != nil else { return invalid }
+      timeZone = value
     case "width":
-      if value == "auto" { width = nil; return nil }
+      if value == "auto" {
+        width = nil
+        return nil
+      }
       guard let number = Int(value), (20...1000).contains(number) else { return invalid }
       width = number
-    case "color": guard let parsed = ColorMode(rawValue: value) else { return invalid }; color = parsed
-    case "format": guard let parsed = Format(rawValue: value) else { return invalid }; format = parsed
-    case "rows": guard let number = Int(value), (1...100_000).contains(number) else { return invalid }; rows = number
-    case "cache": guard let flag = Self.onOff(value) else { return invalid }; cache = flag
+    case "color":
+      guard let parsed = ColorMode(rawValue: value) else { return invalid }
+      color = parsed
+    case "format":
+      guard let parsed = Format(rawValue: value) else { return invalid }
+      format = parsed
+    case "rows":
+      guard let number = Int(value), (1...100_000).contains(number) else { return invalid }
+      rows = number
+    case "cache":
+      guard let flag = Self.onOff(value) else { return invalid }
+      cache = flag
     case "concurrency":
       guard let number = Int(value), (1...16).contains(number) else { return invalid }
       concurrency = number
-    case "charset": guard let parsed = Charset(rawValue: value) else { return invalid }; charset = parsed
-    case "timer": guard let flag = Self.onOff(value) else { return invalid }; timer = flag
+    case "charset":
+      guard let parsed = Charset(rawValue: value) else { return invalid }
+      charset = parsed
+    case "timer":
+      guard let flag = Self.onOff(value) else { return invalid }
+      timer = flag
     default: return .unknownSetting(name)
     }
     return nil

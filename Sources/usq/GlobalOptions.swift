@@ -21,10 +21,14 @@ struct GlobalOptions: ParsableArguments {
   @Flag(help: "Print the time each stage took, on stderr.")
   var timer = false
 
-  @Option(name: .customLong("base-url"), help: "The API's base URL (default $OPENAI_BASE_URL or https://api.openai.com/v1).")
+  @Option(
+    name: .customLong("base-url"),
+    help: "The API's base URL (default $OPENAI_BASE_URL or https://api.openai.com/v1).")
   var baseURL: String?
 
-  @Option(name: .customLong("key-file"), help: "Read the admin key from this file instead of $OPENAI_ADMIN_KEY.")
+  @Option(
+    name: .customLong("key-file"),
+    help: "Read the admin key from this file instead of $OPENAI_ADMIN_KEY.")
   var keyFile: String?
 
   /// The launch settings these flags ask for.

@@ -23,7 +23,8 @@ struct Serve: AsyncParsableCommand {
   @Option(name: .customLong("latency-ms"), help: "Wait this long before each answer.")
   var latencyMilliseconds: Int = 0
 
-  @Option(name: .customLong("fail-every"), help: "Answer every Nth request with 429 (Retry-After: 1).")
+  @Option(
+    name: .customLong("fail-every"), help: "Answer every Nth request with 429 (Retry-After: 1).")
   var failEvery: Int = 0
 
   @Option(name: .customLong("error-500-every"), help: "Answer every Nth request with 500.")
@@ -37,8 +38,10 @@ struct Serve: AsyncParsableCommand {
 
   func validate() throws {
     guard (0...65_535).contains(port) else { throw ValidationError("--port must be 0…65535") }
-    for (name, value) in [("--latency-ms", latencyMilliseconds), ("--fail-every", failEvery),
-      ("--error-500-every", error500Every), ("--truncate-every", truncateEvery)] where value < 0 {
+    for (name, value) in [
+      ("--latency-ms", latencyMilliseconds), ("--fail-every", failEvery),
+      ("--error-500-every", error500Every), ("--truncate-every", truncateEvery),
+    ] where value < 0 {
       throw ValidationError("\(name) must not be negative")
     }
   }

@@ -27,7 +27,8 @@ struct USQCommand: AsyncParsableCommand {
       throw ValidationError("give either -c STATEMENT or a script, not both")
     }
     if let first = script.first, !first.hasSuffix(".usq") {
-      throw ValidationError("'\(first)' is not a .usq script (did you mean `usq -c \"\(first) …\"`?)")
+      throw ValidationError(
+        "'\(first)' is not a .usq script (did you mean `usq -c \"\(first) …\"`?)")
     }
   }
 

@@ -18,7 +18,9 @@ do {
   case let root as USQCommand: status = await root.execute()
   case let script as Run: status = await script.execute()
   case let serve as Serve: status = await serve.execute()
-  case var other: try other.run(); status = 0
+  case var other:
+    try other.run()
+    status = 0
   }
 } catch {
   let type: any ParsableCommand.Type =

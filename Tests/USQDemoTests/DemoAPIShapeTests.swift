@@ -189,7 +189,9 @@ import USQOpenAI
 @Suite struct DemoEdgeCaseTests {
   @Test("unknown IDs in filters give empty buckets, not errors")
   func unknownIDs() {
-    let (status, page) = get("/organization/usage/completions", [("start_time", String(wednesday)), ("project_ids", "proj_unknown")])
+    let (status, page) = get(
+      "/organization/usage/completions",
+      [("start_time", String(wednesday)), ("project_ids", "proj_unknown")])
     #expect(status == 200)
     #expect(buckets(page).count == 6)
     #expect(buckets(page).allSatisfy { rows($0).isEmpty })
@@ -198,12 +200,29 @@ import USQOpenAI
   @Test("buckets after now exist but are empty; the bucket holding now stops at now")
   func future() {
     let end = fixedNow + 2 * 86_400
-    let days = allBuckets("/organization/usage/embeddings", [("start_time", String(fixedNow - 86_400)), ("end_time", String(end))])
-    #expect(days.map { int($0["end_time"]) ?? 0 } == [1_763_942_400, 1_764_028_800, 1_764_115_200, end])
+    let days = allBuckets(
+      "/organization/usage/embeddings",
+      [("start_time", String(fixedNow - 86_400)), ("end_time", String(end))])
+    #expect(
+      days.map { int($0["end_time"]) ?? 0 } == [1_763_942_400, 1_764_028_800, 1_764_115_200, end])
     #expect(days.map { rows($0).isEmpty } == [false, false, true, true])
-    let partial = get("/organization/usage/embeddings", [("start_time", String(fixedNow - 3_600)), ("end_time", String(fixedNow + 3_600)), ("bucket_width", "1h")], now: fixedNow - 1_800).json
+    let partial = get(
+      "/organization/usage/embeddings",
+      [
+        ("start_time", String(fixedNow - 3_600)), ("end_time", String(fixedNow + 3_600)),
+        ("bucket_width", "1h"),
+      ], now: fixedNow - 1_800
+    ).json
     let early = totals(buckets(partial), groupBy: [])
-    let late = totals(buckets(get("/organization/usage/embeddings", [("start_time", String(fixedNow - 3_600)), ("end_time", String(fixedNow + 3_600)), ("bucket_width", "1h")]).json), groupBy: [])
+    let late = totals(
+      buckets(
+        get(
+          "/organization/usage/embeddings",
+          [
+            ("start_time", String(fixedNow - 3_600)), ("end_time", String(fixedNow + 3_600)),
+            ("bucket_width", "1h"),
+          ]
+        ).json), groupBy: [])
     #expect((early[""]?["num_model_requests"] ?? 0) < (late[""]?["num_model_requests"] ?? 0))
   }
 
@@ -222,26 +241,40 @@ import USQOpenAI
     let refused = get("/organization/projects/\(archived.id)/service_accounts", [])
     #expect(refused.status == 400)
     #expect((refused.json["error"] as? [String: Any])?["code"] as? String == "project_archived")
-    let listed = get("/organization/projects", [("include_archived", "true")]).json["data"] as? [[String: Any]] ?? []
+    let listed =
+      get("/organization/projects", [("include_archived", "true")]).json["data"] as? [[String: Any]]
+      ?? []
     #expect(listed.first { $0["id"] as? String == archived.id }?["status"] as? String == "archived")
-    #expect(get("/organization/users", [("emails", organization.users[2].email)]).json["first_id"] as? String == organization.users[2].id)
+    #expect(
+      get("/organization/users", [("emails", organization.users[2].email)]).json["first_id"]
+        as? String == organization.users[2].id)
   }
 
   @Test("the user who left is not listed but their traffic remains")
   func formerUser() throws {
     let former = try #require(sharedOrganization.users.first { $0.hasLeft })
-    let listed = get("/organization/users", [("limit", "100")]).json["data"] as? [[String: Any]] ?? []
+    let listed =
+      get("/organization/users", [("limit", "100")]).json["data"] as? [[String: Any]] ?? []
     #expect(listed.count == 25)
     #expect(!listed.contains { $0["id"] as? String == former.id })
-    let old = allBuckets("/organization/usage/completions", [("start_time", String(DemoCalendar.date(2025, 10, 1))), ("end_time", String(DemoCalendar.date(2025, 10, 8))), ("user_ids", former.id)])
+    let old = allBuckets(
+      "/organization/usage/completions",
+      [
+        ("start_time", String(DemoCalendar.date(2025, 10, 1))),
+        ("end_time", String(DemoCalendar.date(2025, 10, 8))), ("user_ids", former.id),
+      ])
     #expect(old.contains { !rows($0).isEmpty })
   }
 
   @Test("POST and unknown paths answer 404 in the API's error shape")
   func notFound() {
-    let request = HTTPRequest(method: "POST", baseURL: "", path: "/v1/organization/usage/completions")
+    let request = HTTPRequest(
+      method: "POST", baseURL: "", path: "/v1/organization/usage/completions")
     let response = sharedOrganization.respond(to: request, now: fixedNow)
     #expect(response.status == 404)
-    #expect(String(decoding: response.body, as: UTF8.self) == #"{"error":{"message":"Invalid URL (POST /v1/organization/usage/completions)","type":"invalid_request_error","param":null,"code":null}}"#)
+    #expect(
+      String(decoding: response.body, as: UTF8.self)
+        == #"{"error":{"message":"Invalid URL (POST /v1/organization/usage/completions)","type":"invalid_request_error","param":null,"code":null}}"#
+    )
   }
 }

@@ -27,7 +27,9 @@ struct ConsistencyCase: CustomTestStringConvertible, Sendable {
     ConsistencyCase(endpoint: "code_interpreter_sessions", groupBy: ["project_id"], filters: []),
   ]
 
-  @Test("a 1d bucket is the sum of its 24 1h buckets and an hour the sum of its 60 1m buckets", arguments: cases)
+  @Test(
+    "a 1d bucket is the sum of its 24 1h buckets and an hour the sum of its 60 1m buckets",
+    arguments: cases)
   func widthsAgree(_ testCase: ConsistencyCase) throws {
     let path = try #require(EndpointCatalog.endpoint(named: testCase.endpoint)).path
     let group = testCase.groupBy.map { ("group_by", $0) }
@@ -39,18 +41,23 @@ struct ConsistencyCase: CustomTestStringConvertible, Sendable {
     #expect(!day.isEmpty)
     #expect(totals(hours, groupBy: testCase.groupBy) == day)
     // Minutes: every case over three busy hours (1h = Σ 60 × 1m); one case over the whole day.
-    let window = [("start_time", String(wednesday + 13 * 3_600)), ("end_time", String(wednesday + 16 * 3_600))]
+    let window = [
+      ("start_time", String(wednesday + 13 * 3_600)), ("end_time", String(wednesday + 16 * 3_600)),
+    ]
     let threeHours = allBuckets(path, window + group + testCase.filters + [("bucket_width", "1h")])
-    let minutes = allBuckets(path, window + group + testCase.filters + [("bucket_width", "1m"), ("limit", "1440")])
+    let minutes = allBuckets(
+      path, window + group + testCase.filters + [("bucket_width", "1m"), ("limit", "1440")])
     #expect(minutes.count == 180)
-    #expect(totals(minutes, groupBy: testCase.groupBy) == totals(threeHours, groupBy: testCase.groupBy))
+    #expect(
+      totals(minutes, groupBy: testCase.groupBy) == totals(threeHours, groupBy: testCase.groupBy))
   }
 
   @Test("a 1d bucket is the sum of its 1440 1m buckets")
   func dayEqualsMinutes() throws {
     let path = "/organization/usage/completions"
     let group = [("group_by", "model"), ("group_by", "batch"), ("group_by", "project_id")]
-    let query = [("start_time", String(wednesday)), ("end_time", String(wednesday + 86_400))] + group
+    let query =
+      [("start_time", String(wednesday)), ("end_time", String(wednesday + 86_400))] + group
     let keys = ["model", "batch", "project_id"]
     let day = totals(allBuckets(path, query), groupBy: keys)
     let minutes = allBuckets(path, query + [("bucket_width", "1m"), ("limit", "1440")])

@@ -21,7 +21,8 @@ import USQOpenAI
       let hash = DemoHash.hash(seed, UInt64(index), 0x7E57)
       let day = wednesday / 86_400 - Int64(hash % 400)
       let keys = endpoint.groupByKeys.enumerated().filter { (hash >> (8 + $0.offset)) & 1 == 1 }
-      return Case(seed: seed, endpoint: endpoint.name, day: day * 86_400, groupBy: keys.map(\.element))
+      return Case(
+        seed: seed, endpoint: endpoint.name, day: day * 86_400, groupBy: keys.map(\.element))
     }
   }
 
@@ -29,7 +30,8 @@ import USQOpenAI
   func daysAreSumsOfHours(_ testCase: Case) throws {
     let organization = DemoOrganization(seed: testCase.seed)
     let path = try #require(EndpointCatalog.endpoint(named: testCase.endpoint)).path
-    let query = [("start_time", String(testCase.day)), ("end_time", String(testCase.day + 86_400))]
+    let query =
+      [("start_time", String(testCase.day)), ("end_time", String(testCase.day + 86_400))]
       + testCase.groupBy.map { ("group_by", $0) }
     func fetch(_ extra: [(String, String)]) -> [[String: Any]] {
       buckets(get(path, query + extra, organization: organization).json)
@@ -39,7 +41,9 @@ import USQOpenAI
     #expect(day.count == 1 && hours.count == 24)
     #expect(day.allSatisfy { !rows($0).isEmpty } || organization.isEmptyDay(testCase.day / 86_400))
     if testCase.endpoint == "vector_stores" {
-      #expect(totals(day, groupBy: testCase.groupBy) == totals(Array(hours.suffix(1)), groupBy: testCase.groupBy))
+      #expect(
+        totals(day, groupBy: testCase.groupBy)
+          == totals(Array(hours.suffix(1)), groupBy: testCase.groupBy))
     } else {
       #expect(totals(day, groupBy: testCase.groupBy) == totals(hours, groupBy: testCase.groupBy))
     }
@@ -50,7 +54,13 @@ import USQOpenAI
     let day = wednesday - 9 * 86_400
     let split = day + 37_140  // 10:19
     func lines(_ start: Int64, _ end: Int64) -> [String: (Decimal, Decimal)] {
-      let page = get("/organization/costs", [("start_time", String(start)), ("end_time", String(end)), ("group_by", "line_item"), ("group_by", "project_id")]).json
+      let page = get(
+        "/organization/costs",
+        [
+          ("start_time", String(start)), ("end_time", String(end)), ("group_by", "line_item"),
+          ("group_by", "project_id"),
+        ]
+      ).json
       var result: [String: (Decimal, Decimal)] = [:]
       for row in buckets(page).flatMap(rows) {
         let key = "\(row["line_item"] ?? "")|\(row["project_id"] ?? "")"

@@ -5,7 +5,7 @@ import USQOpenAI
 @testable import USQDemo
 
 #if canImport(FoundationNetworking)
-  import FoundationNetworking
+import FoundationNetworking
 #endif
 
 @Suite(.serialized) struct DemoServerTests {
@@ -42,7 +42,8 @@ import USQOpenAI
     #expect(limitedResponse.value(forHTTPHeaderField: "Retry-After") == "1")
     #expect(
       String(decoding: limitedBody, as: UTF8.self).contains("\"code\":\"rate_limit_exceeded\""))
-    let (retried, retriedBody, _) = try await fetch(port, target, key: "sk-admin-test")  // 4: retry passes
+    // 4: the retry passes.
+    let (retried, retriedBody, _) = try await fetch(port, target, key: "sk-admin-test")
     #expect(retried == 200)
     #expect(retriedBody == body)
     let (cut, cutBody, _) = try await fetch(port, target, key: "sk-admin-test")  // 5: truncated

@@ -68,7 +68,9 @@ import USQTestSupport
     // The binder passes the default y explicitly: the same chart.
     var explicit = spec
     explicit.y = ["share"]
-    #expect(try ChartRenderer.render(Fixtures.otherBrokenDown(), spec: explicit, options: Self.options) == text)
+    #expect(
+      try ChartRenderer.render(Fixtures.otherBrokenDown(), spec: explicit, options: Self.options)
+        == text)
   }
 
   /// `load costs days=30 group=line_item | sum amount by line_item | chart bar`

@@ -1,27 +1,32 @@
 import Testing
+
 @testable import USQShell
 
 @Suite struct ContinuationTests {
-  @Test("a line whose last significant character is | continues", arguments: [
-    "load completions |",
-    "load completions |   ",
-    "load completions |\t",
-    "load completions | # then sort",
-    "where model = \"a|b\" |",
-  ])
+  @Test(
+    "a line whose last significant character is | continues",
+    arguments: [
+      "load completions |",
+      "load completions |   ",
+      "load completions |\t",
+      "load completions | # then sort",
+      "where model = \"a|b\" |",
+    ])
   func continues(line: String) {
     #expect(Continuation.endsWithPipe(line))
   }
 
-  @Test("a | inside a string or comment, or not last, does not continue", arguments: [
-    "load completions",
-    "load completions | top 5",
-    "where model = \"a |\"",
-    "where model = 'x|'",
-    "load completions # see | below |",
-    "where model = \"unterminated |",
-    "",
-  ])
+  @Test(
+    "a | inside a string or comment, or not last, does not continue",
+    arguments: [
+      "load completions",
+      "load completions | top 5",
+      "where model = \"a |\"",
+      "where model = 'x|'",
+      "load completions # see | below |",
+      "where model = \"unterminated |",
+      "",
+    ])
   func doesNotContinue(line: String) {
     #expect(!Continuation.endsWithPipe(line))
   }
@@ -67,7 +72,9 @@ import Testing
     #expect(assembler.addJoiningLeadingPipe("") == nil)
     #expect(assembler.addJoiningLeadingPipe("# between") == nil)
     #expect(assembler.addJoiningLeadingPipe("  | top 5") == nil)
-    #expect(assembler.addJoiningLeadingPipe("frames") == "load completions\n  | sum input_tokens\n  | top 5")
+    #expect(
+      assembler.addJoiningLeadingPipe("frames")
+        == "load completions\n  | sum input_tokens\n  | top 5")
     #expect(assembler.addJoiningLeadingPipe("load costs |") == "frames")
     #expect(assembler.addJoiningLeadingPipe("top 1") == nil)
     #expect(assembler.flush() == "load costs |\ntop 1")
@@ -76,8 +83,9 @@ import Testing
 
   @Test("history keeps a multi-line statement as one line")
   func historyLine() {
-    #expect(StatementAssembler.historyLine("load completions |\n  sum input_tokens |\n  top 5")
-      == "load completions | sum input_tokens | top 5")
+    #expect(
+      StatementAssembler.historyLine("load completions |\n  sum input_tokens |\n  top 5")
+        == "load completions | sum input_tokens | top 5")
     #expect(StatementAssembler.historyLine("frames") == "frames")
   }
 }

@@ -13,11 +13,15 @@ import Testing
     var status: Int32
   }
 
-  static func usq(_ arguments: [String], stdin: String = "", environment: [String: String] = [:]) throws -> Run {
+  static func usq(_ arguments: [String], stdin: String = "", environment: [String: String] = [:])
+    throws -> Run
+  {
     let process = Process()
     process.executableURL = URL(fileURLWithPath: binary)
     process.arguments = arguments
-    var env = ["USQ_NOW": "2026-11-30T12:00:00Z", "PATH": "/usr/bin:/bin", "HOME": NSTemporaryDirectory()]
+    var env = [
+      "USQ_NOW": "2026-11-30T12:00:00Z", "PATH": "/usr/bin:/bin", "HOME": NSTemporaryDirectory(),
+    ]
     env.merge(environment) { $1 }
     process.environment = env
     let input = Pipe()
@@ -32,10 +36,13 @@ import Testing
     let out = output.fileHandleForReading.readDataToEndOfFile()
     let err = error.fileHandleForReading.readDataToEndOfFile()
     process.waitUntilExit()
-    return Run(out: String(decoding: out, as: UTF8.self), err: String(decoding: err, as: UTF8.self), status: process.terminationStatus)
+    return Run(
+      out: String(decoding: out, as: UTF8.self), err: String(decoding: err, as: UTF8.self),
+      status: process.terminationStatus)
   }
 
-  @Test("-c prints the table and exits 0", .enabled(if: FileManager.default.fileExists(atPath: binary)))
+  @Test(
+    "-c prints the table and exits 0", .enabled(if: FileManager.default.fileExists(atPath: binary)))
   func statement() throws {
     let run = try Self.usq(["-c", "load completions days=7 | count"])
     #expect(run.status == 0)
@@ -43,9 +50,12 @@ import Testing
     #expect(run.err == "")
   }
 
-  @Test("statements piped on stdin run in order; the first failure sets the exit code", .enabled(if: FileManager.default.fileExists(atPath: binary)))
+  @Test(
+    "statements piped on stdin run in order; the first failure sets the exit code",
+    .enabled(if: FileManager.default.fileExists(atPath: binary)))
   func piped() throws {
-    let run = try Self.usq([], stdin: "load costs days=2 | count\nload costs | sum amout\nload costs days=1 | count\n")
+    let run = try Self.usq(
+      [], stdin: "load costs days=2 | count\nload costs | sum amout\nload costs days=1 | count\n")
     #expect(run.status == 1)
     #expect(run.out.components(separatedBy: "│ count │").count == 3)
     #expect(run.err.contains("error: unknown column 'amout'"))
@@ -58,7 +68,9 @@ import Testing
     #expect(try Self.usq(["--format", "xml", "-c", "load costs"]).status == 2)
   }
 
-  @Test("an unreachable API exits 3 and never prints the key", .enabled(if: FileManager.default.fileExists(atPath: binary)))
+  @Test(
+    "an unreachable API exits 3 and never prints the key",
+    .enabled(if: FileManager.default.fileExists(atPath: binary)))
   func unreachable() throws {
     let key = "sk-admin-e2eSECRETkeyMaterial0123456789"
     let run = try Self.usq(
@@ -69,10 +81,13 @@ import Testing
     #expect(!run.out.contains("SECRET") && !run.err.contains("SECRET"))
   }
 
-  @Test("a script error prints FILE:LINE:COL and exits 1", .enabled(if: FileManager.default.fileExists(atPath: binary)))
+  @Test(
+    "a script error prints FILE:LINE:COL and exits 1",
+    .enabled(if: FileManager.default.fileExists(atPath: binary)))
   func script() throws {
     let file = FileManager.default.temporaryDirectory.appendingPathComponent("e2e-\(UUID()).usq")
-    try "load costs days=1 | count\nload costs | top 3 by nothing\n".write(to: file, atomically: true, encoding: .utf8)
+    try "load costs days=1 | count\nload costs | top 3 by nothing\n".write(
+      to: file, atomically: true, encoding: .utf8)
     defer { try? FileManager.default.removeItem(at: file) }
     let run = try Self.usq(["run", file.path])
     #expect(run.status == 1)

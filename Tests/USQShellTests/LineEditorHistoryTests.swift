@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import USQShell
 
 @Suite(.serialized) struct LineEditorHistoryTests {
@@ -7,7 +8,8 @@ import Testing
     NSTemporaryDirectory() + "usq-history-test-\(UUID().uuidString)/state/usq/history"
   }
 
-  @Test("history is saved under new folders, reloaded by the next editor, and never holds key material")
+  @Test(
+    "history is saved under new folders, reloaded by the next editor, and never holds key material")
   func historyRoundTrip() throws {
     let path = temporaryHistoryPath()
     do {

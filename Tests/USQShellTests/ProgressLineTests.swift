@@ -1,5 +1,6 @@
 import Synchronization
 import Testing
+
 @testable import USQShell
 
 /// Collects what a ProgressLine writes.
@@ -12,13 +13,20 @@ final class Captured: Sendable {
 @Suite struct ProgressLineTests {
   @Test("the progress text names pages, requests in flight and retries")
   func text() {
-    #expect(FetchProgress(endpoint: "completions", pagesDone: 3, pagesExpected: 12, inFlight: 4, retries: 1).text()
-      == "fetching completions: 3/12 pages · 4 in flight · 1 retry")
-    #expect(FetchProgress(endpoint: "costs", pagesDone: 2, pagesExpected: 12, inFlight: 0, retries: 3).text()
-      == "fetching costs: 2/12 pages · 3 retries")
+    #expect(
+      FetchProgress(
+        endpoint: "completions", pagesDone: 3, pagesExpected: 12, inFlight: 4, retries: 1
+      ).text()
+        == "fetching completions: 3/12 pages · 4 in flight · 1 retry")
+    #expect(
+      FetchProgress(endpoint: "costs", pagesDone: 2, pagesExpected: 12, inFlight: 0, retries: 3)
+        .text()
+        == "fetching costs: 2/12 pages · 3 retries")
     #expect(FetchProgress(endpoint: "costs", pagesDone: 1).text() == "fetching costs: 1 page")
-    #expect(FetchProgress(endpoint: "costs", pagesDone: 0, pagesExpected: 1, inFlight: 1).text(ascii: true)
-      == "fetching costs: 0/1 page - 1 in flight")
+    #expect(
+      FetchProgress(endpoint: "costs", pagesDone: 0, pagesExpected: 1, inFlight: 1).text(
+        ascii: true)
+        == "fetching costs: 0/1 page - 1 in flight")
   }
 
   @Test("once the delay has passed, updates redraw the line and finish erases it")
@@ -29,7 +37,9 @@ final class Captured: Sendable {
     line.update(FetchProgress(endpoint: "completions", pagesDone: 1, pagesExpected: 2, inFlight: 1))
     line.finish()
     line.update(FetchProgress(endpoint: "completions", pagesDone: 2, pagesExpected: 2))
-    #expect(out.value == "\r" + "fetching completions: 1/2 pages · 1 in flight" + "\u{1B}[K" + "\r\u{1B}[K")
+    #expect(
+      out.value == "\r" + "fetching completions: 1/2 pages · 1 in flight" + "\u{1B}[K"
+        + "\r\u{1B}[K")
   }
 
   @Test("work shorter than the delay shows nothing")

@@ -1,4 +1,5 @@
 import Testing
+
 @testable import USQShell
 
 /// Records statements; `fail…` fails with exit code 1, `api…` with 3.

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 import USQTestSupport
+
 @testable import USQShell
 
 /// Every `Scripts/*.usq` runs on the demo organization with "now" fixed; its output (stdout
@@ -24,7 +25,8 @@ import USQTestSupport
   @Test("script output matches its golden file", arguments: ScriptTests.scripts)
   func script(_ name: String) async throws {
     let output = TextBuffer()
-    let scratch = FileManager.default.temporaryDirectory.appendingPathComponent("usq-script-\(name)-\(UUID())")
+    let scratch = FileManager.default.temporaryDirectory.appendingPathComponent(
+      "usq-script-\(name)-\(UUID())")
     try FileManager.default.createDirectory(at: scratch, withIntermediateDirectories: true)
     defer { try? FileManager.default.removeItem(at: scratch) }
     let session = TestSession.make(output: output, workingDirectory: scratch.path)
@@ -41,10 +43,13 @@ import USQTestSupport
   func skeleton() async {
     let output = TextBuffer()
     let session = TestSession.make(output: output)
-    #expect(await session.execute("load completions days=7 | sum num_model_requests by model", origin: .commandLine) == .ok)
-    #expect(await session.execute(
-      "load completions days=30 group=model,project_id | sum num_model_requests by project_id | top 5",
-      origin: .commandLine) == .ok)
+    #expect(
+      await session.execute(
+        "load completions days=7 | sum num_model_requests by model", origin: .commandLine) == .ok)
+    #expect(
+      await session.execute(
+        "load completions days=30 group=model,project_id | sum num_model_requests by project_id | top 5",
+        origin: .commandLine) == .ok)
     assertGolden(output.text, suite: "Skeleton", named: "two-statements")
   }
 }

@@ -1,4 +1,5 @@
 import Testing
+
 @testable import USQShell
 
 @Suite struct TerminalFactsTests {
@@ -41,17 +42,24 @@ import Testing
 @Suite struct HistoryPathTests {
   @Test("USQ_HISTORY wins; empty means no history file")
   func explicit() {
-    #expect(HistoryPath.resolve(environment: ["USQ_HISTORY": "/tmp/h", "HOME": "/home/a"]) == "/tmp/h")
+    #expect(
+      HistoryPath.resolve(environment: ["USQ_HISTORY": "/tmp/h", "HOME": "/home/a"]) == "/tmp/h")
     #expect(HistoryPath.resolve(environment: ["USQ_HISTORY": "", "HOME": "/home/a"]) == nil)
   }
 
   @Test("then the XDG state folder, then ~/.local/state")
   func xdgThenHome() {
-    #expect(HistoryPath.resolve(environment: ["XDG_STATE_HOME": "/s", "HOME": "/home/a"]) == "/s/usq/history")
-    #expect(HistoryPath.resolve(environment: ["XDG_STATE_HOME": "/s/", "HOME": "/home/a"]) == "/s/usq/history")
-    #expect(HistoryPath.resolve(environment: ["XDG_STATE_HOME": "relative", "HOME": "/home/a"])
-      == "/home/a/.local/state/usq/history")
-    #expect(HistoryPath.resolve(environment: ["HOME": "/home/a"]) == "/home/a/.local/state/usq/history")
+    #expect(
+      HistoryPath.resolve(environment: ["XDG_STATE_HOME": "/s", "HOME": "/home/a"])
+        == "/s/usq/history")
+    #expect(
+      HistoryPath.resolve(environment: ["XDG_STATE_HOME": "/s/", "HOME": "/home/a"])
+        == "/s/usq/history")
+    #expect(
+      HistoryPath.resolve(environment: ["XDG_STATE_HOME": "relative", "HOME": "/home/a"])
+        == "/home/a/.local/state/usq/history")
+    #expect(
+      HistoryPath.resolve(environment: ["HOME": "/home/a"]) == "/home/a/.local/state/usq/history")
     #expect(HistoryPath.resolve(environment: [:]) == nil)
   }
 }

@@ -20,7 +20,9 @@ public func assertGolden(
   guard !recording, let expected = try? String(contentsOf: file, encoding: .utf8) else {
     try? FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
     try? actual.write(to: file, atomically: true, encoding: .utf8)
-    Issue.record("recorded golden file \(suite)/\(name).txt; run again to compare", sourceLocation: sourceLocation)
+    Issue.record(
+      "recorded golden file \(suite)/\(name).txt; run again to compare",
+      sourceLocation: sourceLocation)
     return
   }
   guard expected != actual else { return }

@@ -9,14 +9,20 @@ extension ScriptBuilder {
     while index < span.end {
       let byte = bytes[index]
       if let open = quote {
-        if byte == UInt8(ascii: "\\") { index += 2; continue }
+        if byte == UInt8(ascii: "\\") {
+          index += 2
+          continue
+        }
         if byte == open { quote = nil }
       } else if byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "'") {
         quote = byte
       } else if byte == UInt8(ascii: "#") {
         break
       }
-      guard byte == UInt8(ascii: "$") else { index += 1; continue }
+      guard byte == UInt8(ascii: "$") else {
+        index += 1
+        continue
+      }
       appendLiteral(from: literalStart, to: index)
       let (end, replacement) = replacement(at: index, lineEnd: span.end)
       append(Array(replacement.utf8), fileStart: index, fileLength: end - index)

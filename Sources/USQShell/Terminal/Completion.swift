@@ -55,7 +55,8 @@ public enum CompletionPlanner {
   ///   - partial: the word before the cursor that the candidates replace.
   ///   - candidates: the source's answer.
   ///   - repeated: whether the previous Tab left the line exactly as it is now.
-  public static func plan(partial: String, candidates: [String], repeated: Bool) -> CompletionAction {
+  public static func plan(partial: String, candidates: [String], repeated: Bool) -> CompletionAction
+  {
     var unique: [String] = []
     for candidate in candidates where !candidate.isEmpty && !unique.contains(candidate) {
       unique.append(candidate)
@@ -67,7 +68,9 @@ public enum CompletionPlanner {
       return .replace(deleteCharacters: deleteCount, insert: first + suffix)
     }
     let prefix = commonPrefix(unique)
-    if prefix.count > partial.count || (prefix.count == partial.count && prefix != partial && !prefix.isEmpty) {
+    if prefix.count > partial.count
+      || (prefix.count == partial.count && prefix != partial && !prefix.isEmpty)
+    {
       return .replace(deleteCharacters: deleteCount, insert: prefix)
     }
     return repeated ? .list(unique) : .none
@@ -102,7 +105,9 @@ public enum CompletionListing {
       let cellWidth = (candidates.map(displayWidth).max() ?? 0) + 2
       let columns = max(1, min(candidates.count, (max(width, 1) + 2) / cellWidth))
       let shown = min(candidates.count, columns * (maxLines - 1))
-      return lines(Array(candidates.prefix(shown)), width: width) + ["… \(candidates.count - shown) more"]
+      return lines(Array(candidates.prefix(shown)), width: width) + [
+        "… \(candidates.count - shown) more"
+      ]
     }
     let widths = candidates.map(displayWidth)
     let cellWidth = (widths.max() ?? 0) + 2

@@ -1,9 +1,9 @@
 import CLibEdit
 
 #if canImport(Glibc)
-  import Glibc
+import Glibc
 #elseif canImport(Darwin)
-  import Darwin
+import Darwin
 #endif
 
 /// Why a `LineEditor` could not start.
@@ -230,7 +230,8 @@ public final class LineEditor: LineReader {
     let partial = String(decoding: utf8[start..<at], as: UTF8.self)
     let candidates = completion.complete(line: line, cursor: at)
     let repeated = lastTab.map { $0.line == line && $0.cursor == at } ?? false
-    let action = CompletionPlanner.plan(partial: partial, candidates: candidates, repeated: repeated)
+    let action = CompletionPlanner.plan(
+      partial: partial, candidates: candidates, repeated: repeated)
     lastTab = (line, at)
     switch action {
     case .none:
@@ -254,7 +255,8 @@ public final class LineEditor: LineReader {
       let size = TerminalFacts.windowSize()
       let width = size?.columns ?? options.fallbackWidth
       // Keep the line being edited on screen: at most the window's height minus two lines.
-      let listing = CompletionListing.lines(words, width: width, maxLines: max((size?.rows ?? 24) - 2, 2))
+      let listing = CompletionListing.lines(
+        words, width: width, maxLines: max((size?.rows ?? 24) - 2, 2))
       write("\n" + listing.joined(separator: "\n") + "\n")
       return UInt8(USQ_CC_REDISPLAY)
     }

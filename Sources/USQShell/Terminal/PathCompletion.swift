@@ -7,8 +7,9 @@ public enum PathCompletion {
   public static func wordStart(line: String, cursor: Int) -> Int {
     let bytes = Array(line.utf8)
     var start = min(max(cursor, 0), bytes.count)
-    while start > 0, ![UInt8(ascii: " "), UInt8(ascii: "\t"), UInt8(ascii: "\""), UInt8(ascii: "'")]
-      .contains(bytes[start - 1])
+    while start > 0,
+      ![UInt8(ascii: " "), UInt8(ascii: "\t"), UInt8(ascii: "\""), UInt8(ascii: "'")]
+        .contains(bytes[start - 1])
     {
       start -= 1
     }
@@ -16,7 +17,9 @@ public enum PathCompletion {
   }
 
   /// The paths that complete the partial path before `cursor`.
-  public static func candidates(line: String, cursor: Int, workingDirectory: String? = nil) -> [String] {
+  public static func candidates(line: String, cursor: Int, workingDirectory: String? = nil)
+    -> [String]
+  {
     let bytes = Array(line.utf8)
     let end = min(max(cursor, 0), bytes.count)
     let partial = String(decoding: bytes[wordStart(line: line, cursor: end)..<end], as: UTF8.self)
@@ -29,7 +32,9 @@ public enum PathCompletion {
   /// Entries of the partial path's folder whose names start with its last component, each as
   /// the whole path typed so far plus the rest of the name; folders end in `/`. Names starting
   /// with `.` appear only when the typed name does. `~/` means `home`. Sorted by name.
-  public static func candidates(partial: String, workingDirectory: String, home: String?) -> [String] {
+  public static func candidates(partial: String, workingDirectory: String, home: String?)
+    -> [String]
+  {
     let folderPart: String
     let namePart: String
     if let slash = partial.lastIndex(of: "/") {
@@ -42,7 +47,9 @@ public enum PathCompletion {
     var folder = folderPart.isEmpty ? "." : folderPart
     if folder.hasPrefix("~/"), let home { folder = home + folder.dropFirst(1) }
     if !folder.hasPrefix("/") { folder = workingDirectory + "/" + folder }
-    guard let names = try? FileManager.default.contentsOfDirectory(atPath: folder) else { return [] }
+    guard let names = try? FileManager.default.contentsOfDirectory(atPath: folder) else {
+      return []
+    }
     var results: [String] = []
     for name in names.sorted() where name.hasPrefix(namePart) {
       if name.hasPrefix(".") && !namePart.hasPrefix(".") { continue }

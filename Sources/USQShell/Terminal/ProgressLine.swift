@@ -11,7 +11,9 @@ public struct FetchProgress: Sendable, Equatable {
   public var inFlight: Int
   public var retries: Int
 
-  public init(endpoint: String, pagesDone: Int, pagesExpected: Int? = nil, inFlight: Int = 0, retries: Int = 0) {
+  public init(
+    endpoint: String, pagesDone: Int, pagesExpected: Int? = nil, inFlight: Int = 0, retries: Int = 0
+  ) {
     self.endpoint = endpoint
     self.pagesDone = pagesDone
     self.pagesExpected = pagesExpected

@@ -47,14 +47,18 @@ public struct TerminalFacts: Sendable, Equatable {
 
   /// `COLUMNS` when it is a positive integer, else the window's columns, else 80.
   public static func resolveWidth(environment: [String: String], windowColumns: Int?) -> Int {
-    if let value = environment["COLUMNS"].flatMap({ Int($0.trimmingBlanks()) }), value > 0 { return value }
+    if let value = environment["COLUMNS"].flatMap({ Int($0.trimmingBlanks()) }), value > 0 {
+      return value
+    }
     if let columns = windowColumns, columns > 0 { return columns }
     return 80
   }
 
   /// `LINES` when it is a positive integer, else the window's rows, else 24.
   public static func resolveHeight(environment: [String: String], windowRows: Int?) -> Int {
-    if let value = environment["LINES"].flatMap({ Int($0.trimmingBlanks()) }), value > 0 { return value }
+    if let value = environment["LINES"].flatMap({ Int($0.trimmingBlanks()) }), value > 0 {
+      return value
+    }
     if let rows = windowRows, rows > 0 { return rows }
     return 24
   }

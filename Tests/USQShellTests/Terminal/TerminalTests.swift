@@ -11,10 +11,13 @@ struct TerminalTests {
   let folder = NSTemporaryDirectory() + "usq-terminal-\(UUID().uuidString)"
   var historyPath: String { folder + "/history" }
 
-  func start(_ arguments: [String] = [], environment: [String: String] = [:]) async throws -> TmuxSession {
+  func start(_ arguments: [String] = [], environment: [String: String] = [:]) async throws
+    -> TmuxSession
+  {
     var env = ["USQ_HISTORY": historyPath, "NO_COLOR": "1", "LANG": "C.UTF-8"]
     env.merge(environment) { _, new in new }
-    let session = try TmuxSession(TmuxSession.reportingExit([UsqBinary.path] + arguments), environment: env)
+    let session = try TmuxSession(
+      TmuxSession.reportingExit([UsqBinary.path] + arguments), environment: env)
     #expect(await session.waitForLastLine("usq>"), "no prompt:\n\(session.capture())")
     return session
   }
@@ -77,9 +80,10 @@ struct TerminalTests {
     #expect(await session.waitFor("usq> frames\nbck:fram"), "\(session.capture())")
     session.sendKeys("Enter")
     // `frames` ran a second time; the search line became the recalled statement.
-    #expect(await session.waitUntil { screen in
-      screen.components(separatedBy: "usq> frames\n").count == 3 && screen.hasSuffix("usq>")
-    }, "\(session.capture())")
+    #expect(
+      await session.waitUntil { screen in
+        screen.components(separatedBy: "usq> frames\n").count == 3 && screen.hasSuffix("usq>")
+      }, "\(session.capture())")
   }
 
   @Test("Ctrl-C inside a Ctrl-R search and after a completion listing still drops the line")
@@ -111,7 +115,8 @@ struct TerminalTests {
     defer { session.kill() }
     session.type("load completions half typed")
     session.sendKeys("Left", "Left", "C-c")
-    #expect(await session.waitFor("usq> load completions half typed^C\nusq>"), "\(session.capture())")
+    #expect(
+      await session.waitFor("usq> load completions half typed^C\nusq>"), "\(session.capture())")
     // Twice more in a row, then the shell still works.
     session.sendKeys("C-c")
     session.sendKeys("C-c")
@@ -141,23 +146,32 @@ struct TerminalTests {
     #expect(await session.waitForLastLine("usq> load completions"), "\(session.capture())")
     session.type("group=pro")
     session.sendKeys("Tab")
-    #expect(await session.waitForLastLine("usq> load completions group=project_id"), "\(session.capture())")
+    #expect(
+      await session.waitForLastLine("usq> load completions group=project_id"),
+      "\(session.capture())")
     session.type("| so")
     session.sendKeys("Tab")
-    #expect(await session.waitForLastLine("usq> load completions group=project_id | sort"), "\(session.capture())")
+    #expect(
+      await session.waitForLastLine("usq> load completions group=project_id | sort"),
+      "\(session.capture())")
     session.type("num_m")
     session.sendKeys("Tab")
-    #expect(await session.waitForLastLine("usq> load completions group=project_id | sort num_model_requests"),
+    #expect(
+      await session.waitForLastLine(
+        "usq> load completions group=project_id | sort num_model_requests"),
       "\(session.capture())")
   }
 
   @Test("Tab completes a file path after read, folder first, then the file")
   func pathCompletion() async throws {
-    try FileManager.default.createDirectory(atPath: folder + "/work/exports", withIntermediateDirectories: true)
-    _ = FileManager.default.createFile(atPath: folder + "/work/exports/usage.csv", contents: Data("a\n1\n".utf8))
+    try FileManager.default.createDirectory(
+      atPath: folder + "/work/exports", withIntermediateDirectories: true)
+    _ = FileManager.default.createFile(
+      atPath: folder + "/work/exports/usage.csv", contents: Data("a\n1\n".utf8))
     let session = try TmuxSession(
       TmuxSession.reportingExit([UsqBinary.path]),
-      environment: ["USQ_HISTORY": historyPath, "LANG": "C.UTF-8"], workingDirectory: folder + "/work")
+      environment: ["USQ_HISTORY": historyPath, "LANG": "C.UTF-8"],
+      workingDirectory: folder + "/work")
     defer { session.kill() }
     #expect(await session.waitForLastLine("usq>"))
     session.type("read ex")
@@ -177,9 +191,14 @@ struct TerminalTests {
     session.sendKeys("Tab")
     #expect(await session.waitFor("input_cached_tokens"), "\(session.capture())")
     let screen = session.capture()
-    let listing = screen.split(separator: "\n").filter { !$0.hasPrefix("usq>") && !$0.hasPrefix("usq ") }
+    let listing = screen.split(separator: "\n").filter {
+      !$0.hasPrefix("usq>") && !$0.hasPrefix("usq ")
+    }
     #expect(listing.contains { $0.hasPrefix("input_tokens ") })
-    #expect(listing.contains { $0.contains(" input_cached_tokens") || $0.hasPrefix("input_cached_tokens") })
+    #expect(
+      listing.contains {
+        $0.contains(" input_cached_tokens") || $0.hasPrefix("input_cached_tokens")
+      })
     #expect(!listing.contains { $0.contains("output_tokens") })
     #expect(session.lastLine() == "usq> load completions | sort input_")
   }
@@ -200,7 +219,8 @@ struct TerminalTests {
 
   @Test("Ctrl-Z suspends and fg resumes editing the same line")
   func suspendAndResume() async throws {
-    let session = try TmuxSession(["env", "PS1=sh$ ", "bash", "--norc", "--noprofile"],
+    let session = try TmuxSession(
+      ["env", "PS1=sh$ ", "bash", "--norc", "--noprofile"],
       environment: ["USQ_HISTORY": historyPath, "LANG": "C.UTF-8"])
     defer { session.kill() }
     #expect(await session.waitForLastLine("sh$"), "\(session.capture())")
@@ -224,14 +244,19 @@ struct TerminalTests {
 
 /// Statements of the real session, in a terminal: tables, continuation, and Ctrl-C cancelling a
 /// slow load served by `usq serve --latency-ms 2000`.
-@Suite(.serialized, .enabled(if: UsqBinary.canDrive, "needs tmux and .build/debug/usq (swift build --product usq)"))
+@Suite(
+  .serialized,
+  .enabled(if: UsqBinary.canDrive, "needs tmux and .build/debug/usq (swift build --product usq)"))
 struct StatementTerminalTests {
   let folder = NSTemporaryDirectory() + "usq-terminal-\(UUID().uuidString)"
 
-  func start(environment: [String: String] = [:], arguments: [String] = []) async throws -> TmuxSession {
+  func start(environment: [String: String] = [:], arguments: [String] = []) async throws
+    -> TmuxSession
+  {
     var env = ["USQ_HISTORY": folder + "/history", "LANG": "C.UTF-8", "NO_COLOR": "1"]
     env.merge(environment) { _, new in new }
-    let session = try TmuxSession(TmuxSession.reportingExit([UsqBinary.path] + arguments), environment: env, width: 120)
+    let session = try TmuxSession(
+      TmuxSession.reportingExit([UsqBinary.path] + arguments), environment: env, width: 120)
     #expect(await session.waitForLastLine("usq>"), "\(session.capture())")
     return session
   }
@@ -259,14 +284,18 @@ struct StatementTerminalTests {
     #expect(await session.waitForLastLine("usq>"))
   }
 
-  @Test("Ctrl-C during a slow load returns to the prompt within a second, and the next statement works")
+  @Test(
+    "Ctrl-C during a slow load returns to the prompt within a second, and the next statement works")
   func ctrlCCancelsLoad() async throws {
     let server = try BackgroundProcess(
       [UsqBinary.path, "serve", "--port", "0", "--latency-ms", "2000", "--key", "sk-admin-test"])
     defer { server.stop() }
-    let port = try #require(await server.waitForLine(prefix: "PORT="), "usq serve printed no port: \(server.output)")
+    let port = try #require(
+      await server.waitForLine(prefix: "PORT="), "usq serve printed no port: \(server.output)")
     let session = try await start(
-      environment: ["OPENAI_BASE_URL": "http://127.0.0.1:\(port)/v1", "OPENAI_ADMIN_KEY": "sk-admin-test"],
+      environment: [
+        "OPENAI_BASE_URL": "http://127.0.0.1:\(port)/v1", "OPENAI_ADMIN_KEY": "sk-admin-test",
+      ],
       arguments: ["--no-cache"])
     defer { session.kill() }
     session.type("load completions days=2 | count")

@@ -18,8 +18,11 @@ final class TmuxSession {
     socket = "usq-test-\(getpid())-\(UUID().uuidString.prefix(8))"
     configPath = NSTemporaryDirectory() + socket + ".conf"
     // Keep the pane after the program exits, so its exit status can be read.
-    try "set -g remain-on-exit on\nset -g history-limit 2000\n".write(toFile: configPath, atomically: true, encoding: .utf8)
-    var arguments = ["-f", configPath, "new-session", "-d", "-x", String(width), "-y", String(height)]
+    try "set -g remain-on-exit on\nset -g history-limit 2000\n".write(
+      toFile: configPath, atomically: true, encoding: .utf8)
+    var arguments = [
+      "-f", configPath, "new-session", "-d", "-x", String(width), "-y", String(height),
+    ]
     if let workingDirectory { arguments += ["-c", workingDirectory] }
     for (name, value) in environment.sorted(by: { $0.key < $1.key }) {
       arguments += ["-e", "\(name)=\(value)"]
@@ -121,7 +124,8 @@ final class TmuxSession {
   static func run(_ argv: [String]) -> (Int32, String) {
     let outputPath = NSTemporaryDirectory() + "usq-tmux-\(UUID().uuidString).out"
     defer { try? FileManager.default.removeItem(atPath: outputPath) }
-    let command = argv.map(shellQuoted).joined(separator: " ")
+    let command =
+      argv.map(shellQuoted).joined(separator: " ")
       + " </dev/null >" + shellQuoted(outputPath) + " 2>&1"
     let arguments = ["/bin/sh", "-c", command]
     let environment = ProcessInfo.processInfo.environment.map { "\($0.key)=\($0.value)" }
@@ -163,7 +167,9 @@ enum UsqBinary {
   /// `<package>/.build/debug/usq`.
   static let path: String = {
     var url = URL(fileURLWithPath: #filePath)
-    while url.path != "/" && !FileManager.default.fileExists(atPath: url.appendingPathComponent("Package.swift").path) {
+    while url.path != "/"
+      && !FileManager.default.fileExists(atPath: url.appendingPathComponent("Package.swift").path)
+    {
       url.deleteLastPathComponent()
     }
     return url.appendingPathComponent(".build/debug/usq").path
@@ -183,7 +189,8 @@ final class BackgroundProcess {
 
   init(_ argv: [String]) throws {
     outputPath = NSTemporaryDirectory() + "usq-background-\(UUID().uuidString).out"
-    let command = "exec " + argv.map(TmuxSession.shellQuoted).joined(separator: " ")
+    let command =
+      "exec " + argv.map(TmuxSession.shellQuoted).joined(separator: " ")
       + " </dev/null >" + TmuxSession.shellQuoted(outputPath) + " 2>&1"
     let environment = ProcessInfo.processInfo.environment.map { "\($0.key)=\($0.value)" }
     let arguments: [String] = ["/bin/sh", "-c", command]
