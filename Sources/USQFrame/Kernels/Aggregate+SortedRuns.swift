@@ -99,3 +99,90 @@ extension Aggregator {
     return overflowBits < 0 || lanesOverflow ? nil : sums
   }
 }
+
+extension Frame {
+  /// `bucket` without flooring a copy of `start` or numbering groups, when `start` is sorted
+  /// with no nulls and every other column is an int without nulls (summed) or the time
+  /// column `end` without nulls (latest kept): one run of rows per bucket. Nil when the frame
+  /// does not have that shape or a sum overflows (the general path then decides).
+  func sortedBucketSums(_ width: TimeBucket, start: String, end: String) throws(FrameError)
+    -> Frame?
+  {
+    guard rowCount > 0, case .time(let starts)? = self[start], starts.validity == nil else {
+      return nil
+    }
+    for (name, column) in pairs where name != start {
+      switch column {
+      case .int(let numbers) where numbers.validity == nil: continue
+      case .time(let numbers) where name == end && numbers.validity == nil: continue
+      default: return nil
+      }
+    }
+    guard let (runStarts, bucketStarts) = Aggregator.bucketRuns(starts.values, width) else {
+      return nil
+    }
+    var columns: [Column] = []
+    for (name, column) in pairs {
+      if name == start {
+        columns.append(.time(TimeColumn(values: bucketStarts)))
+      } else if case .int(let numbers) = column, name != end || column.kind != .time {
+        guard let sums = Aggregator.runSums(numbers.values, starts: runStarts) else { return nil }
+        columns.append(.int(IntColumn(values: sums)))
+      } else if case .time(let numbers) = column {
+        columns.append(column.gatherOrNull(Aggregator.runLatest(numbers.values, runStarts)))
+      }
+    }
+    return Frame(unchecked: Array(zip(names, columns)))
+  }
+}
+
+extension Aggregator {
+  /// The first row of each bucket of `width` over non-decreasing `times`, and each bucket's
+  /// start; nil when `times` are not sorted or a bucket end passes the top of the Int64 range.
+  /// Floors once per bucket, not once per row.
+  static func bucketRuns(_ times: ContiguousArray<Int64>, _ width: TimeBucket)
+    -> (ContiguousArray<Int>, ContiguousArray<Int64>)?
+  {
+    var runStarts = ContiguousArray<Int>()
+    var bucketStarts = ContiguousArray<Int64>()
+    var fits = true
+    times.withUnsafeBufferPointer { times in
+      guard let first = times.first else { return }
+      var bucketEnd = Int64.min
+      var previous = first
+      for index in 0..<times.count {
+        let time = times[index]
+        if time < previous {
+          fits = false
+          return
+        }
+        previous = time
+        if time >= bucketEnd {
+          let bucketStart = width.floor(time)
+          bucketEnd = width.next(after: bucketStart)
+          if bucketEnd <= bucketStart {
+            fits = false
+            return
+          }
+          runStarts.append(index)
+          bucketStarts.append(bucketStart)
+        }
+      }
+    }
+    return fits ? (runStarts, bucketStarts) : nil
+  }
+
+  /// The row of the largest value in each run (the first of equals), as `max` picks it.
+  static func runLatest(_ values: ContiguousArray<Int64>, _ starts: ContiguousArray<Int>)
+    -> ContiguousArray<Int>
+  {
+    var rows = ContiguousArray<Int>(repeating: 0, count: starts.count)
+    for run in 0..<starts.count {
+      let upper = run + 1 < starts.count ? starts[run + 1] : values.count
+      var best = starts[run]
+      for row in starts[run]..<upper where values[row] > values[best] { best = row }
+      rows[run] = best
+    }
+    return rows
+  }
+}
