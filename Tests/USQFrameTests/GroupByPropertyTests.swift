@@ -66,6 +66,44 @@ import USQFrame
     }
   }
 
+  @Test(
+    "int sums by one sorted time or int key (the run path) match the reference",
+    arguments: FrameCase.all)
+  func sumsOverSortedRuns(_ testCase: FrameCase) throws {
+    var generator = FrameGenerator(testCase)
+    let unsorted = generator.frame()
+    let sums = [
+      Aggregate(.sum, "tokens", as: "tokens"), Aggregate(.sum, "code"),
+      Aggregate(.sum, "tokens", as: "again"),
+    ]
+    for key in ["start_time", "code"] {
+      let sorted = try unsorted.sorted(by: [SortKey(key)])
+      for frame in [sorted, unsorted] {
+        let table = Table(frame)
+        for count in 1...3 {
+          let aggregates = Array(sums.prefix(count))
+          expectRows(
+            try frame.aggregate(aggregates, by: [key]),
+            Reference.aggregate(table, aggregates, by: [key]),
+            "\(testCase.testDescription) sums \(count) by \(key)")
+        }
+      }
+    }
+    let huge = Frame(unchecked: [
+      ("t", Column.from([.time(0), .time(0), .time(0), .time(0), .time(5)], kind: .time)),
+      ("n", Column.from([.int(.max), .int(0), .int(0), .int(0), .int(1)], kind: .int)),
+    ])
+    let fits = try huge.aggregate([Aggregate(.sum, "n")], by: ["t"])
+    #expect(fits.rows.map { $0.map(\.description) } == [["@0", "\(Int64.max)"], ["@5", "1"]])
+    let overflowing = Frame(unchecked: [
+      ("t", Column.from([.time(0), .time(0), .time(0), .time(0), .time(0)], kind: .time)),
+      ("m", Column.from([.int(.max), .int(0), .int(0), .int(0), .int(1)], kind: .int)),
+    ])
+    #expect(throws: FrameError.overflow(column: "m")) {
+      try overflowing.aggregate([Aggregate(.sum, "m")], by: ["t"])
+    }
+  }
+
   static let sortKeys: [[SortKey]] = [
     [SortKey("key")], [SortKey("amount", descending: true)],
     [SortKey("key"), SortKey("amount", descending: true)],

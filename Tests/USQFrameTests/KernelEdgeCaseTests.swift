@@ -104,6 +104,7 @@ private func times(_ values: [Int64]) -> Column { Column.from(values.map(Value.t
       (-3_600, .week, -259_200),
       (-3_600, .month, -2_678_400), (-1, .hour, -3_600),
       (1_796_050_800 + 1_000, .seconds(900), 1_796_051_700),
+      (-86_400, .day, -86_400), (-3_600, .hour, -3_600), (1_795_996_800, .day, 1_795_996_800),
     ] as [(Int64, TimeBucket, Int64)])
   func floors(_ time: Int64, _ width: TimeBucket, _ expected: Int64) throws {
     #expect(width.floor(time) == expected)

@@ -69,6 +69,9 @@ extension Frame {
     if let frame = try groupedSumsInOnePass(aggregates, keys: keys, keyColumns: keyColumns) {
       return frame
     }
+    if let frame = try sortedRunSums(aggregates, keys: keys, keyColumns: keyColumns) {
+      return frame
+    }
     let grouping = keys.isEmpty ? Grouping(singleGroupOf: rowCount) : Grouping(keys: keyColumns)
     let groupCount = keys.isEmpty ? 1 : grouping.groupCount
     var pairs: [(String, Column)] = []

@@ -10,6 +10,8 @@ extension Column {
     guard case .time(let column) = self else {
       throw .typeMismatch("'\(bucket)' needs a time column, found \(kind)")
     }
+    // Already aligned (daily or hourly `load` output): nothing to floor, nothing to copy.
+    if let step = bucket.fixedWidth, column.values.allSatisfy({ $0 % step == 0 }) { return self }
     var values = column.values
     switch bucket {
     case .hour: for index in values.indices { values[index] = floorMultiple(values[index], 3_600) }

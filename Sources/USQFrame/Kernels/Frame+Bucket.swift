@@ -12,6 +12,7 @@ extension Frame {
   public func bucket(_ width: TimeBucket, start: String = "start_time", end: String = "end_time")
     throws(FrameError) -> Frame
   {
+    if let frame = try sortedBucketSums(width, start: start, end: end) { return frame }
     let floored = try column(start).flooringTime(to: width)
     let input = withColumn(start, floored)
     var keys = [start]

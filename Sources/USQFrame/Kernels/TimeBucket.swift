@@ -19,6 +19,17 @@ public enum TimeBucket: Sendable, Hashable, CustomStringConvertible {
     }
   }
 
+  /// The width in seconds of a bucket that is a fixed multiple from the epoch (hour, day, N
+  /// seconds); nil for weeks and months.
+  var fixedWidth: Int64? {
+    switch self {
+    case .hour: 3_600
+    case .day: 86_400
+    case .seconds(let width): Swift.max(width, 1)
+    case .week, .month: nil
+    }
+  }
+
   /// The start of the bucket holding `time` (seconds since the epoch, UTC).
   @inlinable
   public func floor(_ time: Int64) -> Int64 {
