@@ -36,7 +36,9 @@ let package = Package(
     ),
     .executableTarget(
       name: "usq",
-      dependencies: ["USQShell", .product(name: "ArgumentParser", package: "swift-argument-parser")]
+      dependencies: [
+        "USQShell", .product(name: "ArgumentParser", package: "swift-argument-parser"),
+      ]
     ),
     .executableTarget(
       name: "usq-bench",
@@ -46,16 +48,30 @@ let package = Package(
     .target(name: "USQTestSupport", path: "Tests/USQTestSupport"),
     .testTarget(
       name: "USQFrameTests",
-      dependencies: ["USQTestSupport", "USQFrame", .product(name: "PropertyBased", package: "swift-property-based")]
+      dependencies: [
+        "USQTestSupport", "USQFrame",
+        .product(name: "PropertyBased", package: "swift-property-based"),
+      ]
     ),
-    .testTarget(name: "USQLanguageTests", dependencies: ["USQTestSupport", "USQLanguage"], exclude: ["Golden"]),
-    .testTarget(name: "USQEngineTests", dependencies: ["USQTestSupport", "USQEngine", "USQLanguage", "USQFrame"], exclude: ["Golden"]),
-    .testTarget(name: "USQOpenAITests", dependencies: ["USQTestSupport", "USQOpenAI", "USQDemo", "USQFrame"], exclude: ["Fixtures"]),
-    .testTarget(name: "USQDemoTests", dependencies: ["USQTestSupport", "USQDemo", "USQOpenAI", "USQFrame"]),
-    .testTarget(name: "USQRenderTests", dependencies: ["USQTestSupport", "USQRender", "USQFrame"], exclude: ["Golden"]),
+    .testTarget(
+      name: "USQLanguageTests", dependencies: ["USQTestSupport", "USQLanguage"], exclude: ["Golden"]
+    ),
+    .testTarget(
+      name: "USQEngineTests",
+      dependencies: ["USQTestSupport", "USQEngine", "USQLanguage", "USQFrame"], exclude: ["Golden"]),
+    .testTarget(
+      name: "USQOpenAITests", dependencies: ["USQTestSupport", "USQOpenAI", "USQDemo", "USQFrame"],
+      exclude: ["Fixtures"]),
+    .testTarget(
+      name: "USQDemoTests", dependencies: ["USQTestSupport", "USQDemo", "USQOpenAI", "USQFrame"]),
+    .testTarget(
+      name: "USQRenderTests", dependencies: ["USQTestSupport", "USQRender", "USQFrame"],
+      exclude: ["Golden"]),
     .testTarget(
       name: "USQShellTests",
-      dependencies: ["USQTestSupport", "USQShell", "USQEngine", "USQFrame", "USQDemo", "USQOpenAI"],
+      dependencies: [
+        "USQTestSupport", "USQShell", "USQEngine", "USQFrame", "USQDemo", "USQOpenAI",
+      ],
       exclude: ["Scripts", "Golden"]
     ),
   ],

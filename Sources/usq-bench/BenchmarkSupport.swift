@@ -1,7 +1,7 @@
 #if canImport(Glibc)
-  import Glibc
+import Glibc
 #elseif canImport(Darwin)
-  import Darwin
+import Darwin
 #endif
 
 /// Ends the process with `code`.
@@ -17,11 +17,11 @@ func blackHole<T>(_ value: T) {
 func peakResidentBytes() -> Int {
   var usage = rusage()
   #if canImport(Darwin)
-    getrusage(RUSAGE_SELF, &usage)
-    return Int(usage.ru_maxrss)
+  getrusage(RUSAGE_SELF, &usage)
+  return Int(usage.ru_maxrss)
   #else
-    getrusage(__rusage_who_t(RUSAGE_SELF.rawValue), &usage)
-    return Int(usage.ru_maxrss) * 1_024
+  getrusage(__rusage_who_t(RUSAGE_SELF.rawValue), &usage)
+  return Int(usage.ru_maxrss) * 1_024
   #endif
 }
 
@@ -38,14 +38,14 @@ func threadCPUMilliseconds() -> Double {
 /// would once warm). Linux/glibc only; a no-op elsewhere.
 func keepFreedMemory() {
   #if canImport(Glibc)
-    // `mallopt` is not in the Glibc module (malloc.h is not imported); look it up.
-    typealias MallOpt = @convention(c) (Int32, Int32) -> Int32
-    guard let symbol = dlsym(UnsafeMutableRawPointer(bitPattern: 0), "mallopt") else { return }
-    let mallopt = unsafeBitCast(symbol, to: MallOpt.self)
-    let trimThreshold: Int32 = -1  // M_TRIM_THRESHOLD
-    let mmapThreshold: Int32 = -3  // M_MMAP_THRESHOLD
-    _ = mallopt(mmapThreshold, 1 << 30)
-    _ = mallopt(trimThreshold, Int32.max)
+  // `mallopt` is not in the Glibc module (malloc.h is not imported); look it up.
+  typealias MallOpt = @convention(c) (Int32, Int32) -> Int32
+  guard let symbol = dlsym(UnsafeMutableRawPointer(bitPattern: 0), "mallopt") else { return }
+  let mallopt = unsafeBitCast(symbol, to: MallOpt.self)
+  let trimThreshold: Int32 = -1  // M_TRIM_THRESHOLD
+  let mmapThreshold: Int32 = -3  // M_MMAP_THRESHOLD
+  _ = mallopt(mmapThreshold, 1 << 30)
+  _ = mallopt(trimThreshold, Int32.max)
   #endif
 }
 

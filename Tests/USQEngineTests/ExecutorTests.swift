@@ -332,12 +332,17 @@ import USQFrame
   func inferred() async throws {
     let frame = Frames.make(
       [("start_time", .time), ("end_time", .time), ("n", .int)],
-      [[day("2026-11-28"), day("2026-11-29"), .int(1)], [day("2026-11-30"), day("2026-12-01"), .int(3)]])
-    let result = try await run("from f | fill", environment: Fixtures.environment(frames: ["f": frame]))
-    #expect(Table(result.frame).rows == [
-      [day("2026-11-28"), day("2026-11-29"), .int(1)],
-      [day("2026-11-29"), day("2026-11-30"), .int(0)],
-      [day("2026-11-30"), day("2026-12-01"), .int(3)],
-    ])
+      [
+        [day("2026-11-28"), day("2026-11-29"), .int(1)],
+        [day("2026-11-30"), day("2026-12-01"), .int(3)],
+      ])
+    let result = try await run(
+      "from f | fill", environment: Fixtures.environment(frames: ["f": frame]))
+    #expect(
+      Table(result.frame).rows == [
+        [day("2026-11-28"), day("2026-11-29"), .int(1)],
+        [day("2026-11-29"), day("2026-11-30"), .int(0)],
+        [day("2026-11-30"), day("2026-12-01"), .int(3)],
+      ])
   }
 }

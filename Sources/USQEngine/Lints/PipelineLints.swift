@@ -8,7 +8,9 @@ public enum PipelineLints {
   /// The lints that can be known from the statement and its plan, before anything runs.
   ///
   /// - Parameter timeZoneOffset: the session's display offset from UTC, in seconds.
-  public static func check(_ pipeline: PipelineSyntax, plan: Plan, timeZoneOffset: Int) -> [Diagnostic] {
+  public static func check(_ pipeline: PipelineSyntax, plan: Plan, timeZoneOffset: Int)
+    -> [Diagnostic]
+  {
     var found: [Diagnostic] = []
     for stage in pipeline.stages {
       for expression in expressions(in: stage) { found += doubleCounts(expression) }
@@ -39,7 +41,8 @@ public enum PipelineLints {
   /// The fields each total already includes (reference §8.1).
   static let parts: [String: Set<String>] = [
     "input_tokens": [
-      "input_cached_tokens", "input_cache_write_tokens", "input_uncached_tokens", "input_text_tokens",
+      "input_cached_tokens", "input_cache_write_tokens", "input_uncached_tokens",
+      "input_text_tokens",
       "input_audio_tokens", "input_image_tokens", "input_cached_text_tokens",
       "input_cached_audio_tokens", "input_cached_image_tokens",
     ],
@@ -54,9 +57,11 @@ public enum PipelineLints {
         if let part = included.sorted().first(where: terms.contains) {
           return [
             .warning(
-              "lint.double-count", "'\(total)' already includes '\(part)': adding them counts those tokens twice",
+              "lint.double-count",
+              "'\(total)' already includes '\(part)': adding them counts those tokens twice",
               at: expression.span, label: "counted twice",
-              help: "use '\(total)' alone; `fields completions \(part)` explains how the fields add up")
+              help:
+                "use '\(total)' alone; `fields completions \(part)` explains how the fields add up")
           ]
         }
       }
@@ -93,7 +98,8 @@ public enum PipelineLints {
       let sums: Bool
       switch stage.kind {
       case .aggregate(.sum, let columns, let by):
-        sums = columns.contains { $0.text == "usage_bytes" } && !by.contains { $0.text == "start_time" }
+        sums =
+          columns.contains { $0.text == "usage_bytes" } && !by.contains { $0.text == "start_time" }
       case .agg(let calls, let by):
         sums =
           calls.contains { $0.function == .sum && $0.argument?.text == "usage_bytes" }
@@ -104,9 +110,12 @@ public enum PipelineLints {
       if sums {
         return [
           .warning(
-            "lint.level-summed", "'usage_bytes' is a level, not a flow: summing it over time adds the same bytes once per bucket",
+            "lint.level-summed",
+            "'usage_bytes' is a level, not a flow: summing it over time adds the same bytes once per bucket",
             at: stage.span, label: "sums usage_bytes across buckets",
-            help: "take the latest or largest value instead: `agg last(usage_bytes) by project_id` or `max usage_bytes by project_id`")
+            help:
+              "take the latest or largest value instead: `agg last(usage_bytes) by project_id` or `max usage_bytes by project_id`"
+          )
         ]
       }
     }
@@ -116,7 +125,9 @@ public enum PipelineLints {
   // MARK: - Windows and days
 
   static func partialEdges(_ pipeline: PipelineSyntax, request: LoadRequest) -> [Diagnostic] {
-    guard case .load(_, let options) = pipeline.source.kind, let width = request.bucketWidth?.seconds else {
+    guard case .load(_, let options) = pipeline.source.kind,
+      let width = request.bucketWidth?.seconds
+    else {
       return []
     }
     var found: [Diagnostic] = []
@@ -132,7 +143,8 @@ public enum PipelineLints {
       let covered = option.key.text == "since" ? width - edge % width : edge % width
       found.append(
         .warning(
-          "lint.partial-bucket", "the \(which) bucket is partial: it covers \(duration(covered)) of \(duration(width))",
+          "lint.partial-bucket",
+          "the \(which) bucket is partial: it covers \(duration(covered)) of \(duration(width))",
           at: option.span, label: "not on a \(duration(width)) boundary",
           help: "align \(option.key.text)= to the bucket width, or load a finer bucket="))
     }
@@ -146,7 +158,8 @@ public enum PipelineLints {
       case .day, .week, .month:
         return [
           .warning(
-            "lint.utc-days", "1d buckets are UTC days: they cannot be re-bucketed into days of the session's time zone",
+            "lint.utc-days",
+            "1d buckets are UTC days: they cannot be re-bucketed into days of the session's time zone",
             at: stage.span, label: "UTC days, shown in \(offsetText(offset))",
             help: "load with bucket=1h to get days that start at local midnight, or `set tz=UTC`")
         ]

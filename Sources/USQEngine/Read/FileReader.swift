@@ -17,7 +17,8 @@ struct FileReader {
       throw ExecutionError.read(path: path, reason: "no such file, folder or match")
     }
     let contents = try files.map { file in
-      guard let data = try? Data(contentsOf: URL(fileURLWithPath: file), options: .alwaysMapped) else {
+      guard let data = try? Data(contentsOf: URL(fileURLWithPath: file), options: .alwaysMapped)
+      else {
         throw ExecutionError.read(path: file, reason: "cannot open it")
       }
       return data

@@ -86,7 +86,8 @@ struct FrameGenerator {
   mutating func frame() -> Frame {
     let rows = testCase.rows
     let many = testCase.manyGroups
-    let base: Int64 = Bool.random(using: &random) ? 1_772_323_200 : -86_400 * 40  // 2026-03-01 or 1969
+    // 2026-03-01 or 1969.
+    let base: Int64 = Bool.random(using: &random) ? 1_772_323_200 : -86_400 * 40
     var columns: [String: [Value]] = [:]
     var starts: [Value] = []
     var ends: [Value] = []
