@@ -292,8 +292,8 @@ extension ByteScanner {
       values[slot] = UInt64(bitPattern: try integer())
     case .string:
       guard b == 0x22 else { throw ScanFailure.unsupported }
-      let (sp, len) = try string()
-      values[slot] = UInt64(tables[field].intern(sp, len))
+      let (sp, len, hash) = try hashedString()
+      values[slot] = UInt64(tables[field].intern(sp, len, hash: hash))
     case .bool:
       if b == 0x74 {
         try literal("true")

@@ -98,7 +98,12 @@ struct InternTable {
   /// The code of the (validated UTF-8) bytes, interning them if new.
   @inline(__always)
   mutating func intern(_ p: UnsafePointer<UInt8>, _ len: Int) -> UInt32 {
-    let h = hashBytes(p, len)
+    intern(p, len, hash: hashBytes(p, len))
+  }
+
+  /// The code of the bytes, given their `hashBytes` hash.
+  @inline(__always)
+  mutating func intern(_ p: UnsafePointer<UInt8>, _ len: Int, hash h: UInt64) -> UInt32 {
     let tag = h & 0xFFFF_FFFF_0000_0000
     var slot = Int(truncatingIfNeeded: h) & mask
     while true {
@@ -347,6 +352,32 @@ struct ByteScanner {
     }
     i = j
     throw fail("unterminated string")
+  }
+
+  /// `string()` with the `hashBytes` hash of the bytes, computed in the same 8-byte scan.
+  @inline(__always)
+  mutating func hashedString() throws(ScanFailure) -> (UnsafePointer<UInt8>, Int, UInt64) {
+    let start = i &+ 1
+    var j = start
+    var h: UInt64 = 0x243F_6A88_85A3_08D3
+    while n &- j >= 8 {
+      let w = UnsafeRawPointer(p + j).loadUnaligned(as: UInt64.self)
+      let sp = specialBytes(w)
+      if sp != 0 {
+        let k = sp.trailingZeroBitCount &>> 3
+        guard p[j &+ k] == 0x22 else { break }
+        let len = j &+ k &- start
+        let tail = w & ((1 &<< UInt64(truncatingIfNeeded: k &<< 3)) &- 1)
+        h = mix(h, tail ^ UInt64(truncatingIfNeeded: len))
+        i = j &+ k &+ 1
+        return (p + start, len, h ^ (h &>> 29))
+      }
+      h = mix(h, w)
+      j &+= 8
+    }
+    // Escapes, non-ASCII or the last bytes of the input: scan, then hash.
+    let (sp, len) = try string()
+    return (sp, len, hashBytes(sp, len))
   }
 
   private mutating func put(_ byte: UInt8, _ count: inout Int) {
