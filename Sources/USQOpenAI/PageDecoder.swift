@@ -52,13 +52,19 @@ public enum PageDecoder {
   }
 
   /// One page of `endpoint` with its paging facts. For `api_keys`, `projectID` fills `project_id`.
-  public static func decodePage(_ data: Data, endpoint: Endpoint, projectID: String? = nil) throws -> DecodedPage {
-    if endpoint.isBucketed, let page = try PageScanner.page(data, endpoint: endpoint) { return page }
+  public static func decodePage(_ data: Data, endpoint: Endpoint, projectID: String? = nil) throws
+    -> DecodedPage
+  {
+    if endpoint.isBucketed, let page = try PageScanner.page(data, endpoint: endpoint) {
+      return page
+    }
     return try decodePageWithCodable(data, endpoint: endpoint, projectID: projectID)
   }
 
   /// `decodePage` without the scanner (the reference the scanner is tested against).
-  public static func decodePageWithCodable(_ data: Data, endpoint: Endpoint, projectID: String? = nil) throws -> DecodedPage {
+  public static func decodePageWithCodable(
+    _ data: Data, endpoint: Endpoint, projectID: String? = nil
+  ) throws -> DecodedPage {
     let page = try decoder(endpoint, projectID: projectID).decode(PageBody.self, from: data)
     return DecodedPage(
       frame: try page.frame(endpoint), hasMore: page.hasMore,

@@ -1,7 +1,7 @@
 import Foundation
 
 #if canImport(FoundationNetworking)
-  import FoundationNetworking
+import FoundationNetworking
 #endif
 
 /// The network transport: `URLSession` (libcurl on Linux), User-Agent `usq/0.1`.

@@ -1,7 +1,7 @@
 import Foundation
 
 #if canImport(Glibc)
-  import Glibc
+import Glibc
 #endif
 
 /// A minimal HTTP/1.1 server on 127.0.0.1 over POSIX sockets, for faults FlyingFox cannot make:

@@ -56,7 +56,9 @@ struct SyntheticAPI: Sendable {
       "object": "page", "data": buckets, "has_more": hasMore,
       "next_page": hasMore ? Self.cursor(bucketStart) : NSNull(),
     ]
-    return .json(try! JSONSerialization.data(withJSONObject: page, options: [.sortedKeys]))
+    // Serialising these plain dictionaries cannot fail; an empty body would fail the test loudly.
+    return .json(
+      (try? JSONSerialization.data(withJSONObject: page, options: [.sortedKeys])) ?? Data())
   }
 
   /// A cursor holding `+`, `/` and `=`, as real cursors may.
@@ -112,7 +114,9 @@ struct SyntheticAPI: Sendable {
       "object": "list", "data": page, "first_id": page.first?["id"] ?? NSNull(),
       "last_id": page.last?["id"] ?? NSNull(), "has_more": index + 1 < objects.count,
     ]
-    return .json(try! JSONSerialization.data(withJSONObject: body, options: [.sortedKeys]))
+    // Serialising these plain dictionaries cannot fail; an empty body would fail the test loudly.
+    return .json(
+      (try? JSONSerialization.data(withJSONObject: body, options: [.sortedKeys])) ?? Data())
   }
 }
 
