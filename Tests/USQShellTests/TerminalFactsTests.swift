@@ -43,23 +43,24 @@ import Testing
   @Test("USQ_HISTORY wins; empty means no history file")
   func explicit() {
     #expect(
-      HistoryPath.resolve(environment: ["USQ_HISTORY": "/tmp/h", "HOME": "/home/a"]) == "/tmp/h")
-    #expect(HistoryPath.resolve(environment: ["USQ_HISTORY": "", "HOME": "/home/a"]) == nil)
+      HistoryPath.resolve(environment: ["USQ_HISTORY": "/state/h", "HOME": "/users/a"])
+        == "/state/h")
+    #expect(HistoryPath.resolve(environment: ["USQ_HISTORY": "", "HOME": "/users/a"]) == nil)
   }
 
   @Test("then the XDG state folder, then ~/.local/state")
   func xdgThenHome() {
     #expect(
-      HistoryPath.resolve(environment: ["XDG_STATE_HOME": "/s", "HOME": "/home/a"])
+      HistoryPath.resolve(environment: ["XDG_STATE_HOME": "/s", "HOME": "/users/a"])
         == "/s/usq/history")
     #expect(
-      HistoryPath.resolve(environment: ["XDG_STATE_HOME": "/s/", "HOME": "/home/a"])
+      HistoryPath.resolve(environment: ["XDG_STATE_HOME": "/s/", "HOME": "/users/a"])
         == "/s/usq/history")
     #expect(
-      HistoryPath.resolve(environment: ["XDG_STATE_HOME": "relative", "HOME": "/home/a"])
-        == "/home/a/.local/state/usq/history")
+      HistoryPath.resolve(environment: ["XDG_STATE_HOME": "relative", "HOME": "/users/a"])
+        == "/users/a/.local/state/usq/history")
     #expect(
-      HistoryPath.resolve(environment: ["HOME": "/home/a"]) == "/home/a/.local/state/usq/history")
+      HistoryPath.resolve(environment: ["HOME": "/users/a"]) == "/users/a/.local/state/usq/history")
     #expect(HistoryPath.resolve(environment: [:]) == nil)
   }
 }

@@ -165,13 +165,13 @@ struct TerminalTests {
   @Test("Tab completes a file path after read, folder first, then the file")
   func pathCompletion() async throws {
     try FileManager.default.createDirectory(
-      atPath: folder + "/work/exports", withIntermediateDirectories: true)
+      atPath: folder + "/data/exports", withIntermediateDirectories: true)
     _ = FileManager.default.createFile(
-      atPath: folder + "/work/exports/usage.csv", contents: Data("a\n1\n".utf8))
+      atPath: folder + "/data/exports/usage.csv", contents: Data("a\n1\n".utf8))
     let session = try TmuxSession(
       TmuxSession.reportingExit([UsqBinary.path]),
       environment: ["USQ_HISTORY": historyPath, "LANG": "C.UTF-8"],
-      workingDirectory: folder + "/work")
+      workingDirectory: folder + "/data")
     defer { session.kill() }
     #expect(await session.waitForLastLine("usq>"))
     session.type("read ex")
