@@ -76,27 +76,18 @@ struct ClientDataSource: DataSource {
 
   /// The endpoint whose rows a page holds, from the first `organization.…` object name in it.
   static func endpoint(of data: Data) -> Endpoint? {
-    let marker = Array("\"organization.".utf8)
-    let bytes = [UInt8](data.prefix(1 << 20))
-    var index = 0
-    while let start = find(marker, in: bytes, from: index) {
-      let nameStart = start + 1
-      var end = nameStart
-      while end < bytes.count, bytes[end] != UInt8(ascii: "\"") { end += 1 }
-      let name = String(decoding: bytes[nameStart..<end], as: UTF8.self)
+    // Foundation's byte search, over at most the first MiB: no copy of the file, and a page's
+    // first result names its endpoint near the top.
+    let marker = Data("\"organization.".utf8)
+    let window = data.startIndex..<min(data.endIndex, data.startIndex + (1 << 20))
+    var from = window.lowerBound
+    while let found = data.range(of: marker, in: from..<window.upperBound) {
+      let nameStart = found.lowerBound + 1
+      let nameEnd =
+        data[nameStart..<window.upperBound].firstIndex(of: UInt8(ascii: "\"")) ?? window.upperBound
+      let name = String(decoding: data[nameStart..<nameEnd], as: UTF8.self)
       if let endpoint = EndpointCatalog.endpoint(forResultObject: name) { return endpoint }
-      index = end
-    }
-    return nil
-  }
-
-  private static func find(_ needle: [UInt8], in haystack: [UInt8], from start: Int) -> Int? {
-    guard haystack.count >= needle.count, start <= haystack.count - needle.count else { return nil }
-    for offset in start...(haystack.count - needle.count)
-    where haystack[offset] == needle[0]
-      && Array(haystack[offset..<(offset + needle.count)]) == needle
-    {
-      return offset
+      from = nameEnd
     }
     return nil
   }

@@ -50,7 +50,7 @@ public enum Launcher {
       facts: terminal,
       historyPath: terminal.stdinIsTTY ? HistoryPath.resolve(environment: environment) : nil)
     if reader.isInteractive { setup.configuration.console.out(setup.configuration.banner + "\n") }
-    let handler = SessionHandler(session: session, endpoints: setup.configuration.endpoints)
+    let handler = SessionHandler(session: session)
     await handler.refreshCompletion()
     return await REPL(reader: reader, handler: handler).run()
   }
@@ -70,7 +70,7 @@ final class SessionHandler: StatementHandler {
   /// Completion from the session as it was after the last statement (stored frames, `_`).
   private(set) var completion: any CompletionSource
 
-  init(session: Session, endpoints: [EndpointDescription]) {
+  init(session: Session) {
     self.session = session
     self.completion = NoCompletion()
   }

@@ -12,8 +12,8 @@ extension Session {
     case .settings: console.out(settingsTable())
     case .frames: console.out(framesTable())
     case .history:
-      console.out(
-        statementHistory.enumerated().map { "\($0.offset + 1)  \($0.element)\n" }.joined())
+      // The interactive shell answers `history` from its line editor; scripts have none.
+      console.out("history is kept by the interactive shell (USQ_HISTORY)\n")
     case .cache(let action):
       if action == .clear { await listCache.clear() }
       console.out(configuration.cacheCommand(action))

@@ -33,7 +33,6 @@ public actor Session {
   public internal(set) var settings: Settings
   var frames: [String: Frame] = [:]
   var last: Frame?
-  var statementHistory: [String] = []
   /// Project, user and key lists behind `names`, fetched once per source.
   let listCache = ListCache()
 
@@ -55,9 +54,6 @@ public actor Session {
     if diagnostics.hasErrors {
       report(diagnostics, in: source, origin: origin)
       return .failed(exitCode: 1)
-    }
-    if case .prompt = origin, !text.trimmingCharacters(in: .whitespaces).isEmpty {
-      statementHistory.append(text)
     }
     switch statement {
     case .empty: return .ok
