@@ -101,6 +101,41 @@ public enum Column: Sendable, Equatable {
     }
   }
 
+  /// Null columns of `kinds`, `count` rows each, sharing one zero buffer per element type and
+  /// one validity bitmap: ten all-null columns (fields the API did not send) cost one.
+  /// Copy-on-write keeps them independent if one is ever written.
+  public static func nulls(_ kinds: [ColumnKind], count: Int) -> [Column] {
+    let validity = count == 0 ? nil : Bitmap(repeating: false, count: count)
+    var integers: ContiguousArray<Int64>?
+    var doubles: ContiguousArray<Double>?
+    var codes: ContiguousArray<UInt32>?
+    var bits: Bitmap?
+    func zeros<T: BitwiseCopyable & Numeric>(_ shared: inout ContiguousArray<T>?)
+      -> ContiguousArray<T>
+    {
+      let values = shared ?? ContiguousArray(repeating: 0, count: count)
+      shared = values
+      return values
+    }
+    return kinds.map { kind in
+      switch kind {
+      case .int: .int(IntColumn(values: zeros(&integers), validity: validity))
+      case .time: .time(TimeColumn(values: zeros(&integers), validity: validity))
+      case .double: .double(DoubleColumn(values: zeros(&doubles), validity: validity))
+      case .string:
+        .string(StringColumn(codes: zeros(&codes), dictionary: [], validity: validity))
+      case .bool:
+        .bool(
+          BoolColumn(
+            bits: {
+              let shared = bits ?? Bitmap(repeating: false, count: count)
+              bits = shared
+              return shared
+            }(), validity: validity))
+      }
+    }
+  }
+
   /// A column of `kind` from row values; every value must be null or of `kind`
   /// (an `.int` value is accepted in a `.double` column).
   public static func from(_ values: [Value], kind: ColumnKind) -> Column {

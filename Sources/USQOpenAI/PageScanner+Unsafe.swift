@@ -187,6 +187,20 @@ final class ColumnSink: @unchecked Sendable {
     for field in 0..<fieldCount { (tables + field).initialize(to: InternTable()) }
   }
 
+  /// Empties the sink for the next document, with room for `capacity` rows. The intern
+  /// tables (and so the codes of strings seen before) stay.
+  func reset(capacity needed: Int) {
+    let words = (rows + 63) >> 6
+    for field in 0..<fieldCount where hasNull[field] {
+      (nullWords + field * (capacity >> 6)).update(repeating: 0, count: words)
+    }
+    hasNull.update(repeating: false, count: max(1, fieldCount))
+    rows = 0
+    skippedRows = 0
+    valuedMask = 0
+    while capacity < needed { grow() }
+  }
+
   deinit {
     values.deallocate()
     nullWords.deallocate()

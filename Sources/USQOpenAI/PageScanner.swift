@@ -1,4 +1,3 @@
-import Dispatch
 import Foundation
 import USQFrame
 
@@ -31,7 +30,7 @@ public enum PageScanner {
     let sink = ColumnSink(fieldCount: plan.kinds.count, capacity: data.count / 300 + 64)
     guard try scan(data, plan: plan, sink: sink, allowArray: true, recordBuckets: false) != nil
     else { return nil }
-    return buildFrame(plan: plan, parts: [sink])
+    return buildFrame(plan: plan, sink: sink)
   }
 
   /// One page with its paging facts, or nil when the scanner does not know the shape.
@@ -43,74 +42,24 @@ public enum PageScanner {
     guard let facts = try scan(data, plan: plan, sink: sink, allowArray: false, recordBuckets: true)
     else { return nil }
     return DecodedPage(
-      frame: buildFrame(plan: plan, parts: [sink]), hasMore: facts.hasMore,
+      frame: buildFrame(plan: plan, sink: sink), hasMore: facts.hasMore,
       nextCursor: facts.nextPage,
       skippedRows: sink.skippedRows, buckets: facts.buckets)
   }
 
   /// The frame of several documents (pages or arrays of pages) of `endpoint`, decoded on
-  /// `threads` threads, in order. Documents the scanner does not know go through
-  /// `PageDecoder.decode`.
+  /// `threads` threads, in order (see `PageBatchDecoder`). Each document is released once
+  /// scanned, so pass documents nothing else holds (mapped files) to keep memory flat.
   ///
-  /// Each thread decodes a contiguous run of documents into its own buffers; the frame is
-  /// built with one copy from them (dictionaries merged, codes remapped on the way).
-  public static func frame(documents: [Data], endpoint: Endpoint, threads: Int = 2) throws -> Frame
+  /// - Throws: `PageScanError` (or the general decoder's error) of the first malformed
+  ///   document.
+  public static func frame(documents: consuming [Data], endpoint: Endpoint, threads: Int = 2)
+    throws -> Frame
   {
-    guard let plan = ScanPlan(endpoint), !documents.isEmpty else {
+    guard let plan = ScanPlan(endpoint) else {
       return try Frame.concatenate(documents.map { try PageDecoder.decode($0, endpoint: endpoint) })
     }
-    let runs = splitRuns(documents.map(\.count), into: max(1, min(threads, documents.count)))
-    let results = ResultSlots(count: runs.count)
-    DispatchQueue.concurrentPerform(iterations: runs.count) { index in
-      let run = runs[index]
-      let bytes = documents[run].reduce(0) { $0 + $1.count }
-      let sink = ColumnSink(fieldCount: plan.kinds.count, capacity: bytes / 300 + 64)
-      do {
-        for document in documents[run] {
-          if try scan(document, plan: plan, sink: sink, allowArray: true, recordBuckets: false)
-            == nil
-          {
-            results.set(index, .failure(ScanFailure.unsupported))
-            return
-          }
-        }
-        results.set(index, .success(sink))
-      } catch {
-        results.set(index, .failure(error))
-      }
-    }
-    var sinks: [ColumnSink] = []
-    for index in runs.indices {
-      switch results.get(index) {
-      case .success(let sink): sinks.append(sink)
-      case .failure(let error as PageScanError): throw error
-      default:
-        // A shape the scanner does not know: the general decoder, document by document.
-        return try Frame.concatenate(
-          documents.map { try PageDecoder.decode($0, endpoint: endpoint) })
-      }
-    }
-    return buildFrame(plan: plan, parts: sinks)
-  }
-
-  /// Contiguous runs of documents with about the same number of bytes each.
-  static func splitRuns(_ sizes: [Int], into count: Int) -> [Range<Int>] {
-    let total = sizes.reduce(0, +)
-    var runs: [Range<Int>] = []
-    var start = 0
-    var sum = 0
-    for (index, size) in sizes.enumerated() {
-      sum += size
-      let remainingRuns = count - runs.count - 1
-      if remainingRuns > 0, sum * count >= total * (runs.count + 1),
-        sizes.count - index - 1 >= remainingRuns
-      {
-        runs.append(start..<(index + 1))
-        start = index + 1
-      }
-    }
-    if start < sizes.count { runs.append(start..<sizes.count) }
-    return runs
+    return try PageBatchDecoder(documents: documents, plan: plan).frame(threads: threads)
   }
 
   /// Scans one document into `sink`: its facts, or nil when the shape is unknown.
@@ -147,179 +96,11 @@ public enum PageScanner {
     return try outcome.get()
   }
 
-  /// The frame of the sinks' rows, in order: `start_time`, `end_time`, then the fields.
-  static func buildFrame(plan: ScanPlan, parts: [ColumnSink]) -> Frame {
-    let total = parts.reduce(0) { $0 + $1.rows }
-    var starts = ContiguousArray<Int64>(unsafeUninitializedCapacity: total) { buffer, count in
-      var at = 0
-      for part in parts {
-        if part.rows > 0 {
-          (buffer.baseAddress.unsafelyUnwrapped + at).update(from: part.starts, count: part.rows)
-        }
-        at += part.rows
-      }
-      count = total
-    }
-    let ends = ContiguousArray<Int64>(unsafeUninitializedCapacity: total) { buffer, count in
-      var at = 0
-      for part in parts {
-        if part.rows > 0 {
-          (buffer.baseAddress.unsafelyUnwrapped + at).update(from: part.ends, count: part.rows)
-        }
-        at += part.rows
-      }
-      count = total
-    }
-    if total == 0 { starts = [] }
-    var pairs: [(String, Column)] = [
-      ("start_time", .time(TimeColumn(values: starts))),
-      ("end_time", .time(TimeColumn(values: ends))),
-    ]
-    for (field, resultField) in plan.endpoint.fields.enumerated() {
-      pairs.append(
-        (
-          resultField.name,
-          buildColumn(field: field, kind: resultField.kind, parts: parts, total: total)
-        ))
-    }
-    return Frame(unchecked: pairs)
-  }
-
-  private static func buildColumn(field: Int, kind: ColumnKind, parts: [ColumnSink], total: Int)
-    -> Column
-  {
-    let validity = buildValidity(field: field, parts: parts, total: total)
-    switch kind {
-    case .int, .time:
-      let values = ContiguousArray<Int64>(unsafeUninitializedCapacity: total) { buffer, count in
-        var at = 0
-        for part in parts where part.rows > 0 {
-          let source = UnsafeRawPointer(part.column(field).values).assumingMemoryBound(
-            to: Int64.self)
-          if part.isValued(field) {
-            (buffer.baseAddress.unsafelyUnwrapped + at).update(from: source, count: part.rows)
-          } else {
-            (buffer.baseAddress.unsafelyUnwrapped + at).update(repeating: 0, count: part.rows)
-          }
-          at += part.rows
-        }
-        count = total
-      }
-      let column = IntColumn(values: values, validity: validity)
-      return kind == .int ? .int(column) : .time(column)
-    case .double:
-      let values = ContiguousArray<Double>(unsafeUninitializedCapacity: total) { buffer, count in
-        var at = 0
-        for part in parts where part.rows > 0 {
-          let source = UnsafeRawPointer(part.column(field).values).assumingMemoryBound(
-            to: Double.self)
-          if part.isValued(field) {
-            (buffer.baseAddress.unsafelyUnwrapped + at).update(from: source, count: part.rows)
-          } else {
-            (buffer.baseAddress.unsafelyUnwrapped + at).update(repeating: 0, count: part.rows)
-          }
-          at += part.rows
-        }
-        count = total
-      }
-      return .double(DoubleColumn(values: values, validity: validity))
-    case .bool:
-      var words = ContiguousArray<UInt64>(repeating: 0, count: (total + 63) >> 6)
-      var at = 0
-      for part in parts {
-        let source = part.column(field).values
-        if part.isValued(field) {
-          for r in 0..<part.rows where source[r] != 0 {
-            words[(at + r) >> 6] |= 1 << UInt64((at + r) & 63)
-          }
-        }
-        at += part.rows
-      }
-      return .bool(BoolColumn(bits: Bitmap(words: words, count: total), validity: validity))
-    case .string:
-      var dictionary: [String] = []
-      var lookup: [String: UInt32] = [:]
-      var remaps: [[UInt32]] = []
-      for part in parts {
-        let strings = part.tables[field].strings
-        if remaps.isEmpty {
-          dictionary = strings
-          for (code, string) in strings.enumerated() { lookup[string] = UInt32(code) }
-          remaps.append(Array(0..<UInt32(strings.count)))
-          continue
-        }
-        remaps.append(
-          strings.map { string in
-            if let code = lookup[string] { return code }
-            let code = UInt32(dictionary.count)
-            dictionary.append(string)
-            lookup[string] = code
-            return code
-          })
-      }
-      let codes = ContiguousArray<UInt32>(unsafeUninitializedCapacity: total) { buffer, count in
-        var at = 0
-        for (index, part) in parts.enumerated() where part.rows > 0 {
-          let source = part.column(field).values
-          let out = buffer.baseAddress.unsafelyUnwrapped + at
-          if !part.isValued(field) {
-            out.update(repeating: 0, count: part.rows)
-          } else if index == 0 {
-            for r in 0..<part.rows { out[r] = UInt32(truncatingIfNeeded: source[r]) }
-          } else {
-            remaps[index].withUnsafeBufferPointer { remap in
-              let nulls = part.column(field).nulls
-              for r in 0..<part.rows {
-                let isNull = nulls[r >> 6] >> UInt64(r & 63) & 1 == 1
-                out[r] = isNull ? 0 : remap[Int(truncatingIfNeeded: source[r])]
-              }
-            }
-          }
-          at += part.rows
-        }
-        count = total
-      }
-      return .string(StringColumn(codes: codes, dictionary: dictionary, validity: validity))
-    }
-  }
-
-  /// Validity (bit set = value) from the parts' null bits; nil when no row is null.
-  private static func buildValidity(field: Int, parts: [ColumnSink], total: Int) -> Bitmap? {
-    guard parts.contains(where: { $0.hasNull[field] && $0.rows > 0 }) else { return nil }
-    var words = ContiguousArray<UInt64>(repeating: 0, count: (total + 63) >> 6)
-    var at = 0
-    for part in parts {
-      let nulls = part.column(field).nulls
-      if at & 63 == 0 {
-        let wordCount = (part.rows + 63) >> 6
-        for w in 0..<wordCount { words[(at >> 6) + w] = ~nulls[w] }
-        if part.rows & 63 != 0 {
-          words[(at >> 6) + wordCount - 1] &= (1 << UInt64(part.rows & 63)) - 1
-        }
-      } else {
-        for r in 0..<part.rows where nulls[r >> 6] >> UInt64(r & 63) & 1 == 0 {
-          words[(at + r) >> 6] |= 1 << UInt64((at + r) & 63)
-        }
-      }
-      at += part.rows
-    }
-    return Bitmap(words: words, count: total)  // clears the bits past `total`
-  }
-}
-
-/// Results of the decoding threads, one slot each.
-private final class ResultSlots: @unchecked Sendable {
-  private var slots: [Result<ColumnSink, any Error>?]
-  private let lock = NSLock()
-
-  init(count: Int) { slots = Array(repeating: nil, count: count) }
-
-  func set(_ index: Int, _ result: Result<ColumnSink, any Error>) {
-    lock.withLock { slots[index] = result }
-  }
-
-  func get(_ index: Int) -> Result<ColumnSink, any Error> {
-    lock.withLock { slots[index] } ?? .failure(ScanFailure.unsupported)
+  /// The frame of one sink's rows.
+  static func buildFrame(plan: ScanPlan, sink: ColumnSink) -> Frame {
+    var assembler = ColumnAssembler(plan: plan, estimatedRows: sink.rows)
+    assembler.append(sink)
+    return assembler.finish()
   }
 }
 

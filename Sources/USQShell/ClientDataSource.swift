@@ -57,12 +57,12 @@ struct ClientDataSource: DataSource {
   }
 
   /// Many files of one endpoint's pages, decoded on both cores by the page scanner.
-  func decodePages(batch documents: [Data]) throws -> Frame? {
+  func decodePages(batch documents: consuming [Data]) throws -> Frame? {
     let endpoints = documents.map(Self.endpoint(of:))
     guard let endpoint = endpoints.first ?? nil, endpoints.allSatisfy({ $0 == endpoint }) else {
       return nil
     }
-    return try PageScanner.frame(documents: documents, endpoint: endpoint, threads: 2)
+    return try PageScanner.frame(documents: consume documents, endpoint: endpoint, threads: 2)
   }
 
   static func query(_ request: LoadRequest, endpoint: Endpoint) -> UsageQuery {
@@ -76,19 +76,24 @@ struct ClientDataSource: DataSource {
 
   /// The endpoint whose rows a page holds, from the first `organization.…` object name in it.
   static func endpoint(of data: Data) -> Endpoint? {
-    // Foundation's byte search, over at most the first MiB: no copy of the file, and a page's
-    // first result names its endpoint near the top.
-    let marker = Data("\"organization.".utf8)
-    let window = data.startIndex..<min(data.endIndex, data.startIndex + (1 << 20))
-    var from = window.lowerBound
-    while let found = data.range(of: marker, in: from..<window.upperBound) {
-      let nameStart = found.lowerBound + 1
-      let nameEnd =
-        data[nameStart..<window.upperBound].firstIndex(of: UInt8(ascii: "\"")) ?? window.upperBound
-      let name = String(decoding: data[nameStart..<nameEnd], as: UTF8.self)
-      if let endpoint = EndpointCatalog.endpoint(forResultObject: name) { return endpoint }
-      from = nameEnd
+    // A byte loop over at most the first MiB: a page's first result names its endpoint near
+    // the top. (Foundation's `Data.range(of:in:)` reads the whole of a mapped file.)
+    let marker = Array("\"organization.".utf8)
+    return data.withUnsafeBytes { raw -> Endpoint? in
+      let bytes = UnsafeRawBufferPointer(rebasing: raw.prefix(1 << 20))
+      var at = 0
+      while at + marker.count <= bytes.count {
+        guard bytes[at] == marker[0], bytes[at..<(at + marker.count)].elementsEqual(marker) else {
+          at += 1
+          continue
+        }
+        let nameStart = at + 1
+        let nameEnd = bytes[nameStart...].firstIndex(of: UInt8(ascii: "\"")) ?? bytes.count
+        let name = String(decoding: bytes[nameStart..<nameEnd], as: UTF8.self)
+        if let endpoint = EndpointCatalog.endpoint(forResultObject: name) { return endpoint }
+        at = nameEnd
+      }
+      return nil
     }
-    return nil
   }
 }

@@ -16,20 +16,17 @@ struct FileReader {
     guard !files.isEmpty else {
       throw ExecutionError.read(path: path, reason: "no such file, folder or match")
     }
-    let contents = try files.map { file in
-      guard let data = try? Data(contentsOf: URL(fileURLWithPath: file), options: .alwaysMapped)
-      else {
-        throw ExecutionError.read(path: file, reason: "cannot open it")
-      }
-      return data
-    }
-    if files.count > 1, zip(files, contents).allSatisfy({ Self.format(of: $0, $1) == "json" }) {
+    if files.count > 1, try files.allSatisfy({ try Self.format(of: $0, Self.map($0)) == "json" }) {
       do {
-        if let frame = try dataSource.decodePages(batch: contents) { return frame }
+        // A fresh array handed over: each file is unmapped once decoded (flat memory).
+        if let frame = try dataSource.decodePages(batch: try files.map(Self.map)) { return frame }
+      } catch let error as ExecutionError {
+        throw error
       } catch {
         throw ExecutionError.read(path: path, reason: "bad API page: \(error)")
       }
     }
+    let contents = try files.map(Self.map)
     var pages: [Frame] = []
     var table = RawTable()
     for (file, data) in zip(files, contents) {
@@ -60,6 +57,15 @@ struct FileReader {
     } catch {
       throw ExecutionError.read(path: file, reason: "bad API page: \(error)")
     }
+  }
+
+  /// The file's bytes, mapped (read lazily by the kernel, dropped with the `Data`).
+  static func map(_ file: String) throws -> Data {
+    guard let data = try? Data(contentsOf: URL(fileURLWithPath: file), options: .alwaysMapped)
+    else {
+      throw ExecutionError.read(path: file, reason: "cannot open it")
+    }
+    return data
   }
 
   /// `csv`, `ndjson` or `json`, from the extension, else from the first character.

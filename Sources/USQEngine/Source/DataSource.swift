@@ -25,15 +25,16 @@ public protocol DataSource: Sendable {
 
   /// Decodes many files of API pages of one endpoint at once (in parallel where the source
   /// can), giving the frame their pages make one after another; `nil` when they are not all
-  /// pages of one endpoint (then `read` takes them file by file).
+  /// pages of one endpoint (then `read` takes them file by file). The documents are handed
+  /// over: a source that drops each once decoded keeps memory flat over mapped files.
   ///
   /// - Throws: when they are API pages but one is malformed.
-  func decodePages(batch documents: [Data]) throws -> Frame?
+  func decodePages(batch documents: consuming [Data]) throws -> Frame?
 }
 
 extension DataSource {
   /// No batch decoding: `read` takes the files one by one.
-  public func decodePages(batch documents: [Data]) throws -> Frame? { nil }
+  public func decodePages(batch documents: consuming [Data]) throws -> Frame? { nil }
 
   /// No planned requests known.
   public func plannedRequests(_ request: LoadRequest) -> [PlannedRequest] { [] }
