@@ -271,7 +271,7 @@ extension ByteScanner {
   }
 
   /// The value of `field` at `i`, by the field's kind.
-  @inline(__always)
+  @inline(always)
   mutating func value(
     field: Int, row r: Int, capacity: Int, values: UnsafeMutablePointer<UInt64>, seen: inout UInt64,
     nulls: inout UInt64

@@ -13,7 +13,7 @@ private let ones: UInt64 = 0x0101_0101_0101_0101
 private let highs: UInt64 = 0x8080_8080_8080_8080
 
 /// The high bit of each byte of `w` that is `"`, `\`, < 0x20 or ≥ 0x80; exact up to the first.
-@inline(__always) private func specialBytes(_ w: UInt64) -> UInt64 {
+@inline(always) private func specialBytes(_ w: UInt64) -> UInt64 {
   let quote = w ^ (ones &* 0x22)
   let slash = w ^ (ones &* 0x5C)
   let q = (quote &- ones) & ~quote
@@ -22,12 +22,12 @@ private let highs: UInt64 = 0x8080_8080_8080_8080
   return (q | s | c | w) & highs
 }
 
-@inline(__always) private func mix(_ h: UInt64, _ w: UInt64) -> UInt64 {
+@inline(always) private func mix(_ h: UInt64, _ w: UInt64) -> UInt64 {
   (h ^ w) &* 0x9E37_79B9_7F4A_7C15
 }
 
 /// A word hash of `len` bytes at `p`.
-@inline(__always) func hashBytes(_ p: UnsafePointer<UInt8>, _ len: Int) -> UInt64 {
+@inline(always) func hashBytes(_ p: UnsafePointer<UInt8>, _ len: Int) -> UInt64 {
   var h: UInt64 = 0x243F_6A88_85A3_08D3
   var j = 0
   let raw = UnsafeRawPointer(p)
@@ -46,7 +46,7 @@ private let highs: UInt64 = 0x8080_8080_8080_8080
   return h ^ (h &>> 29)
 }
 
-@inline(__always) func bytesEqual(_ a: UnsafePointer<UInt8>, _ b: UnsafePointer<UInt8>, _ len: Int)
+@inline(always) func bytesEqual(_ a: UnsafePointer<UInt8>, _ b: UnsafePointer<UInt8>, _ len: Int)
   -> Bool
 {
   var j = 0
@@ -96,13 +96,13 @@ struct InternTable {
   }
 
   /// The code of the (validated UTF-8) bytes, interning them if new.
-  @inline(__always)
+  @inline(always)
   mutating func intern(_ p: UnsafePointer<UInt8>, _ len: Int) -> UInt32 {
     intern(p, len, hash: hashBytes(p, len))
   }
 
   /// The code of the bytes, given their `hashBytes` hash.
-  @inline(__always)
+  @inline(always)
   mutating func intern(_ p: UnsafePointer<UInt8>, _ len: Int, hash h: UInt64) -> UInt32 {
     let tag = h & 0xFFFF_FFFF_0000_0000
     var slot = Int(truncatingIfNeeded: h) & mask
@@ -239,7 +239,7 @@ final class ColumnSink: @unchecked Sendable {
   }
 
   /// Marks `field` null in `row`.
-  @inline(__always) func setNull(field: Int, row: Int) {
+  @inline(always) func setNull(field: Int, row: Int) {
     nullWords[field &* (capacity &>> 6) &+ (row &>> 6)] |= 1 &<< UInt64(row & 63)
     hasNull[field] = true
   }
@@ -313,9 +313,9 @@ struct ByteScanner {
     following.deallocate()
   }
 
-  @inline(__always) func fail(_ reason: StaticString) -> ScanFailure { .malformed(i, reason) }
+  @inline(always) func fail(_ reason: StaticString) -> ScanFailure { .malformed(i, reason) }
 
-  @inline(__always) mutating func skipSpace() {
+  @inline(always) mutating func skipSpace() {
     while i < n {
       let b = p[i]
       if b == 0x20 || b == 0x0A || b == 0x0D || b == 0x09 { i &+= 1 } else { return }
@@ -323,12 +323,12 @@ struct ByteScanner {
   }
 
   /// The byte at `i` after whitespace, or 0 at the end.
-  @inline(__always) mutating func peek() -> UInt8 {
+  @inline(always) mutating func peek() -> UInt8 {
     skipSpace()
     return i < n ? p[i] : 0
   }
 
-  @inline(__always) mutating func expect(_ byte: UInt8, _ reason: StaticString) throws(ScanFailure)
+  @inline(always) mutating func expect(_ byte: UInt8, _ reason: StaticString) throws(ScanFailure)
   {
     if peek() != byte { throw fail(reason) }
     i &+= 1
@@ -338,7 +338,7 @@ struct ByteScanner {
 
   /// Scans the string at `i` (at its opening quote) and returns its unescaped bytes: a
   /// pointer into the input, or into `scratch` (valid until the next string) when escaped.
-  @inline(__always)
+  @inline(always)
   mutating func string() throws(ScanFailure) -> (UnsafePointer<UInt8>, Int) {
     i &+= 1
     let start = i
@@ -369,7 +369,7 @@ struct ByteScanner {
   }
 
   /// `string()` with the `hashBytes` hash of the bytes, computed in the same 8-byte scan.
-  @inline(__always)
+  @inline(always)
   mutating func hashedString() throws(ScanFailure) -> (UnsafePointer<UInt8>, Int, UInt64) {
     let start = i &+ 1
     var j = start
@@ -547,7 +547,7 @@ struct ByteScanner {
 
   // MARK: Literals and numbers
 
-  @inline(__always) mutating func literal(_ word: StaticString) throws(ScanFailure) {
+  @inline(always) mutating func literal(_ word: StaticString) throws(ScanFailure) {
     let len = word.utf8CodeUnitCount
     guard n &- i >= len, bytesEqual(p + i, word.utf8Start, len) else {
       throw fail("invalid literal")
@@ -557,7 +557,7 @@ struct ByteScanner {
 
   /// The integer at `i`. Fractions, exponents and overflow are `.unsupported` (the general
   /// decoder decides those); grammar errors are malformed.
-  @inline(__always) mutating func integer() throws(ScanFailure) -> Int64 {
+  @inline(always) mutating func integer() throws(ScanFailure) -> Int64 {
     var negative = false
     if p[i] == 0x2D {
       negative = true
@@ -681,7 +681,7 @@ struct ByteScanner {
 
   /// The key at `i` (after whitespace) and the colon after it, as an index into `keys`
   /// (`-1` for an unknown key). `predicted` is tried first.
-  @inline(__always)
+  @inline(always)
   mutating func key(_ keys: KeyTable, predicted: Int) throws(ScanFailure) -> Int {
     guard peek() == 0x22 else { throw fail("expected a key") }
     if predicted < keys.count {
