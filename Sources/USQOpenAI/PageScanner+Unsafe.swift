@@ -328,8 +328,7 @@ struct ByteScanner {
     return i < n ? p[i] : 0
   }
 
-  @inline(always) mutating func expect(_ byte: UInt8, _ reason: StaticString) throws(ScanFailure)
-  {
+  @inline(always) mutating func expect(_ byte: UInt8, _ reason: StaticString) throws(ScanFailure) {
     if peek() != byte { throw fail(reason) }
     i &+= 1
   }

@@ -35,7 +35,8 @@ struct PageBatchTests {
   @Test("a document the scanner does not know joins the frame at its place through Codable")
   func fallbackInTheMiddle() throws {
     let plain = #"{"input_tokens":1,"model":"a"}"#
-    let fractional = #"{"input_tokens":12.0,"model":"b"}"#  // valid JSON, not an int the scanner takes
+    // Valid JSON, but not an int the scanner takes.
+    let fractional = #"{"input_tokens":12.0,"model":"b"}"#
     let documents = [
       Self.page([plain, plain]), Self.page([fractional]), Self.page([plain, #"{"model":"c"}"#]),
     ]
