@@ -16,6 +16,9 @@ public struct Executor: Sendable {
   public var dataSource: any DataSource
   /// The session's cache of organization lists for `names` (`nil`: fetch every time).
   public var listCache: ListCache?
+  /// Whether stages drop the columns they do not read (`PlannedStage.inputColumns`) and `where`
+  /// fuses with a `bucket` after it; off only to check that results do not change.
+  var isOptimizing = true
 
   /// Creates an executor.
   public init(environment: Environment, dataSource: any DataSource, listCache: ListCache? = nil) {
@@ -42,19 +45,33 @@ public struct Executor: Sendable {
     let context = OperationContext(
       environment: environment, dataSource: dataSource, window: plan.sourceSchema.window,
       bucketWidth: plan.sourceSchema.bucketWidth, listCache: listCache)
-    for stage in plan.stages {
+    var index = 0
+    while index < plan.stages.count {
       try Task.checkCancellation()
+      let stage = plan.stages[index]
+      let next = index + 1 < plan.stages.count ? plan.stages[index + 1] : nil
       started = clock.now
+      if isOptimizing { frame = frame.keeping(stage.inputColumns) }
       let operation = try stage.operation ?? bindAtRunTime(stage.syntax, input: frame)
-      do {
-        frame = try await operation.run(frame, context: context)
-      } catch let error as FrameError {
-        throw ExecutionError.stage(
-          .error(
-            "run.stage-failed", "'\(stage.verb)' failed: \(error)", at: stage.span,
-            label: "failed here"))
+      if isOptimizing, let filter = operation as? WhereOperation {
+        let selection = try await Self.reporting(stage) { try filter.selection(in: frame) }
+        frame = frame.keeping(next?.inputColumns)
+        if let selection, let next, let bucket = next.operation as? BucketOperation {
+          // where → bucket: the filtered frame is never built.
+          timings.append(
+            StageTiming(verb: stage.verb, seconds: Self.seconds(since: started, clock)))
+          started = clock.now
+          frame = try await Self.reporting(next) { try bucket.run(frame, selecting: selection) }
+          timings.append(StageTiming(verb: next.verb, seconds: Self.seconds(since: started, clock)))
+          index += 2
+          continue
+        }
+        frame = filter.filter(frame, by: selection)
+      } else {
+        frame = try await Self.reporting(stage) { try await operation.run(frame, context: context) }
       }
       timings.append(StageTiming(verb: stage.verb, seconds: Self.seconds(since: started, clock)))
+      index += 1
     }
     try Task.checkCancellation()
     var output = plan.output
@@ -63,6 +80,20 @@ public struct Executor: Sendable {
     }
     return ExecutionResult(
       frame: frame, output: Self.output(output, binding: plan.binding, frame), timings: timings)
+  }
+
+  /// Runs `body`, turning a kernel error into a diagnostic at `stage`.
+  private static func reporting<Result>(
+    _ stage: PlannedStage, _ body: () async throws -> Result
+  ) async throws -> Result {
+    do {
+      return try await body()
+    } catch let error as FrameError {
+      throw ExecutionError.stage(
+        .error(
+          "run.stage-failed", "'\(stage.verb)' failed: \(error)", at: stage.span,
+          label: "failed here"))
+    }
   }
 
   private func loadSource(

@@ -31,9 +31,26 @@ struct WhereOperation: PipelineOperation {
   }
 
   func run(_ frame: Frame, context: OperationContext) async throws -> Frame {
-    if case .literal(let value) = condition {
-      return value == .bool(true) ? frame : frame.head(0)
-    }
-    return frame.filter(try ExpressionEvaluator.mask(condition, in: frame))
+    filter(frame, by: try selection(in: frame))
+  }
+
+  /// The rows the condition keeps in `frame`: `nil` when it is a literal (every row or none).
+  func selection(in frame: Frame) throws -> BoolColumn? {
+    if case .literal = condition { return nil }
+    return try ExpressionEvaluator.mask(condition, in: frame)
+  }
+
+  /// The rows of `frame` that `selection` (from `selection(in:)`, over a frame with the same
+  /// rows) keeps.
+  func filter(_ frame: Frame, by selection: BoolColumn?) -> Frame {
+    guard let selection else { return condition == .literal(.bool(true)) ? frame : frame.head(0) }
+    return frame.filter(selection)
+  }
+}
+
+extension WhereOperation: ColumnPruning {
+  /// The needed columns and those the condition reads.
+  func inputColumns(for demand: ColumnDemand, input: StageSchema) -> Set<String> {
+    demand.columns.union(condition.columnNames)
   }
 }

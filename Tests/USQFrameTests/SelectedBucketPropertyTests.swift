@@ -1,0 +1,82 @@
+import Testing
+import USQFrame
+
+/// `bucket(_:selecting:)` (where → bucket without the filtered frame) against filtering first
+/// and against the naive reference.
+@Suite struct SelectedBucketPropertyTests {
+  /// A mask over `count` rows: mostly `ratio` true, some nulls when `withNulls`.
+  static func mask(
+    _ count: Int, ratio: Double, withNulls: Bool, _ random: inout SeededGenerator
+  ) -> BoolColumn {
+    let values = (0..<count).map { _ -> Value in
+      if withNulls, Double.random(in: 0..<1, using: &random) < 0.2 { return .null }
+      return .bool(Double.random(in: 0..<1, using: &random) < ratio)
+    }
+    guard case .bool(let column) = Column.from(values, kind: .bool) else {
+      Issue.record("not a bool column")
+      return BoolColumn(bits: Bitmap(repeating: false, count: count))
+    }
+    return column
+  }
+
+  @Test(
+    "bucket over selected rows equals filter then bucket and the reference",
+    arguments: FrameCase.small)
+  func selectedBucket(_ testCase: FrameCase) throws {
+    var generator = FrameGenerator(testCase)
+    let full = generator.frame()
+    var random = SeededGenerator(seed: testCase.seed ^ 0xB0C4)
+    let sorted = try full.sorted(by: [SortKey("start_time")])
+    let shapes = [
+      try sorted.select(["start_time", "tokens", "end_time", "code"]),
+      try sorted.select(["start_time", "end_time"]),
+      try full.select(["start_time", "tokens"]),  // unsorted: only a selection may be sorted
+      sorted,  // group columns: the filter-then-bucket path
+    ]
+    for (shape, frame) in shapes.enumerated() {
+      for ratio in [0.0, 0.05, 0.3, 0.9, 1.0] {
+        for withNulls in [false, true] {
+          let selection = Self.mask(frame.rowCount, ratio: ratio, withNulls: withNulls, &random)
+          let context =
+            "\(testCase.testDescription) shape \(shape) ratio \(ratio) nulls \(withNulls)"
+          for width in [TimeBucket.hour, .day, .month, .seconds(7_200)] {
+            let filtered = frame.filter(selection)
+            let expected = ReshapePropertyTests.referenceBucket(Table(filtered), width)
+            let result = try frame.bucket(width, selecting: selection)
+            expectRows(result, expected, "\(context) bucket \(width)")
+            expectRows(result, Table(try filtered.bucket(width)), "\(context) \(width) filtered")
+          }
+        }
+      }
+    }
+  }
+
+  @Test("bucket over selected rows reports an int overflow as bucket does")
+  func overflow() throws {
+    let frame = Frame(unchecked: [
+      ("start_time", .time(TimeColumn(values: [0, 10, 20]))),
+      ("n", .int(IntColumn(values: [.max, 1, 5]))),
+    ])
+    let all = BoolColumn(bits: Bitmap(repeating: true, count: 3))
+    #expect(throws: FrameError.overflow(column: "n")) { try frame.bucket(.day, selecting: all) }
+    let firstAndLast = BoolColumn(bits: Bitmap([true, false, true]))
+    #expect(throws: FrameError.overflow(column: "n")) {
+      try frame.bucket(.day, selecting: firstAndLast)
+    }
+    let lastTwo = BoolColumn(bits: Bitmap([false, true, true]))
+    #expect(try frame.bucket(.day, selecting: lastTwo).rows == [[.time(0), .int(6)]])
+  }
+
+  @Test("selected rows out of time order, with the rest in order, take the general path")
+  func unsortedSelection() throws {
+    let frame = Frame(unchecked: [
+      ("start_time", .time(TimeColumn(values: [90_000, 0, 100_000, 200_000]))),
+      ("n", .int(IntColumn(values: [1, 2, 3, 4]))),
+    ])
+    let selection = BoolColumn(bits: Bitmap([true, true, false, true]))
+    #expect(
+      try frame.bucket(.day, selecting: selection).rows == [
+        [.time(0), .int(2)], [.time(86_400), .int(1)], [.time(172_800), .int(4)],
+      ])
+  }
+}
