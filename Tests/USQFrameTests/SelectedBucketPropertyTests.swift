@@ -32,6 +32,9 @@ import USQFrame
       try sorted.select(["start_time", "end_time"]),
       try full.select(["start_time", "tokens"]),  // unsorted: only a selection may be sorted
       sorted,  // group columns: the filter-then-bucket path
+      // Three summed columns: the third is summed in a pass of its own.
+      try sorted.select(["start_time", "code", "tokens"]).withColumn(
+        "again", try sorted.column("code")),
     ]
     for (shape, frame) in shapes.enumerated() {
       for ratio in [0.0, 0.05, 0.3, 0.9, 1.0] {
@@ -41,9 +44,11 @@ import USQFrame
             "\(testCase.testDescription) shape \(shape) ratio \(ratio) nulls \(withNulls)"
           for width in [TimeBucket.hour, .day, .month, .seconds(7_200)] {
             let filtered = frame.filter(selection)
-            let expected = ReshapePropertyTests.referenceBucket(Table(filtered), width)
             let result = try frame.bucket(width, selecting: selection)
-            expectRows(result, expected, "\(context) bucket \(width)")
+            if frame["again"] == nil {  // the reference knows the generator's columns only
+              let expected = ReshapePropertyTests.referenceBucket(Table(filtered), width)
+              expectRows(result, expected, "\(context) bucket \(width)")
+            }
             expectRows(result, Table(try filtered.bucket(width)), "\(context) \(width) filtered")
           }
         }
