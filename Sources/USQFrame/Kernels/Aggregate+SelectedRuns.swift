@@ -42,7 +42,17 @@ extension Frame {
     let runStarts: ContiguousArray<Int>
     let bucketStarts: ContiguousArray<Int64>
     var sums: [String: ContiguousArray<Int64>] = [:]
-    if let first = summed.first {
+    if let first = summed.first, starts.isSortedWithoutNulls {
+      // Known sorted: bucket edges by search, then only the summed columns are read.
+      guard let edges = Aggregator.sortedBucketEdges(starts.values, width) else { return nil }
+      (runStarts, bucketStarts) = Aggregator.selectedRuns(edges, selected)
+      let second = summed.count > 1 ? summed[1] : first
+      guard
+        let (firstSums, secondSums) = Aggregator.runSums(first.1, second.1, selected, runStarts)
+      else { return nil }
+      sums[first.0] = firstSums
+      sums[second.0] = secondSums
+    } else if let first = summed.first {
       // The first two summed columns ride along the pass that finds the buckets.
       let second = summed.count > 1 ? summed[1] : first
       guard
@@ -238,6 +248,101 @@ extension Aggregator {
       }
     }
     return overflowBits < 0 ? nil : sums
+  }
+
+  /// The first row of each bucket of `width` over `times` (sorted, no nulls) and each bucket's
+  /// start, each edge found by galloping search; nil when a bucket end passes the top of the
+  /// Int64 range.
+  static func sortedBucketEdges(_ times: ContiguousArray<Int64>, _ width: TimeBucket)
+    -> (rows: ContiguousArray<Int>, starts: ContiguousArray<Int64>)?
+  {
+    var rows = ContiguousArray<Int>()
+    var starts = ContiguousArray<Int64>()
+    var row = 0
+    while row < times.count {
+      let bucketStart = width.floor(times[row])
+      let bucketEnd = width.next(after: bucketStart)
+      guard bucketEnd > bucketStart else { return nil }
+      rows.append(row)
+      starts.append(bucketStart)
+      // The first row at or after `bucketEnd`: gallop to bracket it, then bisect.
+      var step = 1
+      while row + step < times.count && times[row + step] < bucketEnd { step &*= 2 }
+      var low = row + step / 2 + 1
+      var high = Swift.min(row + step, times.count)
+      while low < high {
+        let middle = (low + high) / 2
+        if times[middle] < bucketEnd { low = middle + 1 } else { high = middle }
+      }
+      row = low
+    }
+    return (rows, starts)
+  }
+
+  /// The buckets of `edges` that hold a selected row: each one's first selected row and start.
+  static func selectedRuns(
+    _ edges: (rows: ContiguousArray<Int>, starts: ContiguousArray<Int64>), _ selected: Bitmap
+  ) -> (ContiguousArray<Int>, ContiguousArray<Int64>) {
+    var runStarts = ContiguousArray<Int>()
+    var bucketStarts = ContiguousArray<Int64>()
+    for (index, lower) in edges.rows.enumerated() {
+      let upper = index + 1 < edges.rows.count ? edges.rows[index + 1] : selected.count
+      if let row = selected.firstSet(in: lower..<upper) {
+        runStarts.append(row)
+        bucketStarts.append(edges.starts[index])
+      }
+    }
+    return (runStarts, bucketStarts)
+  }
+
+  /// `runSums(_:_:_:)` of two columns in one pass (two loads per selected row in flight).
+  static func runSums(
+    _ first: ContiguousArray<Int64>, _ second: ContiguousArray<Int64>, _ selected: Bitmap,
+    _ starts: ContiguousArray<Int>
+  ) -> (ContiguousArray<Int64>, ContiguousArray<Int64>)? {
+    var firstSums = ContiguousArray<Int64>(repeating: 0, count: starts.count)
+    var secondSums = firstSums
+    var overflowBits: Int64 = 0
+    first.withUnsafeBufferPointer { first in
+      second.withUnsafeBufferPointer { second in
+        selected.words.withUnsafeBufferPointer { words in
+          var run = 0
+          var firstSum: Int64 = 0
+          var secondSum: Int64 = 0
+          var nextStart = starts.count > 1 ? starts[1] : Int.max
+          for wordIndex in 0..<words.count {
+            var bits = words[wordIndex]
+            let base = wordIndex &<< 6
+            while bits != 0 {
+              let row = base &+ bits.trailingZeroBitCount
+              bits &= bits &- 1
+              if row >= nextStart {
+                firstSums[run] = firstSum
+                secondSums[run] = secondSum
+                (firstSum, secondSum) = (0, 0)
+                while row >= nextStart {
+                  run &+= 1
+                  nextStart = run &+ 1 < starts.count ? starts[run &+ 1] : Int.max
+                }
+              }
+              let firstValue = first[row]
+              let secondValue = second[row]
+              let firstResult = firstSum &+ firstValue
+              let secondResult = secondSum &+ secondValue
+              overflowBits |=
+                ((firstSum ^ firstResult) & (firstValue ^ firstResult))
+                | ((secondSum ^ secondResult) & (secondValue ^ secondResult))
+              (firstSum, secondSum) = (firstResult, secondResult)
+            }
+          }
+          if !starts.isEmpty {
+            firstSums[run] = firstSum
+            secondSums[run] = secondSum
+          }
+        }
+      }
+    }
+    return overflowBits < 0 ? nil : (firstSums, secondSums)
   }
 
   /// The largest selected value in each run (run `r` spans rows `starts[r]` up to the next

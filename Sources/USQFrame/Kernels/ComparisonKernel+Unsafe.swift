@@ -1,17 +1,32 @@
 extension ComparisonKernel {
-  /// Row bit = `codes[row] == code`, 64 rows per word.
+  /// Row bit = `codes[row] == code`, 64 rows per word; full words compare 16 codes at a time.
   static func equalLoop(_ codes: ContiguousArray<UInt32>, _ code: UInt32, count: Int) -> Bitmap {
     let wordCount = (count + 63) >> 6
+    let target = SIMD16<UInt32>(repeating: code)
+    let weights = SIMD16<UInt32>(
+      1 << 0, 1 << 1, 1 << 2, 1 << 3, 1 << 4, 1 << 5, 1 << 6, 1 << 7, 1 << 8, 1 << 9, 1 << 10,
+      1 << 11, 1 << 12, 1 << 13, 1 << 14, 1 << 15)
     let words = ContiguousArray<UInt64>(unsafeUninitializedCapacity: wordCount) {
       words, initialized in
       codes.withUnsafeBufferPointer { codes in
+        let raw = UnsafeRawBufferPointer(codes)
         for wordIndex in 0..<wordCount {
           let base = wordIndex &<< 6
-          let end = Swift.min(base &+ 64, count)
           var word: UInt64 = 0
-          for index in base..<end {
-            word |=
-              UInt64(truncatingIfNeeded: codes[index] == code ? 1 : 0) &<< UInt64(index &- base)
+          if base &+ 64 <= count {
+            // Each lane that matches contributes its own bit; the lanes' sum is their union.
+            for chunk in 0..<4 {
+              let lanes = raw.loadUnaligned(
+                fromByteOffset: (base &+ chunk &* 16) &* 4, as: SIMD16<UInt32>.self)
+              let matches = SIMD16<UInt32>(repeating: 0).replacing(
+                with: weights, where: lanes .== target)
+              word |= UInt64(matches.wrappedSum()) &<< UInt64(chunk &* 16)
+            }
+          } else {
+            for index in base..<count {
+              word |=
+                UInt64(truncatingIfNeeded: codes[index] == code ? 1 : 0) &<< UInt64(index &- base)
+            }
           }
           words[wordIndex] = word
         }
