@@ -3,25 +3,29 @@ extension ComparisonKernel {
   static func equalLoop(_ codes: ContiguousArray<UInt32>, _ code: UInt32, count: Int) -> Bitmap {
     let wordCount = (count + 63) >> 6
     let target = SIMD16<UInt32>(repeating: code)
-    let weights = SIMD16<UInt32>(
+    let lowWeights = SIMD16<UInt32>(
       1 << 0, 1 << 1, 1 << 2, 1 << 3, 1 << 4, 1 << 5, 1 << 6, 1 << 7, 1 << 8, 1 << 9, 1 << 10,
       1 << 11, 1 << 12, 1 << 13, 1 << 14, 1 << 15)
+    let highWeights = lowWeights &<< 16
+    let zero = SIMD16<UInt32>(repeating: 0)
     let words = ContiguousArray<UInt64>(unsafeUninitializedCapacity: wordCount) {
       words, initialized in
       codes.withUnsafeBufferPointer { codes in
         let raw = UnsafeRawBufferPointer(codes)
+        @inline(__always) func half(_ row: Int) -> UInt32 {
+          // Each lane that matches contributes its own bit; the lanes' sum is their union.
+          let low = raw.loadUnaligned(fromByteOffset: row &* 4, as: SIMD16<UInt32>.self)
+          let high = raw.loadUnaligned(fromByteOffset: (row &+ 16) &* 4, as: SIMD16<UInt32>.self)
+          let bits =
+            zero.replacing(with: lowWeights, where: low .== target)
+            | zero.replacing(with: highWeights, where: high .== target)
+          return bits.wrappedSum()
+        }
         for wordIndex in 0..<wordCount {
           let base = wordIndex &<< 6
           var word: UInt64 = 0
           if base &+ 64 <= count {
-            // Each lane that matches contributes its own bit; the lanes' sum is their union.
-            for chunk in 0..<4 {
-              let lanes = raw.loadUnaligned(
-                fromByteOffset: (base &+ chunk &* 16) &* 4, as: SIMD16<UInt32>.self)
-              let matches = SIMD16<UInt32>(repeating: 0).replacing(
-                with: weights, where: lanes .== target)
-              word |= UInt64(matches.wrappedSum()) &<< UInt64(chunk &* 16)
-            }
+            word = UInt64(half(base)) | UInt64(half(base &+ 32)) &<< 32
           } else {
             for index in base..<count {
               word |=
