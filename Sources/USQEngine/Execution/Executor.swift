@@ -37,7 +37,7 @@ public struct Executor: Sendable {
   {
     var timings: [StageTiming] = []
     let clock = ContinuousClock()
-    var started = clock.now
+    let started = clock.now
     var frame = try await loadSource(
       plan.source, sourceSchema: plan.sourceSchema, progress: progress)
     timings.append(
@@ -45,34 +45,7 @@ public struct Executor: Sendable {
     let context = OperationContext(
       environment: environment, dataSource: dataSource, window: plan.sourceSchema.window,
       bucketWidth: plan.sourceSchema.bucketWidth, listCache: listCache)
-    var index = 0
-    while index < plan.stages.count {
-      try Task.checkCancellation()
-      let stage = plan.stages[index]
-      let next = index + 1 < plan.stages.count ? plan.stages[index + 1] : nil
-      started = clock.now
-      if isOptimizing { frame = frame.keeping(stage.inputColumns) }
-      let operation = try stage.operation ?? bindAtRunTime(stage.syntax, input: frame)
-      if isOptimizing, let filter = operation as? WhereOperation {
-        let selection = try await Self.reporting(stage) { try filter.selection(in: frame) }
-        frame = frame.keeping(next?.inputColumns)
-        if let selection, let next, let bucket = next.operation as? BucketOperation {
-          // where → bucket: the filtered frame is never built.
-          timings.append(
-            StageTiming(verb: stage.verb, seconds: Self.seconds(since: started, clock)))
-          started = clock.now
-          frame = try await Self.reporting(next) { try bucket.run(frame, selecting: selection) }
-          timings.append(StageTiming(verb: next.verb, seconds: Self.seconds(since: started, clock)))
-          index += 2
-          continue
-        }
-        frame = filter.filter(frame, by: selection)
-      } else {
-        frame = try await Self.reporting(stage) { try await operation.run(frame, context: context) }
-      }
-      timings.append(StageTiming(verb: stage.verb, seconds: Self.seconds(since: started, clock)))
-      index += 1
-    }
+    frame = try await runStages(plan.stages, frame, context: context, timings: &timings)
     try Task.checkCancellation()
     var output = plan.output
     if !plan.deferredOutput.isEmpty {
@@ -80,20 +53,6 @@ public struct Executor: Sendable {
     }
     return ExecutionResult(
       frame: frame, output: Self.output(output, binding: plan.binding, frame), timings: timings)
-  }
-
-  /// Runs `body`, turning a kernel error into a diagnostic at `stage`.
-  private static func reporting<Result>(
-    _ stage: PlannedStage, _ body: () async throws -> Result
-  ) async throws -> Result {
-    do {
-      return try await body()
-    } catch let error as FrameError {
-      throw ExecutionError.stage(
-        .error(
-          "run.stage-failed", "'\(stage.verb)' failed: \(error)", at: stage.span,
-          label: "failed here"))
-    }
   }
 
   private func loadSource(
@@ -133,7 +92,7 @@ public struct Executor: Sendable {
     return Frame(unchecked: pairs)
   }
 
-  private func bindAtRunTime(_ syntax: StageSyntax, input: Frame) throws -> any PipelineOperation {
+  func bindAtRunTime(_ syntax: StageSyntax, input: Frame) throws -> any PipelineOperation {
     var state = BindState(environment: environment)
     guard let bound = Binder.bindStage(syntax, input: StageSchema(input), &state) else {
       throw ExecutionError.diagnostics(state.diagnostics)
@@ -160,7 +119,7 @@ public struct Executor: Sendable {
     }
   }
 
-  private static func seconds(since start: ContinuousClock.Instant, _ clock: ContinuousClock)
+  static func seconds(since start: ContinuousClock.Instant, _ clock: ContinuousClock)
     -> Double
   {
     let duration = clock.now - start
