@@ -56,6 +56,61 @@ import USQFrame
     }
   }
 
+  static let conditions: [RowCondition] = [
+    RowCondition([.init(column: "key", value: .string("gpt-4o"))]),
+    RowCondition([.init(column: "key", value: .string("not a key"))]),
+    RowCondition([.init(column: "name", value: .string(""))]),
+    RowCondition([.init(column: "flag", value: .bool(true))]),
+    RowCondition([
+      .init(column: "flag", value: .bool(false)), .init(column: "key", value: .string("o1")),
+    ]),
+    RowCondition([]),
+  ]
+
+  @Test(
+    "bucket testing a condition as it sums equals bucket over the condition's mask",
+    arguments: FrameCase.small)
+  func conditionBucket(_ testCase: FrameCase) throws {
+    var generator = FrameGenerator(testCase)
+    let full = generator.frame()
+    let sorted = try full.sorted(by: [SortKey("start_time")])
+    for tested in [sorted, full] {
+      // A summed column without nulls even where the tested columns have some.
+      let numbers = Column.int(
+        IntColumn(values: ContiguousArray((0..<tested.rowCount).map(Int64.init))))
+      let shapes = [
+        try tested.select(["start_time"]).withColumn("n", numbers),
+        try tested.select(["start_time", "tokens"]),
+        try tested.select(["code", "start_time", "tokens"]),
+        try tested.select(["start_time", "end_time", "tokens"]),  // end_time: the mask path
+      ]
+      for (shape, frame) in shapes.enumerated() {
+        for (number, condition) in Self.conditions.enumerated() {
+          let mask = try tested.mask(condition)
+          let context = "\(testCase.testDescription) shape \(shape) condition \(number)"
+          for width in [TimeBucket.hour, .day, .month] {
+            let expected = try frame.filter(mask).bucket(width)
+            expectRows(
+              try frame.bucket(width, where: condition, in: tested), Table(expected),
+              "\(context) \(width)")
+          }
+        }
+      }
+    }
+  }
+
+  @Test("a condition's mask is the rows where each equality holds")
+  func conditionMask() throws {
+    let frame = Frame(unchecked: [
+      ("model", Column.from([.string("a"), .string("b"), .null, .string("a")], kind: .string)),
+      ("batch", Column.from([.bool(false), .bool(false), .bool(false), .null], kind: .bool)),
+    ])
+    let condition = RowCondition([
+      .init(column: "model", value: .string("a")), .init(column: "batch", value: .bool(false)),
+    ])
+    #expect(try frame.mask(condition).trueBits == Bitmap([true, false, false, false]))
+  }
+
   @Test("bucket over selected rows reports an int overflow as bucket does")
   func overflow() throws {
     let frame = Frame(unchecked: [

@@ -5,8 +5,9 @@ extension Executor {
   ///
   /// When optimising, each stage first drops the columns it does not read
   /// (`PlannedStage.inputColumns`), a `where` filters only the columns the next stage reads, and
-  /// a `where` just before a `bucket` runs fused with it (`Frame.bucket(_:selecting:)`): the
-  /// filtered frame is never built.
+  /// a `where` just before a `bucket` runs fused with it (`Frame.bucket(_:where:in:)` for
+  /// `column = literal` tests, else `Frame.bucket(_:selecting:)`): the filtered frame is never
+  /// built.
   func runStages(
     _ stages: [PlannedStage], _ frame: Frame, context: OperationContext,
     timings: inout [StageTiming]
@@ -41,6 +42,18 @@ extension Executor {
       frame = try await Self.reporting(stage) { try await operation.run(frame, context: context) }
       finish(stage)
       return (frame, 1)
+    }
+    if let next, let bucket = next.operation as? BucketOperation,
+      let condition = filter.rowCondition
+    {
+      // where → bucket with plain tests: bucket tests each row as it sums (where takes no time).
+      finish(stage)
+      let kept = frame.keeping(next.inputColumns)
+      frame = try await Self.reporting(next) {
+        try bucket.run(kept, where: condition, in: frame)
+      }
+      finish(next)
+      return (frame, 2)
     }
     let selection = try await Self.reporting(stage) { try filter.selection(in: frame) }
     frame = frame.keeping(next?.inputColumns)

@@ -65,6 +65,12 @@ struct BucketOperation: PipelineOperation {
     try frame.bucket(width, selecting: selection)
   }
 
+  /// `run` over the rows of `frame` where `condition` holds in `tested` (the frame a `where`
+  /// just before read), testing it as it sums.
+  func run(_ frame: Frame, where condition: RowCondition, in tested: Frame) throws -> Frame {
+    try frame.bucket(width, where: condition, in: tested)
+  }
+
   fileprivate static func nonPositive(_ width: BucketWidth, _ duration: DurationLiteral)
     -> Diagnostic
   {

@@ -40,6 +40,23 @@ struct WhereOperation: PipelineOperation {
     return try ExpressionEvaluator.mask(condition, in: frame)
   }
 
+  /// The condition as `RowCondition` tests, when it is `column = literal` on string or bool
+  /// columns joined by `and` (then `bucket` can test it as it sums).
+  var rowCondition: RowCondition? { Self.tests(condition).map(RowCondition.init) }
+
+  private static func tests(_ expression: BoundExpression) -> [RowCondition.Test]? {
+    switch expression {
+    case .logical(isAnd: true, let lhs, let rhs):
+      guard let left = tests(lhs), let right = tests(rhs) else { return nil }
+      return left + right
+    case .comparison(.equal, .column(let name, let kind), .literal(let value)),
+      .comparison(.equal, .literal(let value), .column(let name, let kind)):
+      guard kind == .string || kind == .bool, value.kind == kind else { return nil }
+      return [RowCondition.Test(column: name, value: value)]
+    default: return nil
+    }
+  }
+
   /// The rows of `frame` that `selection` (from `selection(in:)`, over a frame with the same
   /// rows) keeps.
   func filter(_ frame: Frame, by selection: BoolColumn?) -> Frame {
