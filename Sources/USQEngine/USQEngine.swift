@@ -4,7 +4,8 @@
 // PipelineSyntax ─▶ Binder(environment:)            Environment: endpoints, stored frames, _,
 //                   .bind(pipeline)                  now, prefixes at the prompt, working folder
 //                 ─▶ (Plan?, [Diagnostic])           every check that can be made before a request;
-//                                                    the schema after each stage (Plan.stages)
+//                                                    the schema after each stage (Plan.stages) and
+//                                                    the columns each reads (ColumnPruning)
 //                 ─▶ Executor(environment:, dataSource:, listCache:).run(plan) async throws
 //                 ─▶ ExecutionResult                 .frame, .output (.table | .chart | .export |
 //                                                    .stored), .timings, .timerLine

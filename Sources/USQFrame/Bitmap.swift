@@ -69,6 +69,20 @@ public struct Bitmap: Sendable, Equatable {
   /// Whether every bit is set.
   public var isAllSet: Bool { setCount == count }
 
+  /// The position of the first set bit in `range`, or nil when none is set there.
+  func firstSet(in range: Range<Int>) -> Int? {
+    guard !range.isEmpty else { return nil }
+    var wordIndex = range.lowerBound >> 6
+    var word = words[wordIndex] & (~0 << UInt64(range.lowerBound & 63))
+    while word == 0 {
+      wordIndex += 1
+      guard wordIndex << 6 < range.upperBound else { return nil }
+      word = words[wordIndex]
+    }
+    let position = wordIndex << 6 + word.trailingZeroBitCount
+    return position < range.upperBound ? position : nil
+  }
+
   /// Bits `range` as a new bitmap.
   public func slice(_ range: Range<Int>) -> Bitmap {
     if range.lowerBound & 63 == 0 {

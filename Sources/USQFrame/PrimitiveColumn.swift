@@ -5,15 +5,19 @@
 public struct PrimitiveColumn<Element: BitwiseCopyable & Sendable & Equatable>: Sendable, Equatable
 {
   /// The values, one per row.
-  public var values: ContiguousArray<Element>
+  public var values: ContiguousArray<Element> { didSet { facts = nil } }
   /// Bit set = the row holds a value; nil = no nulls.
-  public var validity: Bitmap?
+  public var validity: Bitmap? { didSet { facts = nil } }
+  /// What has been learnt about these values (shared by copies, which share the buffers);
+  /// `nil` once the column is changed in place, so nothing stale is remembered.
+  var facts: ColumnFacts?
 
   /// A column from values and validity; `validity`, when present, has one bit per value.
   public init(values: ContiguousArray<Element>, validity: Bitmap? = nil) {
     precondition(validity == nil || validity?.count == values.count, "validity length mismatch")
     self.values = values
     self.validity = validity.flatMap { $0.isAllSet ? nil : $0 }
+    self.facts = ColumnFacts()
   }
 
   /// The number of rows.

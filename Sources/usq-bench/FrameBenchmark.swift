@@ -1,6 +1,7 @@
 import USQFrame
 
-/// `usq-bench frame`: the frame kernels on usage-like frames (Q1–Q4 of issue #3).
+/// `usq-bench frame`: Q1–Q4 of issue #3 as usq statements through the engine (parse, bind, run)
+/// on a stored usage-like frame, each result checked against the same query as kernel calls.
 enum FrameBenchmark {
   static func main(_ arguments: [String]) -> Int32 {
     var rowCounts = [1_000_000, 10_000_000]
@@ -37,28 +38,30 @@ enum FrameBenchmark {
     )
     let mostCommon = try frame.aggregate([Aggregate(.count)], by: ["model"]).top(1, by: "count")
       .rows[0][0]
-    let queries: [(String, () throws -> Frame)] = [
-      ("Q1 sum num_model_requests by project_id | top 5", { try q1(frame) }),
+    guard case .string(let model) = mostCommon else { return }
+    let runner = StatementRunner(frames: ["usage": frame])
+    let queries: [(String, (Frame) throws -> Frame)] = [
+      ("from usage | sum num_model_requests by project_id | top 5", q1),
+      ("from usage | sum input_tokens, output_tokens, num_model_requests by model, project_id", q2),
       (
-        "Q2 sum input_tokens, output_tokens, num_model_requests by model, project_id",
-        { try q2(frame) }
+        "from usage | where model = \"\(model)\" and batch = false | bucket day | sum input_tokens, output_tokens",
+        { try q3($0, model: mostCommon) }
       ),
-      (
-        "Q3 where model = \(mostCommon) and batch = false | bucket day | sum input_tokens, output_tokens",
-        { try q3(frame, model: mostCommon) }
-      ),
-      ("Q4 sum num_model_requests by project_id | other 5%", { try q4(frame) }),
+      ("from usage | sum num_model_requests by project_id | other 5%", q4),
     ]
-    for (number, (name, query)) in queries.enumerated() where only == nil || only == number + 1 {
-      var result = Frame.empty
-      let (wall, cpu) = try medianMilliseconds(runs: runs) { result = try query() }
-      blackHole(result)
+    for (number, (statement, reference)) in queries.enumerated()
+    where only == nil || only == number + 1 {
+      let (wall, cpu, result) = try runner.time(statement, runs: runs)
       let perSecond = Double(rows) / (wall / 1_000)
+      let check = result.frame == (try reference(frame)) ? "" : " MISMATCH with the kernels"
       print(
-        "\(name): \(formatted(wall)) ms median of \(runs) (cpu \(formatted(cpu)) ms), \(formatted(perSecond / 1e6)) M rows/s, \(result.rowCount) result rows, peak RSS \(peakResidentBytes() / 1_048_576) MiB"
+        "Q\(number + 1) \(statement): \(formatted(wall)) ms median of \(runs) (cpu \(formatted(cpu)) ms), \(formatted(perSecond / 1e6)) M rows/s, \(result.frame.rowCount) result rows, peak RSS \(peakResidentBytes() / 1_048_576) MiB\(check)"
       )
+      print("   \(result.timerLine)")
     }
   }
+
+  // The same queries as hand-written kernel calls, to check the engine's results.
 
   static func q1(_ frame: Frame) throws -> Frame {
     try frame.aggregate(
@@ -73,15 +76,10 @@ enum FrameBenchmark {
       by: ["model", "project_id"])
   }
 
-  /// The engine carries only the columns later stages use (projection pushdown): the final
-  /// `sum` has no keys, so `end_time` is not needed and the filter keeps start_time and the
-  /// two token columns.
   static func q3(_ frame: Frame, model: Value) throws -> Frame {
     let isModel = try Column.compare(.equal, try frame.column("model"), model)
     let interactive = try Column.compare(.equal, try frame.column("batch"), .bool(false))
-    let mask = BoolColumn.and(isModel, interactive)
-    let kept = try frame.select(["start_time", "input_tokens", "output_tokens"]).filter(mask)
-    return try kept.bucket(.day).aggregate(
+    return try frame.filter(BoolColumn.and(isModel, interactive)).bucket(.day).aggregate(
       ["input_tokens", "output_tokens"].map { Aggregate(.sum, $0, as: $0) }, by: [])
   }
 

@@ -113,16 +113,6 @@ enum IngestBenchmark {
     )
   }
 
-  /// The peers' q3: one row per day (`where model = M and batch = false | bucket day`, the
-  /// columns it uses projected first).
-  static func q3(_ frame: Frame, model: Value) throws -> Frame {
-    let isModel = try Column.compare(.equal, try frame.column("model"), model)
-    let interactive = try Column.compare(.equal, try frame.column("batch"), .bool(false))
-    let kept = try frame.select(["start_time", "input_tokens", "output_tokens"]).filter(
-      BoolColumn.and(isModel, interactive))
-    return try kept.bucket(.day)
-  }
-
   /// User + system CPU time of the whole process (all threads), in milliseconds.
   static func processCPUMilliseconds() -> Double {
     var usage = rusage()
@@ -142,20 +132,27 @@ enum IngestBenchmark {
     do {
       keepFreedMemory()
       let frame = try ingest(try pageFiles(options.directory), threads: options.threads)
-      let model = Value.string("gpt-4o-mini-2024-07-18")
-      let queries: [(String, () throws -> Frame)] = [
-        ("q1", { try FrameBenchmark.q1(frame) }), ("q2", { try FrameBenchmark.q2(frame) }),
-        ("q3", { try q3(frame, model: model) }), ("q4", { try FrameBenchmark.q4(frame) }),
+      let runner = StatementRunner(frames: ["usage": frame])
+      // The peers' q3 is one row per day of the model's interactive token sums.
+      let queries = [
+        ("q1", "from usage | sum num_model_requests by project_id | top 5"),
+        (
+          "q2",
+          "from usage | sum input_tokens, output_tokens, num_model_requests by model, project_id"
+        ),
+        (
+          "q3",
+          "from usage | where model = \"gpt-4o-mini-2024-07-18\" and batch = false | bucket day | sum input_tokens, output_tokens by start_time"
+        ),
+        ("q4", "from usage | sum num_model_requests by project_id | other 5%"),
       ]
-      for (name, query) in queries {
-        var result = Frame.empty
-        let (wall, cpu) = try medianMilliseconds(runs: options.runs) { result = try query() }
-        blackHole(result)
+      for (name, statement) in queries {
+        let (wall, cpu, result) = try runner.time(statement, runs: options.runs)
         print(
-          "\(name): \(formatted(wall, digits: 2)) ms median of \(options.runs) (cpu \(formatted(cpu, digits: 2)) ms), \(result.rowCount) result rows"
+          "\(name): \(formatted(wall, digits: 2)) ms median of \(options.runs) (cpu \(formatted(cpu, digits: 2)) ms), \(result.frame.rowCount) result rows  [\(statement)]"
         )
         print(
-          "RESULT \(name) \(formatted(wall, digits: 3)) \(formatted(cpu, digits: 3)) \(result.rowCount) 0 \(peakResidentBytes())"
+          "RESULT \(name) \(formatted(wall, digits: 3)) \(formatted(cpu, digits: 3)) \(result.frame.rowCount) 0 \(peakResidentBytes())"
         )
       }
     } catch {

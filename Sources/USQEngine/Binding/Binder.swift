@@ -73,11 +73,13 @@ public struct Binder: Sendable {
       state.report(BindMessages.outputIgnored(first.verb, binding: binding))
     }
     let finalSource = finish(source, stages: &stages, &state)
-    return Plan(
+    var plan = Plan(
       binding: pipeline.binding?.text, source: finalSource, sourceSchema: sourceSchema,
       stages: stages,
       output: output, deferredOutput: schema.isOpen ? outputStages : [],
       warnings: state.diagnostics.filter { $0.severity == .warning })
+    plan.pruneColumns()
+    return plan
   }
 
   /// The pending source: a `load` is finished after the stages (group_by, push-down).

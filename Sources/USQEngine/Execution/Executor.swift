@@ -16,6 +16,9 @@ public struct Executor: Sendable {
   public var dataSource: any DataSource
   /// The session's cache of organization lists for `names` (`nil`: fetch every time).
   public var listCache: ListCache?
+  /// Whether stages drop the columns they do not read (`PlannedStage.inputColumns`) and `where`
+  /// fuses with a `bucket` after it; off only to check that results do not change.
+  var isOptimizing = true
 
   /// Creates an executor.
   public init(environment: Environment, dataSource: any DataSource, listCache: ListCache? = nil) {
@@ -34,7 +37,7 @@ public struct Executor: Sendable {
   {
     var timings: [StageTiming] = []
     let clock = ContinuousClock()
-    var started = clock.now
+    let started = clock.now
     var frame = try await loadSource(
       plan.source, sourceSchema: plan.sourceSchema, progress: progress)
     timings.append(
@@ -42,20 +45,7 @@ public struct Executor: Sendable {
     let context = OperationContext(
       environment: environment, dataSource: dataSource, window: plan.sourceSchema.window,
       bucketWidth: plan.sourceSchema.bucketWidth, listCache: listCache)
-    for stage in plan.stages {
-      try Task.checkCancellation()
-      started = clock.now
-      let operation = try stage.operation ?? bindAtRunTime(stage.syntax, input: frame)
-      do {
-        frame = try await operation.run(frame, context: context)
-      } catch let error as FrameError {
-        throw ExecutionError.stage(
-          .error(
-            "run.stage-failed", "'\(stage.verb)' failed: \(error)", at: stage.span,
-            label: "failed here"))
-      }
-      timings.append(StageTiming(verb: stage.verb, seconds: Self.seconds(since: started, clock)))
-    }
+    frame = try await runStages(plan.stages, frame, context: context, timings: &timings)
     try Task.checkCancellation()
     var output = plan.output
     if !plan.deferredOutput.isEmpty {
@@ -102,7 +92,7 @@ public struct Executor: Sendable {
     return Frame(unchecked: pairs)
   }
 
-  private func bindAtRunTime(_ syntax: StageSyntax, input: Frame) throws -> any PipelineOperation {
+  func bindAtRunTime(_ syntax: StageSyntax, input: Frame) throws -> any PipelineOperation {
     var state = BindState(environment: environment)
     guard let bound = Binder.bindStage(syntax, input: StageSchema(input), &state) else {
       throw ExecutionError.diagnostics(state.diagnostics)
@@ -129,7 +119,7 @@ public struct Executor: Sendable {
     }
   }
 
-  private static func seconds(since start: ContinuousClock.Instant, _ clock: ContinuousClock)
+  static func seconds(since start: ContinuousClock.Instant, _ clock: ContinuousClock)
     -> Double
   {
     let duration = clock.now - start

@@ -60,3 +60,10 @@ struct AggOperation: PipelineOperation {
       help: "write '\(call.function.rawValue)(COLUMN)'; only count() takes none")
   }
 }
+
+extension AggOperation: ColumnPruning, AggregatingOperation {
+  /// The keys and the aggregated columns.
+  func inputColumns(for demand: ColumnDemand, input: StageSchema) -> Set<String> {
+    aggregation.inputColumns
+  }
+}

@@ -62,9 +62,17 @@ struct Aggregation: Sendable {
 
   var byText: String { keys.isEmpty ? "" : " by " + keys.joined(separator: ", ") }
 
+  /// The columns it reads: the keys and the aggregated columns.
+  var inputColumns: Set<String> { Set(keys).union(aggregates.compactMap(\.column)) }
+
   fileprivate static func clash(_ name: String, at span: Span) -> Diagnostic {
     .error(
       "bind.duplicate-output", "the result would have two columns named '\(name)'", at: span,
       label: "already a column of the result", help: "name it with 'agg F(C) as NAME'")
   }
+}
+
+/// A stage that aggregates (`sum`, `avg`, `min`, `max`, `count`, `agg`), for `bucket`'s pruning.
+protocol AggregatingOperation: PipelineOperation {
+  var aggregation: Aggregation { get }
 }

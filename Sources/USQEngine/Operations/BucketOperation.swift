@@ -59,11 +59,69 @@ struct BucketOperation: PipelineOperation {
     try frame.bucket(width)
   }
 
+  /// `run` over the rows `selection` keeps (a `where` just before), without building the
+  /// filtered frame.
+  func run(_ frame: Frame, selecting selection: BoolColumn) throws -> Frame {
+    try frame.bucket(width, selecting: selection)
+  }
+
+  /// `run` over the rows of `frame` where `condition` holds in `tested` (the frame a `where`
+  /// just before read), testing it as it sums.
+  func run(_ frame: Frame, where condition: RowCondition, in tested: Frame) throws -> Frame {
+    try frame.bucket(width, where: condition, in: tested)
+  }
+
   fileprivate static func nonPositive(_ width: BucketWidth, _ duration: DurationLiteral)
     -> Diagnostic
   {
     .error(
       "bind.bucket-width", "expected a positive width, found '\(duration.text)'", at: width.span,
       label: "must be longer than zero")
+  }
+}
+
+extension BucketOperation: ColumnPruning {
+  /// `start_time` and the group columns (every non-numeric column but a time `end_time`), plus
+  /// the needed summed columns and `end_time`.
+  ///
+  /// When the next stage is an aggregation that cannot tell how the rows of a bucket were
+  /// merged, only its own columns and `start_time` are needed: the group columns it does not
+  /// read may go, so `bucket` merges more rows into one. That holds when each of its keys is
+  /// `start_time` or a group column and each aggregate is a `sum` of an int column `bucket`
+  /// sums (sums of sums are the same; double sums would round differently), a `min` or `max`
+  /// of `start_time` or of a group column (the same values appear), or the `max` of a time
+  /// `end_time` (the latest of the latest). `count`, `avg`, `median`, `first`, `last`,
+  /// `distinct` and `min`/`max` of a summed column all see the merge.
+  func inputColumns(for demand: ColumnDemand, input: StageSchema) -> Set<String> {
+    let start = "start_time"
+    let groups = Set(input.columns.filter { Self.isGroup($0, start: start) }.map(\.name))
+    if let consumer = demand.consumer as? AggregatingOperation,
+      Self.ignoresMerging(consumer.aggregation, groups: groups, start: start, input: input)
+    {
+      return consumer.aggregation.inputColumns.union([start])
+    }
+    return demand.columns.union(groups).union([start])
+  }
+
+  private static func isGroup(_ column: ColumnInfo, start: String) -> Bool {
+    column.name != start && !column.kind.isNumeric
+      && !(column.name == "end_time" && column.kind == .time)
+  }
+
+  private static func ignoresMerging(
+    _ aggregation: Aggregation, groups: Set<String>, start: String, input: StageSchema
+  ) -> Bool {
+    let unchanged = groups.union([start])
+    guard aggregation.keys.allSatisfy(unchanged.contains) else { return false }
+    return aggregation.aggregates.allSatisfy { aggregate in
+      guard let name = aggregate.column, let column = input[name] else { return false }
+      switch aggregate.function {
+      case .sum: return column.kind == .int && name != start
+      case .min: return unchanged.contains(name)
+      case .max:
+        return unchanged.contains(name) || (name == "end_time" && column.kind == .time)
+      default: return false
+      }
+    }
   }
 }

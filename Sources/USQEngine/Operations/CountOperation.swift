@@ -34,3 +34,10 @@ struct CountOperation: PipelineOperation {
     try aggregation.run(frame)
   }
 }
+
+extension CountOperation: ColumnPruning, AggregatingOperation {
+  /// The keys.
+  func inputColumns(for demand: ColumnDemand, input: StageSchema) -> Set<String> {
+    aggregation.inputColumns
+  }
+}

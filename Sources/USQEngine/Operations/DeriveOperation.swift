@@ -52,3 +52,11 @@ struct DeriveOperation: PipelineOperation {
     return result
   }
 }
+
+extension DeriveOperation: ColumnPruning {
+  /// The needed columns and every column the expressions read (each derivation runs). A
+  /// replaced column that is needed stays, so its replacement keeps its place.
+  func inputColumns(for demand: ColumnDemand, input: StageSchema) -> Set<String> {
+    demand.columns.union(derivations.flatMap(\.expression.columnNames))
+  }
+}

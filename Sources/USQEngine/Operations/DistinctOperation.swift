@@ -31,3 +31,10 @@ struct DistinctOperation: PipelineOperation {
     try frame.distinct(names)
   }
 }
+
+extension DistinctOperation: ColumnPruning {
+  /// The listed columns (all without a list).
+  func inputColumns(for demand: ColumnDemand, input: StageSchema) -> Set<String> {
+    names.isEmpty ? Set(input.names) : Set(names)
+  }
+}

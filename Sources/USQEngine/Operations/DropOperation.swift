@@ -31,6 +31,14 @@ struct DropOperation: PipelineOperation {
   }
 
   func run(_ frame: Frame, context: OperationContext) async throws -> Frame {
-    try frame.drop(names)
+    // A name missing here was pruned away (see `ColumnPruning`): binding checked it exists.
+    try frame.drop(names.filter { frame[$0] != nil })
+  }
+}
+
+extension DropOperation: ColumnPruning {
+  /// Only the needed columns: `run` skips names pruned away before it.
+  func inputColumns(for demand: ColumnDemand, input: StageSchema) -> Set<String> {
+    demand.columns
   }
 }

@@ -69,3 +69,11 @@ struct FillOperation: PipelineOperation {
     return low < high ? low..<high : nil
   }
 }
+
+extension FillOperation: ColumnPruning {
+  /// The needed columns, the times and every non-numeric column (the groups that get rows).
+  func inputColumns(for demand: ColumnDemand, input: StageSchema) -> Set<String> {
+    demand.columns.union(["start_time", "end_time"])
+      .union(input.columns.filter { !$0.kind.isNumeric }.map(\.name))
+  }
+}

@@ -26,3 +26,10 @@ struct HeadOperation: PipelineOperation {
     frame.head(count)
   }
 }
+
+extension HeadOperation: ColumnPruning {
+  /// The needed columns.
+  func inputColumns(for demand: ColumnDemand, input: StageSchema) -> Set<String> {
+    demand.columns
+  }
+}

@@ -134,3 +134,10 @@ struct NamesOperation: PipelineOperation {
       notes: ["the input frame's columns: \(schema.names.joined(separator: ", "))"])
   }
 }
+
+extension NamesOperation: ColumnPruning {
+  /// The needed columns and the id columns looked up.
+  func inputColumns(for demand: ColumnDemand, input: StageSchema) -> Set<String> {
+    demand.columns.union(lookups.map(\.idColumn))
+  }
+}

@@ -62,3 +62,11 @@ struct OtherOperation: PipelineOperation {
       at: percent.span, label: "out of range")
   }
 }
+
+extension OtherOperation: ColumnPruning {
+  /// The needed columns and the one that decides which rows fold: each column of the folded
+  /// row comes from the same column of the folded rows.
+  func inputColumns(for demand: ColumnDemand, input: StageSchema) -> Set<String> {
+    demand.columns.union([column])
+  }
+}

@@ -44,3 +44,11 @@ struct PivotOperation: PipelineOperation {
     try frame.pivot(column, values: values)
   }
 }
+
+extension PivotOperation: ColumnPruning {
+  /// The pivoted column, the values and the non-numeric columns (the row keys); other numeric
+  /// columns do not reach the result.
+  func inputColumns(for demand: ColumnDemand, input: StageSchema) -> Set<String> {
+    Set(input.columns.filter { !$0.kind.isNumeric }.map(\.name)).union([column, values])
+  }
+}

@@ -54,3 +54,11 @@ struct RenameOperation: PipelineOperation {
       label: "already a column", help: "drop it first, or pick another name")
   }
 }
+
+extension RenameOperation: ColumnPruning {
+  /// The needed columns plus every old and new name: renames apply in order to the first
+  /// column of a name, so the columns they touch all stay.
+  func inputColumns(for demand: ColumnDemand, input: StageSchema) -> Set<String> {
+    demand.columns.union(renames.flatMap { [$0.new, $0.old] })
+  }
+}

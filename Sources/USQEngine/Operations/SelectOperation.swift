@@ -27,6 +27,14 @@ struct SelectOperation: PipelineOperation {
   }
 
   func run(_ frame: Frame, context: OperationContext) async throws -> Frame {
-    try frame.select(names)
+    // A name missing here was pruned away (see `ColumnPruning`): binding checked it exists.
+    try frame.select(names.filter { frame[$0] != nil })
+  }
+}
+
+extension SelectOperation: ColumnPruning {
+  /// Only the needed columns: `run` skips names pruned away before it.
+  func inputColumns(for demand: ColumnDemand, input: StageSchema) -> Set<String> {
+    demand.columns
   }
 }

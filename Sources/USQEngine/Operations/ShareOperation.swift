@@ -46,3 +46,11 @@ struct ShareOperation: PipelineOperation {
     try frame.share(column, by: keys)
   }
 }
+
+extension ShareOperation: ColumnPruning {
+  /// The needed columns, the shared column and the keys (an old `share` column that is needed
+  /// stays, so the new one takes its place).
+  func inputColumns(for demand: ColumnDemand, input: StageSchema) -> Set<String> {
+    demand.columns.union([column]).union(keys)
+  }
+}

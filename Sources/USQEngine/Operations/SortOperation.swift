@@ -32,3 +32,10 @@ struct SortOperation: PipelineOperation {
     try frame.sorted(by: keys)
   }
 }
+
+extension SortOperation: ColumnPruning {
+  /// The needed columns and the sort keys.
+  func inputColumns(for demand: ColumnDemand, input: StageSchema) -> Set<String> {
+    demand.columns.union(keys.map(\.column))
+  }
+}

@@ -48,3 +48,10 @@ struct SumOperation: PipelineOperation {
     try aggregation.run(frame)
   }
 }
+
+extension SumOperation: ColumnPruning, AggregatingOperation {
+  /// The keys and the aggregated columns.
+  func inputColumns(for demand: ColumnDemand, input: StageSchema) -> Set<String> {
+    aggregation.inputColumns
+  }
+}

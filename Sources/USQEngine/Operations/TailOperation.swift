@@ -26,3 +26,10 @@ struct TailOperation: PipelineOperation {
     frame.tail(count)
   }
 }
+
+extension TailOperation: ColumnPruning {
+  /// The needed columns.
+  func inputColumns(for demand: ColumnDemand, input: StageSchema) -> Set<String> {
+    demand.columns
+  }
+}

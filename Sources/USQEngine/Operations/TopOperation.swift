@@ -58,3 +58,10 @@ struct TopOperation: PipelineOperation {
       label: "must be 0 or more")
   }
 }
+
+extension TopOperation: ColumnPruning {
+  /// The needed columns and the ranking column.
+  func inputColumns(for demand: ColumnDemand, input: StageSchema) -> Set<String> {
+    demand.columns.union([column])
+  }
+}

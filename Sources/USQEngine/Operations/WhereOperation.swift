@@ -31,9 +31,43 @@ struct WhereOperation: PipelineOperation {
   }
 
   func run(_ frame: Frame, context: OperationContext) async throws -> Frame {
-    if case .literal(let value) = condition {
-      return value == .bool(true) ? frame : frame.head(0)
+    filter(frame, by: try selection(in: frame))
+  }
+
+  /// The rows the condition keeps in `frame`: `nil` when it is a literal (every row or none).
+  func selection(in frame: Frame) throws -> BoolColumn? {
+    if case .literal = condition { return nil }
+    return try ExpressionEvaluator.mask(condition, in: frame)
+  }
+
+  /// The condition as `RowCondition` tests, when it is `column = literal` on string or bool
+  /// columns joined by `and` (then `bucket` can test it as it sums).
+  var rowCondition: RowCondition? { Self.tests(condition).map(RowCondition.init) }
+
+  private static func tests(_ expression: BoundExpression) -> [RowCondition.Test]? {
+    switch expression {
+    case .logical(isAnd: true, let lhs, let rhs):
+      guard let left = tests(lhs), let right = tests(rhs) else { return nil }
+      return left + right
+    case .comparison(.equal, .column(let name, let kind), .literal(let value)),
+      .comparison(.equal, .literal(let value), .column(let name, let kind)):
+      guard kind == .string || kind == .bool, value.kind == kind else { return nil }
+      return [RowCondition.Test(column: name, value: value)]
+    default: return nil
     }
-    return frame.filter(try ExpressionEvaluator.mask(condition, in: frame))
+  }
+
+  /// The rows of `frame` that `selection` (from `selection(in:)`, over a frame with the same
+  /// rows) keeps.
+  func filter(_ frame: Frame, by selection: BoolColumn?) -> Frame {
+    guard let selection else { return condition == .literal(.bool(true)) ? frame : frame.head(0) }
+    return frame.filter(selection)
+  }
+}
+
+extension WhereOperation: ColumnPruning {
+  /// The needed columns and those the condition reads.
+  func inputColumns(for demand: ColumnDemand, input: StageSchema) -> Set<String> {
+    demand.columns.union(condition.columnNames)
   }
 }

@@ -9,6 +9,7 @@ extension Plan {
   ///   1. load completions  [at the API]
   ///      start_time=2026-11-24T00:00:00Z  bucket_width=1d  group_by=model  limit=31
   ///      → start_time: time, end_time: time, input_tokens: int, …
+  ///      columns used: input_tokens, model
   ///   2. sum input_tokens by model  [local]
   ///      → model: string, input_tokens: int
   ///   output: table
@@ -18,6 +19,9 @@ extension Plan {
   public func explain(dataSource: any DataSource) -> String {
     var lines = ["plan"]
     lines += sourceLines()
+    if let used = usedSourceColumns {
+      lines.append("     columns used: " + used.joined(separator: ", "))
+    }
     var previous = sourceSchema
     for (index, stage) in stages.enumerated() {
       let summary = stage.operation?.summary ?? stage.syntax.verb.text + " (checked when it runs)"

@@ -58,6 +58,9 @@ public struct PlannedStage: Sendable {
   public var operation: (any PipelineOperation)?
   /// The schema after this stage.
   public var schema: StageSchema
+  /// The columns of its input the stage reads, in the input's order, when fewer than all
+  /// (projection pushdown, see `ColumnPruning`): the executor drops the others first.
+  public var inputColumns: [String]? = nil
 }
 
 /// What to do with the final frame.

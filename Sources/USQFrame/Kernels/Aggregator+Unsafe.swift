@@ -210,7 +210,8 @@ extension Aggregator {
     precondition((1...3).contains(columnCount), "one to three columns")
     precondition(columns.allSatisfy { $0.count == count } && (second?.count ?? count) == count)
     var table = ContiguousArray<UInt32>(repeating: .max, count: tableSize)
-    var lanes = ContiguousArray<Int64>(repeating: 0, count: tableSize * 4 * columnCount)
+    // Eight spare slots so that the lanes can start on a 64-byte line (see `run`).
+    var lanes = ContiguousArray<Int64>(repeating: 0, count: tableSize * 4 * columnCount + 8)
     var firstRows = ContiguousArray<Int>()
     let shape = GroupAndSumShape(
       first: first, second: second ?? first, width: width, a: columns[0],
@@ -233,7 +234,7 @@ extension Aggregator {
         var total: Int64 = 0
         for lane in 0..<4 {
           let (sum, overflow) = total.addingReportingOverflow(
-            lanes[(group * 4 + lane) * columnCount + column])
+            lanes[GroupAndSumShape.lineOffset(lanes) + (group * 4 + lane) * columnCount + column])
           if overflow { return nil }
           total = sum
         }
@@ -253,6 +254,16 @@ enum Count3: StaticCount { static var value: Int { 3 } }
 
 /// The inputs of `Aggregator.groupAndSum`'s loop.
 struct GroupAndSumShape {
+  /// How many elements into `lanes` the first 64-byte aligned one is (0…7).
+  static func lineOffset(_ lanes: UnsafeMutableBufferPointer<Int64>) -> Int {
+    let address = Int(bitPattern: lanes.baseAddress)
+    return ((64 &- address & 63) & 63) / 8
+  }
+
+  static func lineOffset(_ lanes: ContiguousArray<Int64>) -> Int {
+    lanes.withUnsafeBufferPointer { ((64 &- Int(bitPattern: $0.baseAddress) & 63) & 63) / 8 }
+  }
+
   let first: ContiguousArray<UInt32>
   let second: ContiguousArray<UInt32>
   let width: Int
@@ -276,6 +287,8 @@ struct GroupAndSumShape {
             c.withUnsafeBufferPointer { c in
               table.withUnsafeMutableBufferPointer { table in
                 lanes.withUnsafeMutableBufferPointer { lanes in
+                  // A group's lanes never straddle two cache lines, whatever the heap did.
+                  let lanes = UnsafeMutableBufferPointer(rebasing: lanes[Self.lineOffset(lanes)...])
                   var next: UInt32 = 0
                   @inline(__always) func add(_ slot: Int, _ value: Int64) {
                     let sum = lanes[slot]
