@@ -27,6 +27,8 @@ import USQLanguage
   func groupKey() {
     expectError(
       "load costs group=1️⃣model", "'costs' cannot be grouped by 'model'",
+      help: "'costs' names the model inside each line item: group=line_item, then"
+        + " where line_item ~ \"gpt-4o*\"",
       note: "valid group keys: project_id, line_item, api_key_id")
     expectError(
       "load completions group=model,1️⃣projct_id", "'completions' cannot be grouped by 'projct_id'",

@@ -87,7 +87,14 @@ enum LoadMessages {
       "bind.unknown-group-key", "'\(endpoint.name)' cannot be grouped by '\(value.text)'",
       at: value.span, label: "not a group key of '\(endpoint.name)'",
       notes: ["valid group keys: \(endpoint.groupKeys.joined(separator: ", "))"],
-      help: near.map { "did you mean '\($0)'?" })
+      help: near.map { "did you mean '\($0)'?" } ?? lineItemHint(value.text, endpoint: endpoint))
+  }
+
+  /// Costs name the model only inside their line items ("gpt-4o-2024-08-06, input").
+  private static func lineItemHint(_ key: String, endpoint: EndpointDescription) -> String? {
+    guard key == "model", endpoint.groupKeys.contains("line_item") else { return nil }
+    return "'\(endpoint.name)' names the model inside each line item: group=line_item, then"
+      + " where line_item ~ \"gpt-4o*\""
   }
 
   static func unknownOption(_ key: Name, endpoint: EndpointDescription, valid: [String])
