@@ -71,9 +71,7 @@ struct TerminalTests {
     let session = try await start()
     defer { session.kill() }
     for statement in ["frames", "settings"] {
-      session.type(statement)
-      session.sendKeys("Enter")
-      #expect(await session.waitForLastLine("usq>"))
+      #expect(await session.run(statement), "\(session.capture())")
     }
     session.sendKeys("C-r")
     session.type("fram")
@@ -90,9 +88,7 @@ struct TerminalTests {
   func ctrlCAfterSearchAndListing() async throws {
     let session = try await start()
     defer { session.kill() }
-    session.type("frames")
-    session.sendKeys("Enter")
-    #expect(await session.waitForLastLine("usq>"))
+    #expect(await session.run("frames"), "\(session.capture())")
     session.sendKeys("C-r")
     session.type("fra")
     #expect(await session.waitFor("bck:fra"))

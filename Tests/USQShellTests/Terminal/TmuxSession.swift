@@ -76,6 +76,19 @@ final class TmuxSession {
     await waitUntil(timeout: timeout) { $0.contains(text) }
   }
 
+  /// Types `statement`, presses Enter and waits for the next prompt below it (the prompt shown
+  /// before the keys arrived does not count).
+  @discardableResult
+  func run(_ statement: String, timeout: Duration = .seconds(5)) async -> Bool {
+    let before = capture().components(separatedBy: "usq> \(statement)\n").count
+    type(statement)
+    sendKeys("Enter")
+    return await waitUntil(timeout: timeout) { screen in
+      screen.components(separatedBy: "usq> \(statement)\n").count > before
+        && (screen.split(separator: "\n").last.map(String.init) ?? "") == "usq>"
+    }
+  }
+
   /// Waits until the last line of the screen is exactly `line`.
   @discardableResult
   func waitForLastLine(_ line: String, timeout: Duration = .seconds(5)) async -> Bool {
