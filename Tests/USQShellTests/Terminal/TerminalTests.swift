@@ -34,9 +34,7 @@ struct TerminalTests {
   func quitSavesHistory() async throws {
     let session = try await start()
     defer { session.kill() }
-    session.type("settings")
-    session.sendKeys("Enter")
-    #expect(await session.waitForLastLine("usq>"))
+    #expect(await session.run("settings"), "\(session.capture())")
     session.type("quit")
     session.sendKeys("Enter")
     #expect(await session.exitStatus() == 0)
@@ -49,12 +47,9 @@ struct TerminalTests {
     do {
       let first = try await start()
       defer { first.kill() }
-      first.type("settings")
-      first.sendKeys("Enter")
-      #expect(await first.waitForLastLine("usq>"))
-      first.type("set key=sk-proj-abcdefghijklmnopqrstuvwxyz0123")
-      first.sendKeys("Enter")
-      #expect(await first.waitForLastLine("usq>"))
+      #expect(await first.run("settings"), "\(first.capture())")
+      #expect(
+        await first.run("set key=sk-proj-abcdefghijklmnopqrstuvwxyz0123"), "\(first.capture())")
       first.sendKeys("C-d")
       #expect(await first.exitStatus() == 0)
     }
