@@ -69,12 +69,13 @@ struct FileReader {
   }
 
   /// `csv`, `ndjson` or `json`, from the extension, else from the first character.
-  static func format(of path: String, _ data: Data) -> String {
+  /// `data` is read only when the extension does not tell (so a `.json` file is not mapped).
+  static func format(of path: String, _ data: @autoclosure () throws -> Data) rethrows -> String {
     let lowered = path.lowercased()
     if lowered.hasSuffix(".csv") { return "csv" }
     if lowered.hasSuffix(".ndjson") || lowered.hasSuffix(".jsonl") { return "ndjson" }
     if lowered.hasSuffix(".json") { return "json" }
-    let first = data.first { ![0x20, 0x0A, 0x0D, 0x09].contains($0) }
+    let first = try data().first { ![0x20, 0x0A, 0x0D, 0x09].contains($0) }
     return first == UInt8(ascii: "{") || first == UInt8(ascii: "[") ? "json" : "csv"
   }
 
