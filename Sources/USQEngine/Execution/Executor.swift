@@ -62,6 +62,8 @@ public struct Executor: Sendable {
     switch source {
     case .load(let request, _):
       return Self.conform(try await dataSource.load(request, progress: progress), to: sourceSchema)
+    case .spend(let request):
+      return try await SpendLoader(dataSource: dataSource).load(request, progress: progress)
     case .read(let path):
       return try FileReader(dataSource: dataSource, workingDirectory: environment.workingDirectory)
         .read(path)

@@ -135,6 +135,11 @@ struct NamesOperation: PipelineOperation {
   }
 }
 
+extension NamesOperation: RequestingOperation {
+  /// One list per name column added.
+  var requests: [LoadRequest] { lookups.map { LoadRequest(endpoint: $0.list, kind: .list) } }
+}
+
 extension NamesOperation: ColumnPruning {
   /// The needed columns and the id columns looked up.
   func inputColumns(for demand: ColumnDemand, input: StageSchema) -> Set<String> {

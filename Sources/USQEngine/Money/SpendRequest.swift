@@ -1,0 +1,21 @@
+/// A bound `load spend`: the costs request, the usage requests it needs, and the group keys of
+/// the result in the order written.
+public struct SpendRequest: Sendable, Hashable {
+  /// `costs` with `group_by=project_id,line_item`.
+  public var costs: LoadRequest
+  /// `completions` and `embeddings` with `group_by` = project, model, batch, service tier (where
+  /// the endpoint has them) and the requested keys.
+  public var usage: [LoadRequest]
+  /// The `group=` keys in the order written (default `model`).
+  public var groupKeys: [String]
+
+  /// Creates a request.
+  public init(costs: LoadRequest, usage: [LoadRequest], groupKeys: [String]) {
+    self.costs = costs
+    self.usage = usage
+    self.groupKeys = groupKeys
+  }
+
+  /// Every request, costs first (what `explain` lists and the loader runs concurrently).
+  public var requests: [LoadRequest] { [costs] + usage }
+}
