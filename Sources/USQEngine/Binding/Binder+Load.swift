@@ -15,7 +15,9 @@ extension Binder {
     let endpoint = load.endpoint
     var groupBy: [String]
     if let explicit = load.explicitGroup {
-      groupBy = explicit
+      groupBy = endpoint.groupKeys.filter {
+        explicit.contains($0) || state.requiredDimensions.contains($0)
+      }
       for used in state.usedDimensions
       where !explicit.contains(used.key) && !state.optionalDimensions.contains(used.key) {
         state.report(LoadMessages.ungroupedDimension(used.key, at: used.span, group: explicit))

@@ -100,6 +100,9 @@ public struct Binder: Sendable {
         let load = LoadBinder(now: environment.now).bind(
           endpoint: endpoint, options: options, &state)
       else { return nil }
+      if let keys = load.explicitGroup, let span = load.groupSpan {
+        state.explicitGroup = (keys, span)
+      }
       return (
         .load(load),
         LoadOptions.schema(for: load.endpoint, window: load.window, now: environment.now)

@@ -1,4 +1,5 @@
 import USQFrame
+import USQLanguage
 
 /// What running a statement gave, and what the shell should do with it.
 public struct ExecutionResult: Sendable {
@@ -8,6 +9,8 @@ public struct ExecutionResult: Sendable {
   public var output: ExecutionOutput
   /// One entry per source and stage, in order.
   public var timings: [StageTiming]
+  /// Warnings the stages found while running (printed before the result).
+  public var warnings: [Diagnostic] = []
 
   /// `time: load 812.4 ms · sum 9.1 ms · top 0.1 ms · total 823.0 ms` (for `timer=on`).
   public var timerLine: String { StageTiming.line(timings) }

@@ -52,7 +52,8 @@ public struct Executor: Sendable {
       output = try bindOutputAtRunTime(plan.deferredOutput, input: frame)
     }
     return ExecutionResult(
-      frame: frame, output: Self.output(output, binding: plan.binding, frame), timings: timings)
+      frame: frame, output: Self.output(output, binding: plan.binding, frame), timings: timings,
+      warnings: context.warnings.all)
   }
 
   private func loadSource(

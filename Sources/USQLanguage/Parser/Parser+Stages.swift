@@ -29,7 +29,8 @@ extension Parser {
     case "where", "select", "drop", "distinct", "rename", "derive", "count", "agg", "sort":
       advance()
       return rowStage(verb.text)
-    case "top", "head", "tail", "bucket", "fill", "share", "other", "pivot", "join", "names":
+    case "top", "head", "tail", "bucket", "fill", "share", "other", "pivot", "join", "names",
+      "price":
       advance()
       return shapeStage(verb.text)
     case "chart":
@@ -71,6 +72,7 @@ extension Parser {
     case "bucket": return .bucket(bucketWidth())
     case "fill": return .fill
     case "names": return .names
+    case "price": return .price
     case "share":
       let column = name("a column name after 'share'")
       return .share(column: column, by: byClause())

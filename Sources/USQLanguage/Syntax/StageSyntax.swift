@@ -40,6 +40,8 @@ public struct StageSyntax: Hashable, Sendable {
     case join(frame: Name, on: [Name], kind: JoinKind)
     /// `names`.
     case names
+    /// `price`: estimated dollars per row from the bill's unit prices.
+    case price
     /// `distinct C, …`.
     case distinct([Name])
     /// `chart KIND [key=value …]`; option keys are checked against `ChartKind.optionKeys`.
@@ -66,7 +68,7 @@ public struct StageSyntax: Hashable, Sendable {
   public static let verbs: [String] = [
     "where", "select", "drop", "rename", "derive", "sum", "avg", "min", "max", "count", "agg",
     "sort", "top", "head", "tail", "bucket", "fill", "share", "other", "pivot", "join", "names",
-    "distinct", "chart", "export",
+    "price", "distinct", "chart", "export",
   ]
 }
 
