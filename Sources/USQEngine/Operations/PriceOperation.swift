@@ -52,7 +52,7 @@ struct PriceOperation: PipelineOperation {
       state.report(missingColumns(verb, in: input))
       return nil
     }
-    let endpoint = input["input_text_tokens"] != nil ? "completions" : "embeddings"
+    let endpoint = input["output_tokens"] != nil ? "completions" : "embeddings"
     guard input["input_tokens"] != nil || input["input_text_tokens"] != nil else {
       state.report(missingColumns(verb, in: input))
       return nil
