@@ -93,6 +93,7 @@ public actor Session {
     } catch {
       return reportFailure(error, at: pipeline.source.span, source: source, origin: origin)
     }
+    report(result.warnings, in: source, origin: origin)
     if let lint = PipelineLints.checkPie(pipeline, rows: result.frame.rowCount) {
       report([lint], in: source, origin: origin)
     }
@@ -156,13 +157,18 @@ public actor Session {
 
   /// A progress line on stderr for loads, when stderr is a terminal.
   private func progressLine(for plan: Plan) -> ProgressLine? {
-    guard configuration.terminal.stderrIsTTY, case .load = plan.source else { return nil }
+    guard configuration.terminal.stderrIsTTY else { return nil }
+    switch plan.source {
+    case .load, .spend: break
+    default: return nil
+    }
     return ProgressLine(
       enabled: true, width: configuration.terminal.width, write: ProgressLine.writeToStderr)
   }
 
   static func endpointName(_ plan: Plan) -> String {
     if case .load(let request, _) = plan.source { return request.endpoint }
+    if case .spend = plan.source { return "spend" }
     return plan.source.verb
   }
 

@@ -11,7 +11,8 @@ public struct HelpCatalog: Sendable {
   public init(endpoints: [EndpointDescription]) {
     self.endpoints = endpoints
     self.topics =
-      Self.languageTopics + Self.stageTopics + Self.commandTopics + Self.settingTopics
+      Self.languageTopics + Self.moneyTopics + Self.stageTopics + Self.commandTopics
+      + Self.settingTopics
       + endpoints.map(Self.endpointTopic)
   }
 
@@ -21,7 +22,8 @@ public struct HelpCatalog: Sendable {
     DeriveOperation.help, SumOperation.help, CountOperation.help, AggOperation.help,
     SortOperation.help, TopOperation.help, HeadOperation.help, TailOperation.help,
     BucketOperation.help, FillOperation.help, ShareOperation.help, OtherOperation.help,
-    PivotOperation.help, JoinOperation.help, NamesOperation.help, DistinctOperation.help,
+    PivotOperation.help, JoinOperation.help, NamesOperation.help, PriceOperation.help,
+    DistinctOperation.help,
     ChartStage.help, ExportStage.help,
   ]
 
