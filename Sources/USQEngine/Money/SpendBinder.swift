@@ -23,6 +23,12 @@ struct SpendBinder {
           option.key, endpoint: Self.description(costs), valid: Self.options))
       return nil
     }
+    for option in options where option.key.text == "group" {
+      for value in option.values where ["project_id", "line_item"].contains(value.text) {
+        state.report(Self.alwaysThere(value))
+        return nil
+      }
+    }
     guard
       let load = LoadBinder(now: now).bind(Self.description(costs), options: options, &state),
       let window = load.window
@@ -62,5 +68,19 @@ struct SpendBinder {
       fields: [], groupKeys: SpendAttribution.groupKeys.map(\.name),
       filters: costs.filters.filter { $0.option == "project" },
       bucketWidths: costs.bucketWidths)
+  }
+
+  // MARK: - Messages
+
+  fileprivate static func alwaysThere(_ value: OptionValue) -> Diagnostic {
+    .error(
+      "bind.spend-fixed-key",
+      "'load spend' is always split by '\(value.text)': it is not a group= key",
+      at: value.span, label: "always a column",
+      notes: [
+        "valid group keys: " + SpendAttribution.groupKeys.map(\.name).joined(separator: ", ")
+      ],
+      help: value.text == "project_id"
+        ? "keep only some projects with project=ID,…" : "leave it out of group=")
   }
 }

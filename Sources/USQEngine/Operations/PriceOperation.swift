@@ -24,7 +24,7 @@ struct PriceOperation: PipelineOperation {
   }
 
   static let help = HelpTopic(
-    name: "price", aliases: ["cost"], kind: .stage, usage: "price",
+    name: "price", aliases: [], kind: .stage, usage: "price",
     details: """
       Adds 'cost' (dollars) to each row of a completions or embeddings frame, at any bucket
       width (hourly too): each kind of tokens × the unit price of the row's model, tier and kind

@@ -48,7 +48,12 @@ import USQFrame
   @Test("group= keys spend does not know, and options it does not take, are bind errors")
   func errors() {
     expectError(
-      "load spend group=user_id,1️⃣project_id", "'spend' cannot be grouped by 'project_id'",
+      "load spend group=user_id,1️⃣project_id",
+      "'load spend' is always split by 'project_id': it is not a group= key",
+      help: "keep only some projects with project=ID,…",
+      note: "valid group keys: user_id, api_key_id, model, batch, service_tier")
+    expectError(
+      "load spend group=1️⃣modle", "'spend' cannot be grouped by 'modle'",
       note: "valid group keys: user_id, api_key_id, model, batch, service_tier")
     expectError(
       "load spend group=1️⃣usr_id", "'spend' cannot be grouped by 'usr_id'",
@@ -76,23 +81,35 @@ import USQFrame
 
   @Test("the three requests run at the same time")
   func concurrent() async throws {
-    let source = SlowSource(inner: Self.source(), delay: .milliseconds(300))
-    let clock = ContinuousClock()
-    let started = clock.now
+    let source = OverlapSource(inner: Self.source())
     _ = try await run("load spend days=7", source: source)
-    #expect(clock.now - started < .milliseconds(850))
+    // Each request waits until all three are in flight: sequential fetching would never finish.
+    #expect(source.peak == 3)
   }
 }
 
-/// A source that waits before answering, to see requests overlap.
-struct SlowSource: DataSource {
+/// A source whose requests each wait until `expected` are in flight at once (or 5 s pass), and
+/// that records the largest number seen in flight.
+final class OverlapSource: DataSource, @unchecked Sendable {
   let inner: FakeDataSource
-  let delay: Duration
+  let expected = 3
+  private let lock = NSLock()
+  private var inFlight = 0
+  private var largest = 0
+
+  init(inner: FakeDataSource) { self.inner = inner }
+
+  var peak: Int { lock.withLock { largest } }
 
   func load(_ request: LoadRequest, progress: @escaping @Sendable (Int, Int?) -> Void) async throws
     -> Frame
   {
-    try await Task.sleep(for: delay)
+    lock.withLock {
+      inFlight += 1
+      largest = max(largest, inFlight)
+    }
+    for _ in 0..<500 where peak < expected { try await Task.sleep(for: .milliseconds(10)) }
+    lock.withLock { inFlight -= 1 }
     return try await inner.load(request, progress: progress)
   }
 }
