@@ -60,7 +60,7 @@ public struct HelpCatalog: Sendable {
         load completions days=30 | sum input_tokens by model | chart bar
 
       a line is a pipeline (source | stage | stage …) or a command; `let NAME = …` stores a result
-      sources:   load ENDPOINT [option=value …] · read PATH · from NAME · _
+      sources:   load ENDPOINT [option=value …] · load spend [group=K,…] · read PATH · from NAME · _
       stages:    \(Self.stageTopics.flatMap { [$0.name] + $0.aliases }.filter { $0 != "chart" && $0 != "export" }.joined(separator: " "))
       output:    chart KIND [x= y= by= title=] · export PATH [format=]
       commands:  \(names(.command))

@@ -165,3 +165,14 @@ extension PriceOperation: RequestingOperation {
   /// The costs request that teaches the unit prices.
   var requests: [LoadRequest] { pricesRequest.map { [$0] } ?? [] }
 }
+
+extension PriceOperation: ColumnPruning {
+  /// The needed columns (but `cost`, which it makes), the time, model and tier columns, and the
+  /// token columns that each kind counts.
+  func inputColumns(for demand: ColumnDemand, input: StageSchema) -> Set<String> {
+    var needed = demand.columns.subtracting(["cost"])
+    needed.formUnion(["start_time", "model", "batch", "service_tier"])
+    for kind in LineItemKind.allCases { needed.formUnion(kind.quantityFields(endpoint: endpoint)) }
+    return needed
+  }
+}

@@ -1,17 +1,9 @@
-/// SplitMix64: a small deterministic generator for property tests (the seed is printed on
-/// failure, so a failing case can be replayed).
-struct SeededRandom: RandomNumberGenerator {
-  private var state: UInt64
+/// The fuzz tests' SplitMix64, with the choices the money property tests make (the seed is
+/// printed on failure, so a failing case can be replayed).
+typealias SeededRandom = SeededGenerator
 
-  init(seed: UInt64) { state = seed }
-
-  mutating func next() -> UInt64 {
-    state &+= 0x9E37_79B9_7F4A_7C15
-    var z = state
-    z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-    z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-    return z ^ (z >> 31)
-  }
+extension SeededGenerator {
+  init(seed: UInt64) { self.init(state: seed) }
 
   /// One of `choices`.
   mutating func pick<T>(_ choices: [T]) -> T {
