@@ -5,7 +5,7 @@ import USQFrame
 ///
 /// A pure function over frames: the costs frame (`group_by=project_id,line_item`) and the usage
 /// frames (`completions`, `embeddings`, grouped by project, model, batch, service tier and the
-/// requested keys). For each costs row, the matching usage cells (same UTC day, project, model
+/// requested keys). For each costs row, the matching usage rows (same UTC day, project, model
 /// and tier; quantity per `LineItemKind`) are summed per group-key tuple and the row's `amount`
 /// is split by quantity, the last share taking the remainder so the parts add up to the amount.
 /// A line item that does not parse, or has no matching usage with a positive quantity, is kept
@@ -83,7 +83,7 @@ public enum SpendAttribution {
     return (0..<rows).map { texts.isValid($0) ? parsed[Int(texts.codes[$0])] : nil }
   }
 
-  /// Sums matching cells per tuple with a scratch array (no allocation per costs row).
+  /// Sums matching rows per tuple with a scratch array (no allocation per costs row).
   struct Splitter {
     var sums: ContiguousArray<Double>
     var touched: [Int32] = []
@@ -103,10 +103,10 @@ public enum SpendAttribution {
         let part = usage.parts[partIndex]
         guard let quantities = part.quantities[kindIndex] else { continue }
         for member in part.offsets[group]..<part.offsets[group + 1] {
-          let cell = Int(part.cells[member])
-          let quantity = quantities[cell]
+          let row = Int(part.rows[member])
+          let quantity = quantities[row]
           guard quantity > 0 else { continue }
-          let tuple = part.tupleOfCell[cell]
+          let tuple = part.tupleOfRow[row]
           if sums[Int(tuple)] == 0 { touched.append(tuple) }
           sums[Int(tuple)] += Double(quantity)
           total += Double(quantity)

@@ -47,7 +47,8 @@ struct SpendBinder {
         endTime: window.end, bucketWidth: .day, groupBy: endpoint.groupKeys.filter(wanted.contains),
         filters: load.filters, limit: endpoint.limits(for: .day)?.maximumLimit)
     }
-    return SpendRequest(costs: costsRequest, usage: usageRequests, groupKeys: groupKeys)
+    return SpendRequest(
+      costs: costsRequest, usage: usageRequests, groupKeys: groupKeys, span: name.span)
   }
 
   /// The schema of the result.

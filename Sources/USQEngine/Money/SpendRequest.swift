@@ -1,3 +1,5 @@
+import USQLanguage
+
 /// A bound `load spend`: the costs request, the usage requests it needs, and the group keys of
 /// the result in the order written.
 public struct SpendRequest: Sendable, Hashable {
@@ -8,12 +10,15 @@ public struct SpendRequest: Sendable, Hashable {
   public var usage: [LoadRequest]
   /// The `group=` keys in the order written (default `model`).
   public var groupKeys: [String]
+  /// `spend` in `load spend`, for warnings found while it runs.
+  public var span: Span
 
   /// Creates a request.
-  public init(costs: LoadRequest, usage: [LoadRequest], groupKeys: [String]) {
+  public init(costs: LoadRequest, usage: [LoadRequest], groupKeys: [String], span: Span) {
     self.costs = costs
     self.usage = usage
     self.groupKeys = groupKeys
+    self.span = span
   }
 
   /// Every request, costs first (what `explain` lists and the loader runs concurrently).

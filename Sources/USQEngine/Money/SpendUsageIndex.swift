@@ -1,11 +1,12 @@
 import USQFrame
 
-/// The usage rows of `load spend`, indexed for matching line items: rows grouped into *cells*
-/// (day, project, model, batch, service_tier and the requested group keys), each cell's quantity
-/// per line-item kind, and the cells of every (day, project, model, tier) a line item can name.
+/// The usage rows of `load spend`, indexed for matching line items: each row's quantity per
+/// line-item kind and group-key tuple, and the rows of every (day, project, model, tier) a line
+/// item can name.
 ///
-/// Built once per statement; the costs rows then look cells up without touching usage rows
-/// again (the per-row work is three `Grouping`s and one pass per quantity field).
+/// Built once per statement with two `Grouping`s (the match keys, with the day as a small
+/// integer so the keys pack into one table; the group keys) and one pass per quantity field;
+/// the costs rows then visit only the rows of the match groups they name.
 struct SpendUsageIndex {
   /// What a line item is matched on (LANGUAGE.md contract v2).
   struct MatchKey: Hashable {
@@ -15,16 +16,16 @@ struct SpendUsageIndex {
     var tier: String
   }
 
-  /// One usage frame's cells.
+  /// One usage frame, indexed.
   struct Part {
-    /// Quantity of each cell per kind (`LineItemKind.allCases` order); `nil` when the endpoint
+    /// Quantity of each row per kind (`LineItemKind.allCases` order); `nil` when the endpoint
     /// never bills that kind.
     var quantities: [ContiguousArray<Int64>?]
-    /// The global tuple (group-key values) of each cell.
-    var tupleOfCell: ContiguousArray<Int32>
-    /// The cells of each match group: `cells[offsets[m]..<offsets[m + 1]]`.
+    /// The global tuple (group-key values) of each row.
+    var tupleOfRow: ContiguousArray<Int32>
+    /// The rows of each match group: `rows[offsets[m]..<offsets[m + 1]]`.
     var offsets: ContiguousArray<Int>
-    var cells: ContiguousArray<Int32>
+    var rows: ContiguousArray<Int32>
   }
 
   var parts: [Part] = []
@@ -42,7 +43,7 @@ struct SpendUsageIndex {
     var builders = keyKinds.map(ColumnBuilder.init(kind:))
     for (endpoint, frame) in usage where frame.rowCount > 0 {
       let rows = frame.rowCount
-      let days = Self.days(frame["start_time"], rows: rows)
+      let (days, firstDay) = Self.days(frame["start_time"], rows: rows)
       let matchColumns =
         [days]
         + ["project_id", "model", "batch", "service_tier"].compactMap {
@@ -52,10 +53,6 @@ struct SpendUsageIndex {
       let keyColumns = groupKeys.compactMap { frame[$0] }
       let tupling =
         keyColumns.isEmpty ? Grouping(singleGroupOf: rows) : Grouping(keys: keyColumns)
-      let cellling = Grouping(keys: [
-        .int(IntColumn(values: ContiguousArray(matching.groupIDs.lazy.map { Int64($0) }))),
-        .int(IntColumn(values: ContiguousArray(tupling.groupIDs.lazy.map { Int64($0) }))),
-      ])
       // Global tuple ids, by value, so that tuples from several frames and match groups merge.
       var tupleOfLocal = ContiguousArray<Int32>(repeating: 0, count: tupling.groupCount)
       for (local, row) in tupling.firstRows.enumerated() {
@@ -73,7 +70,7 @@ struct SpendUsageIndex {
       parts.append(
         Self.part(
           endpoint: endpoint, frame: frame, matching: matching, tupling: tupling,
-          cells: cellling, tupleOfLocal: tupleOfLocal))
+          tupleOfLocal: tupleOfLocal))
       for (group, row) in matching.firstRows.enumerated() {
         guard case .string(let model) = frame["model"]?[row] ?? .null else { continue }
         let day = days[row]
@@ -85,7 +82,8 @@ struct SpendUsageIndex {
           if case .string(let tier) = frame["service_tier"]?[row] ?? .null { tier } else { nil }
         let tier = UsageMatch.tier(batch: batch, serviceTier: service)
         for name in UsageMatch.models(model) {
-          guard case .time(let start) = day else { continue }
+          guard case .int(let offset) = day else { continue }
+          let start = firstDay + offset * 86_400
           index[MatchKey(day: start, project: project, model: name, tier: tier), default: []]
             .append((partIndex, group))
         }
@@ -99,65 +97,61 @@ struct SpendUsageIndex {
     for (rank, tuple) in order.enumerated() { tupleRanks[tuple] = Int32(rank) }
   }
 
-  /// Row `start_time`s floored to the UTC day, as a time column (nulls kept).
-  private static func days(_ column: Column?, rows: Int) -> Column {
-    guard case .time(let times)? = column else { return .nulls(.time, count: rows) }
-    var values = times.values
-    for row in values.indices { values[row] = TimeBucket.day.floor(values[row]) }
-    return .time(TimeColumn(values: values, validity: times.validity))
+  /// Each row's UTC day as a small integer (days after the first day, nulls kept), so the
+  /// match keys pack into one table; and the first day (seconds since the epoch).
+  private static func days(_ column: Column?, rows: Int) -> (Column, Int64) {
+    guard case .time(let times)? = column else { return (.nulls(.int, count: rows), 0) }
+    var first = Int64.max
+    for row in 0..<rows where times.isValid(row) { first = min(first, times.values[row]) }
+    let firstDay = TimeBucket.day.floor(first == .max ? 0 : first)
+    var offsets = ContiguousArray<Int64>(repeating: 0, count: rows)
+    times.values.withUnsafeBufferPointer { values in
+      for row in 0..<rows { offsets[row] = (values[row] &- firstDay) / 86_400 }
+    }
+    return (.int(IntColumn(values: offsets, validity: times.validity)), firstDay)
   }
 
   private static func part(
-    endpoint: String, frame: Frame, matching: Grouping, tupling: Grouping, cells: Grouping,
+    endpoint: String, frame: Frame, matching: Grouping, tupling: Grouping,
     tupleOfLocal: ContiguousArray<Int32>
   ) -> Part {
-    let cellCount = cells.groupCount
+    let rowCount = frame.rowCount
     let quantities = LineItemKind.allCases.map { kind -> ContiguousArray<Int64>? in
       let fields = kind.quantityFields(endpoint: endpoint)
       guard !fields.isEmpty else { return nil }
-      var sums = ContiguousArray<Int64>(repeating: 0, count: cellCount)
+      var sums = ContiguousArray<Int64>(repeating: 0, count: rowCount)
       for field in fields {
         guard case .int(let numbers)? = frame[field] else { continue }
-        Self.add(numbers, into: &sums, cells: cells.groupIDs)
+        Self.add(numbers, into: &sums)
       }
       return sums
     }
-    var tupleOfCell = ContiguousArray<Int32>(repeating: 0, count: cellCount)
-    var groupOfCell = ContiguousArray<Int>(repeating: 0, count: cellCount)
+    var tupleOfRow = ContiguousArray<Int32>(repeating: 0, count: rowCount)
     var offsets = ContiguousArray<Int>(repeating: 0, count: matching.groupCount + 1)
-    for (cell, row) in cells.firstRows.enumerated() {
-      tupleOfCell[cell] = tupleOfLocal[Int(tupling.groupIDs[row])]
-      let group = Int(matching.groupIDs[row])
-      groupOfCell[cell] = group
-      offsets[group + 1] += 1
+    for row in 0..<rowCount {
+      tupleOfRow[row] = tupleOfLocal[Int(tupling.groupIDs[row])]
+      offsets[Int(matching.groupIDs[row]) + 1] += 1
     }
     for group in 0..<matching.groupCount { offsets[group + 1] += offsets[group] }
     var next = offsets
-    var members = ContiguousArray<Int32>(repeating: 0, count: cellCount)
-    for cell in 0..<cellCount {
-      let group = groupOfCell[cell]
-      members[next[group]] = Int32(cell)
+    var members = ContiguousArray<Int32>(repeating: 0, count: rowCount)
+    for row in 0..<rowCount {
+      let group = Int(matching.groupIDs[row])
+      members[next[group]] = Int32(row)
       next[group] += 1
     }
-    return Part(
-      quantities: quantities, tupleOfCell: tupleOfCell, offsets: offsets, cells: members)
+    return Part(quantities: quantities, tupleOfRow: tupleOfRow, offsets: offsets, rows: members)
   }
 
-  /// Adds the valid values of `numbers` into their cells' sums (negative quantities count as 0:
-  /// a share is never negative).
-  private static func add(
-    _ numbers: IntColumn, into sums: inout ContiguousArray<Int64>, cells: ContiguousArray<UInt32>
-  ) {
+  /// Adds the valid values of `numbers` into `sums`, row by row (negative quantities count as
+  /// 0: a share is never negative).
+  private static func add(_ numbers: IntColumn, into sums: inout ContiguousArray<Int64>) {
     numbers.values.withUnsafeBufferPointer { values in
-      cells.withUnsafeBufferPointer { cellOf in
-        sums.withUnsafeMutableBufferPointer { sums in
-          if let validity = numbers.validity {
-            for row in 0..<values.count where validity[row] {
-              sums[Int(cellOf[row])] &+= max(values[row], 0)
-            }
-          } else {
-            for row in 0..<values.count { sums[Int(cellOf[row])] &+= max(values[row], 0) }
-          }
+      sums.withUnsafeMutableBufferPointer { sums in
+        if let validity = numbers.validity {
+          for row in 0..<values.count where validity[row] { sums[row] &+= max(values[row], 0) }
+        } else {
+          for row in 0..<values.count { sums[row] &+= max(values[row], 0) }
         }
       }
     }

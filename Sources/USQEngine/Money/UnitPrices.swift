@@ -15,8 +15,6 @@ struct UnitPrices {
 
   /// Each key's prices by day, days ascending (seconds since the epoch, UTC midnight).
   private(set) var series: [Key: [(day: Int64, price: Double)]] = [:]
-  /// The currencies of the rows learned from (`usd` expected).
-  private(set) var currencies: Set<String> = []
 
   /// Learns from a costs frame (`start_time line_item amount quantity currency`).
   init(costs: Frame) {
@@ -27,7 +25,6 @@ struct UnitPrices {
         let amount = costs["amount"]?[row].doubleValue,
         let quantity = costs["quantity"]?[row].doubleValue, quantity > 0
       else { continue }
-      if case .string(let currency)? = costs["currency"]?[row] { currencies.insert(currency) }
       let key = Key(model: item.model, tier: item.tier, kind: item.kind)
       let day = TimeBucket.day.floor(start)
       var total = totals[key, default: [:]][day] ?? (0, 0)

@@ -106,9 +106,10 @@ struct PriceOperation: PipelineOperation {
     if !unpriced.isEmpty {
       context.warnings.report(Self.noPrice(unpriced, at: span))
     }
-    let others = prices.currencies.subtracting(["usd"])
+    let others = SpendLoader.currencies(costs).subtracting(["usd"])
     if !others.isEmpty {
-      context.warnings.report(Self.otherCurrency(others.sorted(), at: span))
+      context.warnings.report(
+        SpendLoader.otherCurrency(others.sorted(), at: span, column: "cost"))
     }
     return frame.withColumn("cost", cost)
   }
@@ -151,13 +152,6 @@ struct PriceOperation: PipelineOperation {
       at: span, label: "cost null for \(models.count == 1 ? "this model" : "these models")",
       notes: ["prices are learned from costs line items 'MODEL, KIND'; see: fields costs line_item"]
     )
-  }
-
-  fileprivate static func otherCurrency(_ currencies: [String], at span: Span) -> Diagnostic {
-    .warning(
-      "run.price-currency",
-      "the costs are billed in \(currencies.joined(separator: ", ")), not usd: 'cost' is in that currency",
-      at: span, label: "priced in \(currencies.joined(separator: ", "))")
   }
 }
 

@@ -45,6 +45,30 @@ import USQFrame
     #expect(requests.allSatisfy { $0.filter("project_ids") == ["p1"] && $0.bucketWidth == .day })
   }
 
+  @Test("a bill in another currency keeps its amounts and currency, with one warning")
+  func otherCurrency() async throws {
+    let bill = F.costs([
+      F.costsRow("gpt-4o, input", amount: 4, quantity: 4_000, currency: "eur"),
+      F.costsRow("Web search tool calls", amount: 1, quantity: 100, currency: "eur"),
+    ])
+    let source = FakeDataSource(frames: [
+      "costs": bill, "completions": Self.usage,
+      "embeddings": Frames.make(F.embeddingsColumns, []),
+    ])
+    let result = try await run("load spend days=7 group=user_id", source: source)
+    #expect(result.frame.rows.map { $0[7] } == [.string("eur"), .string("eur"), .string("eur")])
+    #expect(result.frame.rows.map { $0[6] } == [.double(1), .double(3), .double(1)])
+    #expect(
+      result.warnings.map(\.message) == [
+        "the costs are billed in eur, not usd: 'amount' is in that currency"
+      ])
+    let priced = try await run("load completions days=3 | price", source: source)
+    #expect(
+      priced.warnings.map(\.message) == [
+        "the costs are billed in eur, not usd: 'cost' is in that currency"
+      ])
+  }
+
   @Test("group= keys spend does not know, and options it does not take, are bind errors")
   func errors() {
     expectError(

@@ -34,13 +34,16 @@ import USQOpenAI
 
   @Test("429, 500 and truncated pages on both fetches: retried, and the same frames as in-process")
   func faults() async throws {
+    // Every 7th, 11th and 13th request fails: five requests in a row can never all fail, so a
+    // retried page always comes through within the client's five attempts.
     let (server, port, log) = try await Self.serve(
-      ServeOptions(failEvery: 3, error500Every: 5, truncateEvery: 4))
+      ServeOptions(failEvery: 7, error500Every: 11, truncateEvery: 13))
     defer { Task { await server.stop() } }
     let remote = Self.runner(port: port)
     let local = MoneyRunner.demo()
     for statement in [
-      "load spend days=20 group=user_id,model",
+      "load spend days=20 group=user_id,model", "load spend days=45 group=api_key_id",
+      "load spend since=2026-09-01 until=2026-10-15 group=service_tier,batch",
       "load completions days=20 group=user_id,model | price | sum cost by user_id",
     ] {
       let served = try await remote.frame(statement)
