@@ -60,11 +60,11 @@ public enum SpendAttribution {
       let amount = amounts?[row].doubleValue
       if let item = lineItems[row], case .time(let start)? = starts?[row], let amount {
         let project: String? = if case .string(let id)? = projects?[row] { id } else { nil }
-        let key = SpendUsageIndex.MatchKey(
-          day: TimeBucket.day.floor(start), project: project, model: item.model, tier: item.tier)
-        if splitter.split(
-          amount, kind: item.kind, matches: usageIndex.index[key] ?? [], in: usageIndex,
-          costsRow: row, into: &output)
+        let key = usageIndex.key(day: TimeBucket.day.floor(start), project: project, item: item)
+        if let key, let matches = usageIndex.index[key],
+          splitter.split(
+            amount, kind: item.kind, matches: matches, in: usageIndex,
+            costsRow: row, into: &output)
         {
           continue
         }
@@ -101,16 +101,10 @@ public enum SpendAttribution {
       var total: Double = 0
       for (partIndex, group) in matches {
         let part = usage.parts[partIndex]
-        guard let quantities = part.quantities[kindIndex] else { continue }
-        for member in part.offsets[group]..<part.offsets[group + 1] {
-          let row = Int(part.rows[member])
-          let quantity = quantities[row]
-          guard quantity > 0 else { continue }
-          let tuple = part.tupleOfRow[row]
-          if sums[Int(tuple)] == 0 { touched.append(tuple) }
-          sums[Int(tuple)] += Double(quantity)
-          total += Double(quantity)
-        }
+        guard let quantities = part.rows.quantities[kindIndex] else { continue }
+        total += add(
+          quantities, rows: part.members[part.offsets[group]..<part.offsets[group + 1]],
+          tuples: part.localTuples, tupleOfLocal: part.tupleOfLocal)
       }
       guard total > 0 else { return false }
       touched.sort { usage.tupleRanks[Int($0)] < usage.tupleRanks[Int($1)] }

@@ -46,7 +46,7 @@ struct SpendOutput {
       guard let column = costs[name], column.kind == kind else {
         return .nulls(kind, count: costsRows.count)
       }
-      return column.gather(costsRows)
+      return Self.gather(column, costsRows)
     }
     var pairs: [(String, Column)] = [
       ("start_time", fromCosts("start_time", .time)), ("end_time", fromCosts("end_time", .time)),
@@ -54,18 +54,19 @@ struct SpendOutput {
       ("line_item", fromCosts("line_item", .string)),
     ]
     for key in groupKeys {
-      pairs.append((key, tupleFrame[key].map { $0.gather(tuples) } ?? .nulls(.string, count: 0)))
+      pairs.append(
+        (key, tupleFrame[key].map { Self.gather($0, tuples) } ?? .nulls(.string, count: 0)))
     }
     pairs += [
       ("quantity", .double(DoubleColumn(values: quantities, validity: Self.bitmap(quantityValid)))),
       ("amount", .double(DoubleColumn(values: amounts, validity: Self.bitmap(amountValid)))),
       ("currency", fromCosts("currency", .string)),
-      ("attributed", .bool(BoolColumn(bits: Bitmap(attributed)))),
+      ("attributed", .bool(BoolColumn(bits: Self.bitmap(attributed.count) { attributed[$0] }))),
     ]
     return Frame(unchecked: pairs)
   }
 
   private static func bitmap(_ valid: [Bool]) -> Bitmap? {
-    valid.allSatisfy { $0 } ? nil : Bitmap(valid)
+    valid.allSatisfy { $0 } ? nil : bitmap(valid.count) { valid[$0] }
   }
 }

@@ -1,34 +1,39 @@
 import USQFrame
 
-/// The usage rows of `load spend`, indexed for matching line items: each row's quantity per
-/// line-item kind and group-key tuple, and the rows of every (day, project, model, tier) a line
-/// item can name.
+/// The usage rows of `load spend`, indexed for matching line items: each row's group-key tuple,
+/// and the rows of every (day, project, model, tier) a line item can name.
 ///
-/// Built once per statement with two `Grouping`s (the match keys, with the day as a small
-/// integer so the keys pack into one table; the group keys) and one pass per quantity field;
-/// the costs rows then visit only the rows of the match groups they name.
+/// Built once per statement with two groupings (the match keys packed into one table; the
+/// group keys); the costs rows then visit only the rows of the match groups they name, reading
+/// each row's quantity straight from its token columns.
 struct SpendUsageIndex {
-  /// What a line item is matched on (LANGUAGE.md contract v2).
+  /// What a line item is matched on (LANGUAGE.md contract v2), the names as `ids` of `names`
+  /// (hashing four integers is cheaper than hashing three strings).
   struct MatchKey: Hashable {
     var day: Int64
-    var project: String?
-    var model: String
-    var tier: String
+    var project: Int32
+    var model: Int32
+    var tier: Int32
   }
 
   /// One usage frame, indexed.
   struct Part {
-    /// Quantity of each row per kind (`LineItemKind.allCases` order); `nil` when the endpoint
-    /// never bills that kind.
-    var quantities: [ContiguousArray<Int64>?]
-    /// The global tuple (group-key values) of each row.
-    var tupleOfRow: ContiguousArray<Int32>
-    /// The rows of each match group: `rows[offsets[m]..<offsets[m + 1]]`.
+    var rows: UsageRows
+    /// Each row's local tuple, and each local tuple's global one.
+    var localTuples: ContiguousArray<UInt32>
+    var tupleOfLocal: ContiguousArray<Int32>
+    /// The rows of each match group: `members[offsets[m]..<offsets[m + 1]]`.
     var offsets: ContiguousArray<Int>
-    var rows: ContiguousArray<Int32>
+    var members: ContiguousArray<Int32>
+
+    /// The global tuple of `row`.
+    @inline(__always)
+    func tuple(_ row: Int) -> Int32 { tupleOfLocal[Int(localTuples[row])] }
   }
 
   var parts: [Part] = []
+  /// Every project, model and tier name a usage row has, numbered (null: -1).
+  var names: [String: Int32] = [:]
   /// Match key → (part, match group) pairs.
   var index: [MatchKey: [(part: Int, group: Int)]] = [:]
   /// The distinct group-key tuples over all parts: their values as one frame (one row each, plus
@@ -42,17 +47,11 @@ struct SpendUsageIndex {
     var tupleIDs: [[Value]: Int32] = [:]
     var builders = keyKinds.map(ColumnBuilder.init(kind:))
     for (endpoint, frame) in usage where frame.rowCount > 0 {
-      let rows = frame.rowCount
-      let (days, firstDay) = Self.days(frame["start_time"], rows: rows)
-      let matchColumns =
-        [days]
-        + ["project_id", "model", "batch", "service_tier"].compactMap {
-          frame[$0]
-        }
-      let matching = Grouping(keys: matchColumns)
+      let rows = UsageRows(endpoint: endpoint, frame: frame)
+      let matching = rows.matchGrouping()
       let keyColumns = groupKeys.compactMap { frame[$0] }
       let tupling =
-        keyColumns.isEmpty ? Grouping(singleGroupOf: rows) : Grouping(keys: keyColumns)
+        keyColumns.isEmpty ? Grouping(singleGroupOf: rows.rowCount) : Grouping(keys: keyColumns)
       // Global tuple ids, by value, so that tuples from several frames and match groups merge.
       var tupleOfLocal = ContiguousArray<Int32>(repeating: 0, count: tupling.groupCount)
       for (local, row) in tupling.firstRows.enumerated() {
@@ -66,28 +65,12 @@ struct SpendUsageIndex {
           for (index, value) in values.enumerated() { builders[index].append(value) }
         }
       }
-      let partIndex = parts.count
+      let (offsets, members) = Self.members(matching)
+      Self.addKeys(of: rows, matching, part: parts.count, into: &index, names: &names)
       parts.append(
-        Self.part(
-          endpoint: endpoint, frame: frame, matching: matching, tupling: tupling,
-          tupleOfLocal: tupleOfLocal))
-      for (group, row) in matching.firstRows.enumerated() {
-        guard case .string(let model) = frame["model"]?[row] ?? .null else { continue }
-        let day = days[row]
-        let project: String? =
-          if case .string(let id) = frame["project_id"]?[row] ?? .null { id } else { nil }
-        let batch: Bool? =
-          if case .bool(let flag) = frame["batch"]?[row] ?? .null { flag } else { nil }
-        let service: String? =
-          if case .string(let tier) = frame["service_tier"]?[row] ?? .null { tier } else { nil }
-        let tier = UsageMatch.tier(batch: batch, serviceTier: service)
-        for name in UsageMatch.models(model) {
-          guard case .int(let offset) = day else { continue }
-          let start = firstDay + offset * 86_400
-          index[MatchKey(day: start, project: project, model: name, tier: tier), default: []]
-            .append((partIndex, group))
-        }
-      }
+        Part(
+          rows: rows, localTuples: tupling.groupIDs, tupleOfLocal: tupleOfLocal, offsets: offsets,
+          members: members))
     }
     for index in builders.indices { builders[index].appendNull() }
     tuples = Frame(unchecked: zip(groupKeys, builders.map { $0.finish() }).map { ($0, $1) })
@@ -97,63 +80,60 @@ struct SpendUsageIndex {
     for (rank, tuple) in order.enumerated() { tupleRanks[tuple] = Int32(rank) }
   }
 
-  /// Each row's UTC day as a small integer (days after the first day, nulls kept), so the
-  /// match keys pack into one table; and the first day (seconds since the epoch).
-  private static func days(_ column: Column?, rows: Int) -> (Column, Int64) {
-    guard case .time(let times)? = column else { return (.nulls(.int, count: rows), 0) }
-    var first = Int64.max
-    for row in 0..<rows where times.isValid(row) { first = min(first, times.values[row]) }
-    let firstDay = TimeBucket.day.floor(first == .max ? 0 : first)
-    var offsets = ContiguousArray<Int64>(repeating: 0, count: rows)
-    times.values.withUnsafeBufferPointer { values in
-      for row in 0..<rows { offsets[row] = (values[row] &- firstDay) / 86_400 }
+  /// Indexes each match group of `rows` under the keys a line item can name it by (a fine-tune
+  /// under its own name and `ft-BASE`); names are read once per dictionary entry.
+  private static func addKeys(
+    of rows: UsageRows, _ matching: RowGroups, part: Int,
+    into index: inout [MatchKey: [(part: Int, group: Int)]], names: inout [String: Int32]
+  ) {
+    guard let model = rows.model else { return }
+    func id(_ name: String?) -> Int32 {
+      guard let name else { return -1 }
+      if let id = names[name] { return id }
+      let id = Int32(names.count)
+      names[name] = id
+      return id
     }
-    return (.int(IntColumn(values: offsets, validity: times.validity)), firstDay)
+    let models = model.dictionary.map { UsageMatch.models($0).map(id) }
+    let projects = rows.project?.dictionary.map(id) ?? []
+    var tiers: [String: Int32] = [:]
+    for (group, row) in matching.firstRows.enumerated() {
+      guard model.isValid(row), rows.dayValidity?[row] ?? true else { continue }
+      let day = rows.firstDay + rows.dayOffsets[row] * 86_400
+      let project = rows.project.map { $0.isValid(row) ? projects[Int($0.codes[row])] : -1 } ?? -1
+      let tierName = rows.tier(row: row)
+      let tier = tiers[tierName] ?? id(tierName)
+      tiers[tierName] = tier
+      for name in models[Int(model.codes[row])] {
+        index[MatchKey(day: day, project: project, model: name, tier: tier), default: []]
+          .append((part, group))
+      }
+    }
   }
 
-  private static func part(
-    endpoint: String, frame: Frame, matching: Grouping, tupling: Grouping,
-    tupleOfLocal: ContiguousArray<Int32>
-  ) -> Part {
-    let rowCount = frame.rowCount
-    let quantities = LineItemKind.allCases.map { kind -> ContiguousArray<Int64>? in
-      let fields = kind.quantityFields(endpoint: endpoint)
-      guard !fields.isEmpty else { return nil }
-      var sums = ContiguousArray<Int64>(repeating: 0, count: rowCount)
-      for field in fields {
-        guard case .int(let numbers)? = frame[field] else { continue }
-        Self.add(numbers, into: &sums)
-      }
-      return sums
+  /// The key of a line item of `day` and `project`, or `nil` when no usage row has its names.
+  func key(day: Int64, project: String?, item: LineItem) -> MatchKey? {
+    guard let model = names[item.model], let tier = names[item.tier] else { return nil }
+    var projectID: Int32 = -1
+    if let project {
+      guard let id = names[project] else { return nil }
+      projectID = id
     }
-    var tupleOfRow = ContiguousArray<Int32>(repeating: 0, count: rowCount)
-    var offsets = ContiguousArray<Int>(repeating: 0, count: matching.groupCount + 1)
-    for row in 0..<rowCount {
-      tupleOfRow[row] = tupleOfLocal[Int(tupling.groupIDs[row])]
-      offsets[Int(matching.groupIDs[row]) + 1] += 1
-    }
-    for group in 0..<matching.groupCount { offsets[group + 1] += offsets[group] }
+    return MatchKey(day: day, project: projectID, model: model, tier: tier)
+  }
+
+  /// The rows of each group, group by group (a counting sort).
+  private static func members(_ groups: RowGroups) -> (ContiguousArray<Int>, ContiguousArray<Int32>)
+  {
+    var offsets = ContiguousArray<Int>(repeating: 0, count: groups.count + 1)
+    for id in groups.ids { offsets[Int(id) + 1] += 1 }
+    for group in 0..<groups.count { offsets[group + 1] += offsets[group] }
     var next = offsets
-    var members = ContiguousArray<Int32>(repeating: 0, count: rowCount)
-    for row in 0..<rowCount {
-      let group = Int(matching.groupIDs[row])
-      members[next[group]] = Int32(row)
-      next[group] += 1
+    var members = ContiguousArray<Int32>(repeating: 0, count: groups.ids.count)
+    for (row, id) in groups.ids.enumerated() {
+      members[next[Int(id)]] = Int32(row)
+      next[Int(id)] += 1
     }
-    return Part(quantities: quantities, tupleOfRow: tupleOfRow, offsets: offsets, rows: members)
-  }
-
-  /// Adds the valid values of `numbers` into `sums`, row by row (negative quantities count as
-  /// 0: a share is never negative).
-  private static func add(_ numbers: IntColumn, into sums: inout ContiguousArray<Int64>) {
-    numbers.values.withUnsafeBufferPointer { values in
-      sums.withUnsafeMutableBufferPointer { sums in
-        if let validity = numbers.validity {
-          for row in 0..<values.count where validity[row] { sums[row] &+= max(values[row], 0) }
-        } else {
-          for row in 0..<values.count { sums[row] &+= max(values[row], 0) }
-        }
-      }
-    }
+    return (offsets, members)
   }
 }
