@@ -21,17 +21,22 @@ let package = Package(
     ),
     .target(name: "USQFrame"),
     .target(name: "USQLanguage"),
-    .target(name: "USQEngine", dependencies: ["USQLanguage", "USQFrame"]),
-    .target(name: "USQOpenAI", dependencies: ["USQFrame"]),
+    // The API's vocabulary: endpoints, fields, filters, group keys, bucket widths, queries.
+    .target(name: "USQVocabulary", dependencies: ["USQFrame"]),
+    .target(name: "USQEngine", dependencies: ["USQLanguage", "USQFrame", "USQVocabulary"]),
+    .target(name: "USQOpenAI", dependencies: ["USQFrame", "USQVocabulary"]),
     .target(
       name: "USQDemo",
-      dependencies: ["USQOpenAI", .product(name: "FlyingFox", package: "FlyingFox")]
+      dependencies: [
+        "USQOpenAI", "USQVocabulary", .product(name: "FlyingFox", package: "FlyingFox"),
+      ]
     ),
     .target(name: "USQRender", dependencies: ["USQFrame"]),
     .target(
       name: "USQShell",
       dependencies: [
         "CLibEdit", "USQFrame", "USQLanguage", "USQEngine", "USQOpenAI", "USQDemo", "USQRender",
+        "USQVocabulary",
       ]
     ),
     .executableTarget(
@@ -42,7 +47,9 @@ let package = Package(
     ),
     .executableTarget(
       name: "usq-bench",
-      dependencies: ["USQFrame", "USQEngine", "USQOpenAI", "USQDemo", "USQLanguage"]
+      dependencies: [
+        "USQFrame", "USQEngine", "USQOpenAI", "USQDemo", "USQLanguage", "USQVocabulary",
+      ]
     ),
     // Test helpers shared by the test targets (golden files); not part of the product.
     .target(name: "USQTestSupport", path: "Tests/USQTestSupport"),
@@ -58,12 +65,15 @@ let package = Package(
     ),
     .testTarget(
       name: "USQEngineTests",
-      dependencies: ["USQTestSupport", "USQEngine", "USQLanguage", "USQFrame"], exclude: ["Golden"]),
+      dependencies: ["USQTestSupport", "USQEngine", "USQLanguage", "USQFrame", "USQVocabulary"],
+      exclude: ["Golden"]),
     .testTarget(
-      name: "USQOpenAITests", dependencies: ["USQTestSupport", "USQOpenAI", "USQDemo", "USQFrame"],
+      name: "USQOpenAITests",
+      dependencies: ["USQTestSupport", "USQOpenAI", "USQDemo", "USQFrame", "USQVocabulary"],
       exclude: ["Fixtures"]),
     .testTarget(
-      name: "USQDemoTests", dependencies: ["USQTestSupport", "USQDemo", "USQOpenAI", "USQFrame"]),
+      name: "USQDemoTests",
+      dependencies: ["USQTestSupport", "USQDemo", "USQOpenAI", "USQFrame", "USQVocabulary"]),
     .testTarget(
       name: "USQRenderTests", dependencies: ["USQTestSupport", "USQRender", "USQFrame"],
       exclude: ["Golden"]),
@@ -71,6 +81,7 @@ let package = Package(
       name: "USQShellTests",
       dependencies: [
         "USQTestSupport", "USQShell", "USQEngine", "USQFrame", "USQDemo", "USQOpenAI",
+        "USQVocabulary",
       ],
       exclude: ["Scripts", "Golden"]
     ),

@@ -1,3 +1,5 @@
+import USQVocabulary
+
 // USQOpenAI: the client of the OpenAI organization Usage and Costs API.
 //
 // From a query to a frame:

@@ -1,3 +1,5 @@
+import USQVocabulary
+
 /// A part of a query's window, fetched (and cached) on its own.
 public struct SubWindow: Sendable, Hashable {
   /// First second, inclusive (seconds since the epoch, UTC).
@@ -29,7 +31,7 @@ public enum WindowPlanner {
   ///   - now: the time of the fetch, seconds since the epoch, UTC.
   ///   - margin: seconds a bucket must have been over before it counts as final.
   public static func plan(_ query: UsageQuery, now: Int64, margin: Int64) -> [SubWindow] {
-    let width = query.bucketWidth.seconds
+    let width = query.bucketSeconds
     let chunk = width * Int64(query.effectiveLimit)
     let end = query.endTime ?? max(now, query.startTime + 1)
     let split = min(max(floor(now - margin, width), query.startTime), end)

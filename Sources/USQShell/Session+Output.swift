@@ -74,7 +74,7 @@ extension Session {
 
   /// Whether the statement loaded costs (whose amounts are in US dollars).
   static func isCosts(_ plan: Plan) -> Bool {
-    if case .load(let request, _) = plan.source { return request.endpoint == "costs" }
+    if case .load(let request, _) = plan.source { return request.endpoint.kind == .costs }
     return false
   }
 

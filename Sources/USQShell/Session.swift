@@ -162,7 +162,7 @@ public actor Session {
   }
 
   static func endpointName(_ plan: Plan) -> String {
-    if case .load(let request, _) = plan.source { return request.endpoint }
+    if case .load(let request, _) = plan.source { return request.endpoint.name }
     return plan.source.verb
   }
 

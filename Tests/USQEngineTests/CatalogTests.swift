@@ -2,6 +2,7 @@ import Testing
 import USQFrame
 import USQLanguage
 import USQTestSupport
+import USQVocabulary
 
 @testable import USQEngine
 
@@ -104,16 +105,17 @@ import USQTestSupport
 
 /// Serves, for every fixture endpoint, a small frame of its schema.
 struct ExampleSource: DataSource {
-  func load(_ request: LoadRequest, progress: @escaping @Sendable (Int, Int?) -> Void) async throws
+  func load(_ request: UsageQuery, progress: @escaping @Sendable (Int, Int?) -> Void) async throws
     -> Frame
   {
-    if request.endpoint == "completions" { return Frames.completions }
-    if request.endpoint == "projects" { return Frames.projects }
-    guard let endpoint = Fixtures.endpoints.first(where: { $0.name == request.endpoint }) else {
+    if request.endpoint.name == "completions" { return Frames.completions }
+    if request.endpoint.name == "projects" { return Frames.projects }
+    guard let endpoint = Fixtures.endpoints.first(where: { $0.name == request.endpoint.name })
+    else {
       return .empty
     }
     var pairs: [(String, Column)] = []
-    if endpoint.isTimeSeries {
+    if endpoint.isBucketed {
       pairs.append(
         ("start_time", Column.from([day("2026-11-29"), day("2026-11-30")], kind: .time)))
       pairs.append(("end_time", Column.from([day("2026-11-30"), day("2026-12-01")], kind: .time)))

@@ -3,6 +3,7 @@ import Testing
 import USQDemo
 import USQFrame
 import USQOpenAI
+import USQVocabulary
 
 /// The scanner against the Codable decoder: same frames on every valid page it knows,
 /// errors (never frames) on malformed JSON.
@@ -79,7 +80,7 @@ import USQOpenAI
             QueryItem("bucket_width", width.rawValue),
             QueryItem("limit", width == .day ? "3" : "30"),
           ]
-          if grouped { query += endpoint.groupByKeys.map { QueryItem("group_by", $0) } }
+          if grouped { query += endpoint.groupKeys.map { QueryItem("group_by", $0) } }
           let response = organization.respond(
             to: HTTPRequest(baseURL: "", path: endpoint.path, query: query), now: now)
           #expect(response.status == 200)
@@ -104,7 +105,7 @@ import USQOpenAI
         QueryItem("start_time", String(now - 86_400)), QueryItem("bucket_width", "1h"),
         QueryItem("limit", "5"),
       ]
-      query += Endpoint.completions.groupByKeys.map { QueryItem("group_by", $0) }
+      query += Endpoint.completions.groupKeys.map { QueryItem("group_by", $0) }
       if let cursor { query.append(QueryItem("page", cursor)) }
       let body = organization.respond(
         to: HTTPRequest(baseURL: "", path: "/organization/usage/completions", query: query),

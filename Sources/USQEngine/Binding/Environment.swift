@@ -1,9 +1,10 @@
 import USQFrame
+import USQVocabulary
 
 /// Everything outside the statement that binding and running it depend on.
 public struct Environment: Sendable {
   /// The endpoints `load` accepts, with their fields, group keys, filters and widths.
-  public var endpoints: [EndpointDescription]
+  public var endpoints: [Endpoint]
   /// The stored frames (`let NAME = …`), by name, for `from` and `join`.
   public var frames: [String: Frame]
   /// The last result (`_`, a pipeline starting with `|`).
@@ -17,7 +18,7 @@ public struct Environment: Sendable {
 
   /// Creates an environment.
   public init(
-    endpoints: [EndpointDescription], frames: [String: Frame] = [:], lastResult: Frame? = nil,
+    endpoints: [Endpoint], frames: [String: Frame] = [:], lastResult: Frame? = nil,
     now: Int64, acceptsPrefixes: Bool = false, workingDirectory: String? = nil
   ) {
     self.endpoints = endpoints
@@ -29,7 +30,7 @@ public struct Environment: Sendable {
   }
 
   /// The endpoint named `name`.
-  public func endpoint(named name: String) -> EndpointDescription? {
+  public func endpoint(named name: String) -> Endpoint? {
     endpoints.first { $0.name == name }
   }
 }

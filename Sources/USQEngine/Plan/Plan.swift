@@ -1,5 +1,6 @@
 import USQFrame
 import USQLanguage
+import USQVocabulary
 
 /// A bound pipeline: where its frame comes from, each stage with the schema after it, and what
 /// to do with the result.
@@ -27,7 +28,7 @@ public struct Plan: Sendable {
 public enum PlannedSource: Sendable {
   /// `load`: the request sent to the data source; `pushedDown` lists the `where` conditions
   /// also sent as API filters.
-  case load(LoadRequest, pushedDown: [String])
+  case load(UsageQuery, pushedDown: [String])
   /// `read PATH`.
   case read(path: String)
   /// `from NAME`.
