@@ -19,23 +19,29 @@ let package = Package(
       name: "CLibEdit",
       linkerSettings: [.linkedLibrary("edit")]
     ),
-    .target(name: "USQFrame"),
-    .target(name: "USQLanguage"),
+    // What every layer shares, once: display width, JSON string escaping, the aggregate and
+    // join kinds, calendar arithmetic. No dependencies, no Foundation.
+    .target(name: "USQBasics"),
+    .target(name: "USQFrame", dependencies: ["USQBasics"]),
+    .target(name: "USQLanguage", dependencies: ["USQBasics"]),
     // The API's vocabulary: endpoints, fields, filters, group keys, bucket widths, queries.
     .target(name: "USQVocabulary", dependencies: ["USQFrame"]),
-    .target(name: "USQEngine", dependencies: ["USQLanguage", "USQFrame", "USQVocabulary"]),
+    .target(
+      name: "USQEngine", dependencies: ["USQBasics", "USQLanguage", "USQFrame", "USQVocabulary"]),
     .target(name: "USQOpenAI", dependencies: ["USQFrame", "USQVocabulary"]),
     .target(
       name: "USQDemo",
       dependencies: [
-        "USQOpenAI", "USQVocabulary", .product(name: "FlyingFox", package: "FlyingFox"),
+        "USQBasics", "USQOpenAI", "USQVocabulary",
+        .product(name: "FlyingFox", package: "FlyingFox"),
       ]
     ),
-    .target(name: "USQRender", dependencies: ["USQFrame"]),
+    .target(name: "USQRender", dependencies: ["USQBasics", "USQFrame"]),
     .target(
       name: "USQShell",
       dependencies: [
-        "CLibEdit", "USQFrame", "USQLanguage", "USQEngine", "USQOpenAI", "USQDemo", "USQRender",
+        "CLibEdit", "USQBasics", "USQFrame", "USQLanguage", "USQEngine", "USQOpenAI", "USQDemo",
+        "USQRender",
         "USQVocabulary",
       ]
     ),
@@ -56,16 +62,25 @@ let package = Package(
     .testTarget(
       name: "USQFrameTests",
       dependencies: [
-        "USQTestSupport", "USQFrame",
+        "USQTestSupport", "USQFrame", "USQBasics",
         .product(name: "PropertyBased", package: "swift-property-based"),
       ]
     ),
     .testTarget(
-      name: "USQLanguageTests", dependencies: ["USQTestSupport", "USQLanguage"], exclude: ["Golden"]
+      name: "USQBasicsTests",
+      dependencies: [
+        "USQBasics", "USQLanguage", "USQRender", "USQFrame",
+        .product(name: "PropertyBased", package: "swift-property-based"),
+      ]),
+    .testTarget(
+      name: "USQLanguageTests", dependencies: ["USQTestSupport", "USQLanguage", "USQBasics"],
+      exclude: ["Golden"]
     ),
     .testTarget(
       name: "USQEngineTests",
-      dependencies: ["USQTestSupport", "USQEngine", "USQLanguage", "USQFrame", "USQVocabulary"],
+      dependencies: [
+        "USQTestSupport", "USQEngine", "USQLanguage", "USQFrame", "USQVocabulary", "USQBasics",
+      ],
       exclude: ["Golden"]),
     .testTarget(
       name: "USQOpenAITests",
@@ -75,13 +90,14 @@ let package = Package(
       name: "USQDemoTests",
       dependencies: ["USQTestSupport", "USQDemo", "USQOpenAI", "USQFrame", "USQVocabulary"]),
     .testTarget(
-      name: "USQRenderTests", dependencies: ["USQTestSupport", "USQRender", "USQFrame"],
+      name: "USQRenderTests",
+      dependencies: ["USQTestSupport", "USQRender", "USQFrame", "USQBasics"],
       exclude: ["Golden"]),
     .testTarget(
       name: "USQShellTests",
       dependencies: [
         "USQTestSupport", "USQShell", "USQEngine", "USQFrame", "USQDemo", "USQOpenAI",
-        "USQVocabulary",
+        "USQVocabulary", "USQBasics",
       ],
       exclude: ["Scripts", "Golden"]
     ),

@@ -1,3 +1,5 @@
+import USQBasics
+
 /// A day × hour-of-day heatmap: one line per day in the options' zone, 24 cells per line, each
 /// shaded by the sum of `y` in that hour, with a scale.
 ///

@@ -112,10 +112,25 @@ public struct ExportRequest: Sendable, Hashable {
   public var path: String
   /// The format: `format=` or from the extension (csv by default); `svg` when the path ends in
   /// `.svg` after a chart.
-  public var format: String
+  public var format: Format
+
+  /// What `export` writes.
+  public enum Format: Sendable, Hashable, CustomStringConvertible {
+    /// The frame's rows in a data format.
+    case data(ExportFormat)
+    /// The chart before it, as SVG.
+    case svg
+
+    public var description: String {
+      switch self {
+      case .data(let format): format.rawValue
+      case .svg: "svg"
+      }
+    }
+  }
 
   /// Creates an export request.
-  public init(path: String, format: String) {
+  public init(path: String, format: Format) {
     self.path = path
     self.format = format
   }
