@@ -28,7 +28,7 @@ let package = Package(
     .target(name: "USQVocabulary", dependencies: ["USQFrame"]),
     .target(
       name: "USQEngine", dependencies: ["USQBasics", "USQLanguage", "USQFrame", "USQVocabulary"]),
-    .target(name: "USQOpenAI", dependencies: ["USQFrame", "USQVocabulary"]),
+    .target(name: "USQOpenAI", dependencies: ["USQBasics", "USQFrame", "USQVocabulary"]),
     .target(
       name: "USQDemo",
       dependencies: [

@@ -1,4 +1,5 @@
 import Foundation
+import USQBasics
 import USQFrame
 import USQVocabulary
 
@@ -144,7 +145,7 @@ public struct UsageClient: Sendable {
       let width = query.bucketSeconds
       let end = window.end ?? max(now, window.start + 1)
       let buckets = Int(
-        (WindowPlanner.floor(end + width - 1, width) - WindowPlanner.floor(window.start, width))
+        (floorMultiple(end + width - 1, width) - floorMultiple(window.start, width))
           / width)
       return WindowRequest(
         request: request(path: query.endpoint.path, query: items).redacted, window: window,

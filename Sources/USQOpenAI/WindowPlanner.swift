@@ -1,3 +1,4 @@
+import USQBasics
 import USQVocabulary
 
 /// A part of a query's window, fetched (and cached) on its own.
@@ -34,7 +35,7 @@ public enum WindowPlanner {
     let width = query.bucketSeconds
     let chunk = width * Int64(query.effectiveLimit)
     let end = query.endTime ?? max(now, query.startTime + 1)
-    let split = min(max(floor(now - margin, width), query.startTime), end)
+    let split = min(max(floorMultiple(now - margin, width), query.startTime), end)
     var windows = chunks(from: query.startTime, to: split, size: chunk, isFinal: true)
     if split < end {
       if query.endTime == nil {
@@ -46,19 +47,13 @@ public enum WindowPlanner {
     return windows
   }
 
-  /// `value` rounded down to a multiple of `step` (floor division, also for negatives).
-  static func floor(_ value: Int64, _ step: Int64) -> Int64 {
-    let remainder = value % step
-    return remainder < 0 ? value - remainder - step : value - remainder
-  }
-
   private static func chunks(from start: Int64, to end: Int64, size: Int64, isFinal: Bool)
     -> [SubWindow]
   {
     var windows: [SubWindow] = []
     var cursor = start
     while cursor < end {
-      let next = min(floor(cursor, size) + size, end)
+      let next = min(floorMultiple(cursor, size) + size, end)
       windows.append(SubWindow(start: cursor, end: next, isFinal: isFinal))
       cursor = next
     }

@@ -1,3 +1,4 @@
+import USQBasics
 import USQFrame
 import USQLanguage
 import USQVocabulary
@@ -165,11 +166,4 @@ struct WindowCalculator {
     let (offset, overflow) = amount.multipliedReportingOverflow(by: seconds)
     return overflow ? nil : now - offset
   }
-}
-
-/// `value` floored to a multiple of `width` (towards minus infinity).
-func floorMultiple(_ value: Int64, _ width: Int64) -> Int64 {
-  let quotient = value / width
-  let floored = (value % width != 0 && value < 0) ? quotient - 1 : quotient
-  return floored * width
 }

@@ -1,3 +1,4 @@
+import USQBasics
 import USQFrame
 import USQVocabulary
 
