@@ -80,6 +80,7 @@ let package = Package(
       name: "USQEngineTests",
       dependencies: [
         "USQTestSupport", "USQEngine", "USQLanguage", "USQFrame", "USQVocabulary", "USQBasics",
+        "USQShell",
       ],
       exclude: ["Golden"]),
     .testTarget(

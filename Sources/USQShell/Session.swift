@@ -69,7 +69,8 @@ public actor Session {
     return Environment(
       endpoints: configuration.endpoints, frames: frames, lastResult: last,
       now: configuration.now(),
-      acceptsPrefixes: acceptsPrefixes, workingDirectory: configuration.workingDirectory)
+      acceptsPrefixes: acceptsPrefixes, workingDirectory: configuration.workingDirectory,
+      files: LocalFiles())
   }
 
   var dataSource: any DataSource {

@@ -134,33 +134,3 @@ struct ExampleSource: DataSource {
     return Frame(unchecked: pairs)
   }
 }
-
-@Suite struct SettingCatalogTests {
-  @Test("settings: unknown names and bad values are errors")
-  func settings() {
-    let timer = SettingCatalog.check(
-      name: Name("timr", span: Span(start: 4, end: 8)),
-      value: OptionValue(text: "on", isQuoted: false, span: .at(9)))
-    #expect(timer?.message == "unknown setting 'timr'")
-    #expect(timer?.help == "did you mean 'timer'?")
-    let bad = SettingCatalog.check(
-      name: Name("timer", span: .at(4)),
-      value: OptionValue(text: "yes", isQuoted: false, span: Span(start: 10, end: 13)))
-    #expect(bad?.message == "'timer' takes on|off, found 'yes'")
-    #expect(bad?.span == Span(start: 10, end: 13))
-    for (name, value) in [
-      ("tz", "+02:00"), ("tz", "UTC"), ("width", "120"), ("rows", "5"), ("format", "md"),
-      ("source", "demo"),
-    ] {
-      #expect(
-        SettingCatalog.check(
-          name: Name(name, span: .at(4)),
-          value: OptionValue(text: value, isQuoted: false, span: .at(9))) == nil, "\(name)=\(value)"
-      )
-    }
-    #expect(
-      SettingCatalog.check(
-        name: Name("tz", span: .at(4)),
-        value: OptionValue(text: "+25:00", isQuoted: false, span: .at(9))) != nil)
-  }
-}

@@ -13,13 +13,16 @@ public struct Environment: Sendable {
   public var now: Int64
   /// Whether unique prefixes of endpoints are accepted (at the prompt, never in scripts).
   public var acceptsPrefixes: Bool
-  /// The folder relative paths of `read` are resolved against (`nil`: the process's).
+  /// The folder relative paths of `read` are resolved against (`nil`: the file source's).
   public var workingDirectory: String?
+  /// Where `read` gets files (`nil`: `read` is an error, e.g. in a sandboxed host).
+  public var files: (any FileSource)?
 
   /// Creates an environment.
   public init(
     endpoints: [Endpoint], frames: [String: Frame] = [:], lastResult: Frame? = nil,
-    now: Int64, acceptsPrefixes: Bool = false, workingDirectory: String? = nil
+    now: Int64, acceptsPrefixes: Bool = false, workingDirectory: String? = nil,
+    files: (any FileSource)? = nil
   ) {
     self.endpoints = endpoints
     self.frames = frames
@@ -27,6 +30,7 @@ public struct Environment: Sendable {
     self.now = now
     self.acceptsPrefixes = acceptsPrefixes
     self.workingDirectory = workingDirectory
+    self.files = files
   }
 
   /// The endpoint named `name`.

@@ -2,6 +2,7 @@ import Foundation
 import Testing
 import USQFrame
 import USQLanguage
+import USQShell
 import USQVocabulary
 
 @testable import USQEngine
@@ -118,8 +119,10 @@ enum Fixtures {
   static func environment(
     frames: [String: Frame] = [:], last: Frame? = nil, prefixes: Bool = false
   ) -> Environment {
+    // `read` goes through the shell's real file source, as in the program.
     Environment(
-      endpoints: endpoints, frames: frames, lastResult: last, now: now, acceptsPrefixes: prefixes)
+      endpoints: endpoints, frames: frames, lastResult: last, now: now, acceptsPrefixes: prefixes,
+      files: LocalFiles())
   }
 
   static func time(_ text: String) -> Int64 {
