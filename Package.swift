@@ -85,7 +85,9 @@ let package = Package(
       exclude: ["Golden"]),
     .testTarget(
       name: "USQOpenAITests",
-      dependencies: ["USQTestSupport", "USQOpenAI", "USQDemo", "USQFrame", "USQVocabulary"],
+      dependencies: [
+        "USQTestSupport", "USQOpenAI", "USQDemo", "USQFrame", "USQVocabulary", "USQBasics",
+      ],
       exclude: ["Fixtures"]),
     .testTarget(
       name: "USQDemoTests",

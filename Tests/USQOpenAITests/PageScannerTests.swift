@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import USQBasics
 import USQDemo
 import USQFrame
 import USQOpenAI
@@ -283,17 +284,11 @@ import USQVocabulary
 
 /// Seeded random pages of an endpoint, valid JSON with the variations the API could send.
 struct PageGenerator {
-  private var state: UInt64
+  private var random: SeededGenerator
 
-  init(seed: UInt64) { state = seed }
+  init(seed: UInt64) { random = SeededGenerator(seed: seed) }
 
-  mutating func next() -> UInt64 {
-    state &+= 0x9E37_79B9_7F4A_7C15
-    var z = state
-    z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-    z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-    return z ^ (z >> 31)
-  }
+  mutating func next() -> UInt64 { random.next() }
 
   mutating func below(_ n: Int) -> Int { Int(next() % UInt64(n)) }
   mutating func chance(_ percent: Int) -> Bool { below(100) < percent }
