@@ -37,7 +37,7 @@ import USQTestSupport
 
   @Test("every stage, command, setting and endpoint has a topic with an example")
   func coverage() {
-    for verb in StageSyntax.verbs { #expect(help.topic(named: verb) != nil, "stage \(verb)") }
+    for verb in StageVerb.names { #expect(help.topic(named: verb) != nil, "stage \(verb)") }
     for verb in CommandSyntax.verbs { #expect(help.topic(named: verb) != nil, "command \(verb)") }
     for setting in CompletionProvider.defaultSettings {
       #expect(help.topic(named: setting.name) != nil, "setting \(setting.name)")

@@ -66,7 +66,7 @@ struct JoinOperation: PipelineOperation {
     }
     let frameKind: USQFrame.JoinKind = kind == .inner ? .inner : .left
     let operation = Self(frameName: frameName.text, keys: keys.map(\.name), kind: frameKind)
-    return BoundStage(operation: operation, output: input.with(columns: columns))
+    return BoundStage(operation: .join(operation), output: input.with(columns: columns))
   }
 
   func run(_ frame: Frame, context: OperationContext) async throws -> Frame {
