@@ -3,24 +3,29 @@ import Foundation
 import USQEngine
 import USQFrame
 import USQLanguage
+import USQOpenAI
 
-/// Runs usq statements the way the shell does — parse, `Binder`, `Executor` — over stored
-/// frames (`from usage | …`), and times them.
+/// Runs usq statements the way the shell does — parse, `Binder` (with the optimizer),
+/// `Executor` (binding and optimizing late what follows `read`) — and times them.
 struct StatementRunner: Sendable {
   /// The environment the statements bind and run in (its `frames` are what `from` reads).
   let environment: Environment
+  /// What `read` decodes API pages with (`load` and `names` fail).
+  let dataSource: any DataSource
 
-  init(frames: [String: Frame]) {
+  init(frames: [String: Frame] = [:], dataSource: any DataSource = NoDataSource()) {
     environment = Environment(endpoints: [], frames: frames, now: 0)
+    self.dataSource = dataSource
   }
 
   /// A statement bound once and ready to run.
   struct Prepared: Sendable {
     var plan: Plan
     var environment: Environment
+    var dataSource: any DataSource
 
     func run() async throws -> ExecutionResult {
-      try await Executor(environment: environment, dataSource: NoDataSource()).run(plan)
+      try await Executor(environment: environment, dataSource: dataSource).run(plan)
     }
   }
 
@@ -34,12 +39,17 @@ struct StatementRunner: Sendable {
     }
     let (plan, diagnostics) = Binder(environment: environment).bind(pipeline)
     guard let plan else { throw StatementError(text: text, messages: diagnostics.map(\.message)) }
-    return Prepared(plan: plan, environment: environment)
+    return Prepared(plan: plan, environment: environment, dataSource: dataSource)
   }
 
   /// Medians of `runs` timed runs of `text` (parse, bind and run each time) after one warm-up:
   /// wall and process CPU time in milliseconds, and the last result.
-  func time(_ text: String, runs: Int) throws -> (wall: Double, cpu: Double, ExecutionResult) {
+  ///
+  /// - Parameter excludingSource: time everything but the source's own stage (`read`'s
+  ///   decoding): parsing, binding, late binding and optimizing, and the stages.
+  func time(_ text: String, runs: Int, excludingSource: Bool = false) throws -> (
+    wall: Double, cpu: Double, ExecutionResult
+  ) {
     let runner = self
     return try blocking {
       var walls: [Double] = []
@@ -51,8 +61,9 @@ struct StatementRunner: Sendable {
         let started = clock.now
         result = try await runner.prepare(text).run()
         let (seconds, attoseconds) = (clock.now - started).components
+        let source = excludingSource ? (result.timings.first?.seconds ?? 0) * 1_000 : 0
         cpus.append(IngestBenchmark.processCPUMilliseconds() - cpuStart)
-        walls.append(Double(seconds) * 1_000 + Double(attoseconds) / 1e15)
+        walls.append(Double(seconds) * 1_000 + Double(attoseconds) / 1e15 - source)
       }
       walls.sort()
       cpus.sort()
@@ -91,8 +102,12 @@ private final class Box<Value>: @unchecked Sendable {
   var value: Value?
 }
 
-/// A data source for statements over stored frames only: `load` and `names` fail.
-private struct NoDataSource: DataSource {
+/// A data source for statements over stored frames and page files: `load` and `names` fail;
+/// `read` decodes page files with the page scanner, as the shell does.
+struct NoDataSource: DataSource {
+  /// Threads the page scanner uses.
+  var threads = 2
+
   struct Unavailable: Error {}
 
   func load(_ request: LoadRequest, progress: @escaping @Sendable (Int, Int?) -> Void)
@@ -101,7 +116,14 @@ private struct NoDataSource: DataSource {
     throw Unavailable()
   }
 
-  func plannedRequests(_ request: LoadRequest) -> [PlannedRequest] { [] }
+  func plannedRequests(_ request: LoadRequest) -> [USQEngine.PlannedRequest] { [] }
 
-  func decodePages(_ data: Data) throws -> Frame? { nil }
+  func decodePages(_ data: Data) throws -> Frame? {
+    try PageScanner.frame(documents: [data], endpoint: .completions, threads: 1)
+  }
+
+  /// The benchmark's page files are completions pages.
+  func decodePages(batch documents: consuming [Data]) throws -> Frame? {
+    try PageScanner.frame(documents: consume documents, endpoint: .completions, threads: threads)
+  }
 }

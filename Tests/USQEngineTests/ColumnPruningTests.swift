@@ -178,16 +178,7 @@ import USQLanguage
     let frame = Self.usageFrame(rows: 300, &random)
     let environment = Fixtures.environment(frames: ["usage": frame])
     var bound = 0
-    for _ in 0..<600 {
-      func pick(_ pool: [String], _ count: ClosedRange<Int>) -> [String] {
-        (0..<Int.random(in: count, using: &random)).map { _ in
-          pool.randomElement(using: &random) ?? ""
-        }
-      }
-      var stages = pick(Self.stagePool, 0...2)
-      if Bool.random(using: &random) { stages += pick(Self.buckets, 1...1) }
-      stages += pick(Self.aggregations, 0...1) + pick(Self.stagePool, 0...1)
-      if stages.isEmpty { continue }
+    for stages in Self.generatedStages(count: 600, &random) {
       let statement = "from usage | " + stages.joined(separator: " | ")
       guard case .pipeline(let pipeline) = Parser.parse(SourceFile(statement)).0,
         Binder(environment: environment).bind(pipeline).0 != nil
@@ -196,6 +187,24 @@ import USQLanguage
       try await Self.expectSameResult(statement, environment: environment)
     }
     #expect(bound > 300, "only \(bound) generated pipelines bound")
+  }
+
+  /// `count` random pipelines' stages (never none): up to two stages from the pool, maybe a
+  /// `bucket`, maybe an aggregation, maybe one more stage.
+  static func generatedStages(count: Int, _ random: inout SeededGenerator) -> [[String]] {
+    var pipelines: [[String]] = []
+    while pipelines.count < count {
+      func pick(_ pool: [String], _ count: ClosedRange<Int>) -> [String] {
+        (0..<Int.random(in: count, using: &random)).map { _ in
+          pool.randomElement(using: &random) ?? ""
+        }
+      }
+      var stages = pick(Self.stagePool, 0...2)
+      if Bool.random(using: &random) { stages += pick(Self.buckets, 1...1) }
+      stages += pick(Self.aggregations, 0...1) + pick(Self.stagePool, 0...1)
+      if !stages.isEmpty { pipelines.append(stages) }
+    }
+    return pipelines
   }
 
   static func expectSameResult(

@@ -19,6 +19,8 @@ import USQFrame
 /// let optimized = Optimizer().optimize(plan)
 /// ```
 public struct Optimizer: Sendable {
+  /// Whether a `load`'s group_by and filters are settled (off only to show the plan as bound).
+  var isPushingDown = true
   /// Whether stages drop the columns later stages do not read.
   var isPruning = true
   /// Whether `where` fuses with a `bucket` after it.
@@ -31,7 +33,12 @@ public struct Optimizer: Sendable {
   /// plans run every stage as written. Tests compare its results with the full optimizer's.
   public static let literal = Optimizer(isPruning: false, isFusing: false)
 
-  init(isPruning: Bool, isFusing: Bool) {
+  /// No pass at all: the plan as the binder made it (a `load` without `group=` is not
+  /// settled, so it is for showing plans, not running them).
+  static let asBound = Optimizer(isPushingDown: false, isPruning: false, isFusing: false)
+
+  init(isPushingDown: Bool = true, isPruning: Bool, isFusing: Bool) {
+    self.isPushingDown = isPushingDown
     self.isPruning = isPruning
     self.isFusing = isFusing
   }
@@ -39,7 +46,7 @@ public struct Optimizer: Sendable {
   /// `plan` (as the binder made it), optimized.
   public func optimize(_ plan: Plan) -> Plan {
     var plan = plan
-    pushDownLoad(&plan)
+    if isPushingDown { pushDownLoad(&plan) }
     if isPruning { pruneColumns(&plan) }
     if isFusing { fuseWhereBucket(&plan) }
     return plan
