@@ -27,9 +27,8 @@ extension Executor {
         frame = try await Self.reporting(fused.bucketOrigin) { try fused.bucket(input, selection) }
         finish(fused.bucketOrigin)
       default:
-        let operation = stage.operation.operation
         frame = try await Self.reporting(stage.origin) {
-          try await operation.run(input, context: context)
+          try await stage.operation.run(input, context: context)
         }
         finish(stage.origin)
       }

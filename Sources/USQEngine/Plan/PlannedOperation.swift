@@ -28,35 +28,62 @@ enum PlannedOperation: Sendable {
   /// `where` then `bucket`, fused by the optimizer: the filtered frame is never built.
   case bucketWhere(BucketWhereOperation)
 
-  /// The operation as one value, for what every operation does alike.
-  var operation: any PipelineOperation {
+  /// The stage as `explain` prints it (`sum input_tokens by model`).
+  var summary: String {
     switch self {
-    case .where(let operation): operation
-    case .select(let operation): operation
-    case .drop(let operation): operation
-    case .rename(let operation): operation
-    case .derive(let operation): operation
-    case .aggregate(let operation): operation
-    case .count(let operation): operation
-    case .agg(let operation): operation
-    case .sort(let operation): operation
-    case .top(let operation): operation
-    case .head(let operation): operation
-    case .tail(let operation): operation
-    case .bucket(let operation): operation
-    case .fill(let operation): operation
-    case .share(let operation): operation
-    case .other(let operation): operation
-    case .pivot(let operation): operation
-    case .join(let operation): operation
-    case .names(let operation): operation
-    case .distinct(let operation): operation
-    case .bucketWhere(let operation): operation
+    case .where(let operation): operation.summary
+    case .select(let operation): operation.summary
+    case .drop(let operation): operation.summary
+    case .rename(let operation): operation.summary
+    case .derive(let operation): operation.summary
+    case .aggregate(let operation): operation.summary
+    case .count(let operation): operation.summary
+    case .agg(let operation): operation.summary
+    case .sort(let operation): operation.summary
+    case .top(let operation): operation.summary
+    case .head(let operation): operation.summary
+    case .tail(let operation): operation.summary
+    case .bucket(let operation): operation.summary
+    case .fill(let operation): operation.summary
+    case .share(let operation): operation.summary
+    case .other(let operation): operation.summary
+    case .pivot(let operation): operation.summary
+    case .join(let operation): operation.summary
+    case .names(let operation): operation.summary
+    case .distinct(let operation): operation.summary
+    case .bucketWhere(let operation): operation.summary
     }
   }
 
-  /// The stage as `explain` prints it (`sum input_tokens by model`).
-  var summary: String { operation.summary }
+  /// Runs the operation over `frame`.
+  ///
+  /// - Throws: what the operation throws (`FrameError` from kernels, `ExecutionError`, data
+  ///   source errors).
+  func run(_ frame: Frame, context: OperationContext) async throws -> Frame {
+    switch self {
+    case .where(let operation): try await operation.run(frame, context: context)
+    case .select(let operation): try await operation.run(frame, context: context)
+    case .drop(let operation): try await operation.run(frame, context: context)
+    case .rename(let operation): try await operation.run(frame, context: context)
+    case .derive(let operation): try await operation.run(frame, context: context)
+    case .aggregate(let operation): try await operation.run(frame, context: context)
+    case .count(let operation): try await operation.run(frame, context: context)
+    case .agg(let operation): try await operation.run(frame, context: context)
+    case .sort(let operation): try await operation.run(frame, context: context)
+    case .top(let operation): try await operation.run(frame, context: context)
+    case .head(let operation): try await operation.run(frame, context: context)
+    case .tail(let operation): try await operation.run(frame, context: context)
+    case .bucket(let operation): try await operation.run(frame, context: context)
+    case .fill(let operation): try await operation.run(frame, context: context)
+    case .share(let operation): try await operation.run(frame, context: context)
+    case .other(let operation): try await operation.run(frame, context: context)
+    case .pivot(let operation): try await operation.run(frame, context: context)
+    case .join(let operation): try await operation.run(frame, context: context)
+    case .names(let operation): try await operation.run(frame, context: context)
+    case .distinct(let operation): try await operation.run(frame, context: context)
+    case .bucketWhere(let operation): try await operation.run(frame, context: context)
+    }
+  }
 
   /// The columns of `input` the operation reads to produce `demand` (see `ColumnPruning`);
   /// `nil`: every column (`join` names clashing columns by the whole left side).
