@@ -49,11 +49,16 @@ public struct Executor: Sendable {
     var ran = plan
     while ran.isBoundLate {
       // Late binding: the columns are known now; bind and optimize the rest, then run it.
+      // Its time counts as the first late stage's (the timer line has one entry per stage).
       try Task.checkCancellation()
+      let binding = clock.now
       let late = try Binder(environment: environment).bindLate(
         ran, over: frame, optimizer: optimizer
       ).get()
+      let bindingSeconds = Self.seconds(since: binding, clock)
+      let first = timings.count
       frame = try await runStages(late.stages, frame, context: context, timings: &timings)
+      if first < timings.count { timings[first].seconds += bindingSeconds }
       ran.stages += late.stages
       ran.output = late.output
       ran.lateStages = late.lateStages
