@@ -1,5 +1,6 @@
 import USQEngine
 import USQLanguage
+import USQVocabulary
 
 extension Session {
   /// `help [TOPIC]`.
@@ -21,7 +22,7 @@ extension Session {
     guard let plan else { return .failed(exitCode: 1) }
     var text = plan.explain(dataSource: dataSource)
     if !text.hasSuffix("\n") { text += "\n" }
-    var requests: [LoadRequest] = []
+    var requests: [UsageQuery] = []
     if case .load(let request, _) = plan.source { requests = [request] }
     if case .spend(let spend) = plan.source { requests = spend.requests }
     if let client = dataSource as? ClientDataSource {

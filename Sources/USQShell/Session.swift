@@ -69,7 +69,8 @@ public actor Session {
     return Environment(
       endpoints: configuration.endpoints, frames: frames, lastResult: last,
       now: configuration.now(),
-      acceptsPrefixes: acceptsPrefixes, workingDirectory: configuration.workingDirectory)
+      acceptsPrefixes: acceptsPrefixes, workingDirectory: configuration.workingDirectory,
+      files: LocalFiles())
   }
 
   var dataSource: any DataSource {
@@ -99,9 +100,11 @@ public actor Session {
     }
     let clock = ContinuousClock()
     let started = clock.now
-    let outcome = emit(result, origin: origin, source: source, plan: plan, pipeline: pipeline)
+    // The plan that ran: after `read`, its stages and output were bound when it ran.
+    let outcome = emit(
+      result, origin: origin, source: source, plan: result.plan, pipeline: pipeline)
     if settings.timer {
-      let output = Self.outputVerb(plan.output).map {
+      let output = Self.outputVerb(result.plan.output).map {
         StageTiming(verb: $0, seconds: Self.seconds(clock.now - started))
       }
       console.err(StageTiming.line(result.timings, extra: output.map { [$0] } ?? []) + "\n")
@@ -167,7 +170,7 @@ public actor Session {
   }
 
   static func endpointName(_ plan: Plan) -> String {
-    if case .load(let request, _) = plan.source { return request.endpoint }
+    if case .load(let request, _) = plan.source { return request.endpoint.name }
     if case .spend = plan.source { return "spend" }
     return plan.source.verb
   }

@@ -1,3 +1,4 @@
+import USQBasics
 import USQFrame
 
 /// Column builders for `SpendData`.
@@ -21,7 +22,7 @@ struct UsageColumns {
 
   mutating func append(
     day: Int64, project: String, user: String, key: String, model: String, batch: Bool,
-    tier: String, random: inout FastRandom
+    tier: String, random: inout SeededGenerator
   ) {
     starts.append(day)
     let text = Int64(random.next() % 4_000)

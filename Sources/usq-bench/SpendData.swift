@@ -1,4 +1,5 @@
 import Foundation
+import USQBasics
 import USQFrame
 
 /// A generated month of an organization for `usq-bench spend`: completions usage rows grouped by
@@ -16,7 +17,7 @@ struct SpendData {
   ]
 
   init(rows: Int, items: Int) {
-    var random = FastRandom(seed: 17)
+    var random = SeededGenerator(seed: 17)
     let days = 30
     let projects = (0..<10).map { "proj_\($0)" }
     let models =

@@ -1,5 +1,6 @@
 import USQFrame
 import USQLanguage
+import USQVocabulary
 
 /// Binds `load ENDPOINT [option=value …]`: the endpoint (exact, or a unique prefix at the
 /// prompt), every option, and the window.
@@ -13,7 +14,7 @@ struct LoadBinder {
   }
 
   /// Binds the options of `endpoint` (`load spend` binds its own description this way).
-  func bind(_ endpoint: EndpointDescription, options: [OptionSyntax], _ state: inout BindState)
+  func bind(_ endpoint: Endpoint, options: [OptionSyntax], _ state: inout BindState)
     -> LoadOptions?
   {
     let valid = LoadOptions.keys(for: endpoint)
@@ -42,7 +43,7 @@ struct LoadBinder {
         load.filters.append(filter)
       }
     }
-    guard endpoint.isTimeSeries else { return load }
+    guard endpoint.isBucketed else { return load }
     let calculator = WindowCalculator(now: now, endpoint: endpoint)
     guard let (window, limit) = calculator.window(windowOptions, &state) else { return nil }
     load.window = window
@@ -51,7 +52,7 @@ struct LoadBinder {
   }
 
   /// The endpoint named (or, at the prompt, uniquely prefixed) by `name`.
-  func resolve(_ name: Name, _ state: inout BindState) -> EndpointDescription? {
+  func resolve(_ name: Name, _ state: inout BindState) -> Endpoint? {
     let environment = state.environment
     if let endpoint = environment.endpoint(named: name.text) { return endpoint }
     let names = environment.endpoints.map(\.name)
@@ -69,7 +70,7 @@ struct LoadBinder {
   }
 
   private func groupKeys(
-    _ option: OptionSyntax, _ endpoint: EndpointDescription, _ state: inout BindState
+    _ option: OptionSyntax, _ endpoint: Endpoint, _ state: inout BindState
   )
     -> [String]?
   {
@@ -89,13 +90,13 @@ struct LoadBinder {
   }
 
   private func filter(
-    _ option: OptionSyntax, _ endpoint: EndpointDescription, _ state: inout BindState
+    _ option: OptionSyntax, _ endpoint: Endpoint, _ state: inout BindState
   )
-    -> RequestFilter?
+    -> QueryFilter?
   {
     guard
       let filter = endpoint.filters.first(where: {
-        $0.option == option.key.text || $0.parameter == option.key.text
+        $0.optionName == option.key.text || $0.apiName == option.key.text
       })
     else { return nil }
     let values = option.values.map(\.text).filter { !$0.isEmpty }
@@ -108,8 +109,8 @@ struct LoadBinder {
         state.report(LoadMessages.expectedBoolean(option))
         return nil
       }
-      return RequestFilter(parameter: filter.parameter, values: [String(flag)])
+      return QueryFilter(filter.apiName, [String(flag)])
     }
-    return RequestFilter(parameter: filter.parameter, values: values)
+    return QueryFilter(filter.apiName, values)
   }
 }

@@ -1,14 +1,15 @@
 import USQLanguage
+import USQVocabulary
 
 /// The texts of `help [TOPIC]`: the language, every stage, command, setting and endpoint, each
 /// with examples that run.
 public struct HelpCatalog: Sendable {
   /// Every topic, in the order `help` lists them.
   public let topics: [HelpTopic]
-  private let endpoints: [EndpointDescription]
+  private let endpoints: [Endpoint]
 
   /// A catalog for these endpoints.
-  public init(endpoints: [EndpointDescription]) {
+  public init(endpoints: [Endpoint]) {
     self.endpoints = endpoints
     self.topics =
       Self.languageTopics + Self.moneyTopics + Self.stageTopics + Self.commandTopics
@@ -16,8 +17,13 @@ public struct HelpCatalog: Sendable {
       + endpoints.map(Self.endpointTopic)
   }
 
-  /// Every stage's topic, in the order of the language.
-  static let stageTopics: [HelpTopic] = [
+  /// Every stage's topic, in the order of `StageVerb.table` (which names each verb's topic).
+  static let stageTopics: [HelpTopic] = StageVerb.topics.compactMap { name in
+    operationTopics.first { $0.name == name }
+  }
+
+  /// The topic each operation documents itself with (the order does not matter).
+  static let operationTopics: [HelpTopic] = [
     WhereOperation.help, SelectOperation.help, DropOperation.help, RenameOperation.help,
     DeriveOperation.help, SumOperation.help, CountOperation.help, AggOperation.help,
     SortOperation.help, TopOperation.help, HeadOperation.help, TailOperation.help,
@@ -61,7 +67,7 @@ public struct HelpCatalog: Sendable {
 
       a line is a pipeline (source | stage | stage …) or a command; `let NAME = …` stores a result
       sources:   load ENDPOINT [option=value …] · load spend [group=K,…] · read PATH · from NAME · _
-      stages:    \(Self.stageTopics.flatMap { [$0.name] + $0.aliases }.filter { $0 != "chart" && $0 != "export" }.joined(separator: " "))
+      stages:    \(StageVerb.table.filter { !$0.isOutput }.map(\.name).joined(separator: " "))
       output:    chart KIND [x= y= by= title=] · export PATH [format=]
       commands:  \(names(.command))
       settings:  \(names(.setting))
@@ -70,7 +76,7 @@ public struct HelpCatalog: Sendable {
       """
   }
 
-  private static func endpointTopic(_ endpoint: EndpointDescription) -> HelpTopic {
+  private static func endpointTopic(_ endpoint: Endpoint) -> HelpTopic {
     let sample = endpoint.fields.first { $0.kind.isNumeric }?.name
     let key = endpoint.groupKeys.first
     var examples = ["fields \(endpoint.name)"]
@@ -90,13 +96,13 @@ public struct HelpCatalog: Sendable {
     }
     if !endpoint.bucketWidths.isEmpty {
       details +=
-        "\nbucket widths: " + endpoint.bucketWidths.map(\.width.rawValue).joined(separator: ", ")
+        "\nbucket widths: " + endpoint.bucketWidths.map(\.rawValue).joined(separator: ", ")
     }
-    let filters = endpoint.filters.map { "\($0.option)= (\($0.parameter))" }
+    let filters = endpoint.filters.map { "\($0.optionName)= (\($0.apiName))" }
     if !filters.isEmpty { details += "\nfilters: " + filters.joined(separator: ", ") }
     return HelpTopic(
       name: endpoint.name, kind: .endpoint,
-      usage: "load \(endpoint.name)" + (endpoint.isTimeSeries ? " [option=value …]" : ""),
+      usage: "load \(endpoint.name)" + (endpoint.isBucketed ? " [option=value …]" : ""),
       details: details, examples: examples)
   }
 }

@@ -9,6 +9,9 @@ public struct ExecutionResult: Sendable {
   public var output: ExecutionOutput
   /// One entry per source and stage, in order.
   public var timings: [StageTiming]
+  /// The plan that ran: optimized, and with the stages bound late (after `read`, `pivot`)
+  /// bound and optimized too.
+  public var plan: Plan
   /// Warnings the stages found while running (printed before the result).
   public var warnings: [Diagnostic] = []
 

@@ -1,5 +1,6 @@
 import USQFrame
 import USQLanguage
+import USQVocabulary
 
 /// Binds `load spend [days= since= until= project= group=K,…]` (LANGUAGE.md contract v2): the
 /// window as `load costs` computes it (daily only), the group keys in the order written, and
@@ -36,16 +37,15 @@ struct SpendBinder {
     let written = options.first { $0.key.text == "group" }?.values.map(\.text) ?? ["model"]
     var groupKeys: [String] = []
     for key in written where !groupKeys.contains(key) { groupKeys.append(key) }
-    let costsRequest = LoadRequest(
-      endpoint: costs.name, kind: .costs, startTime: window.start, endTime: window.end,
-      bucketWidth: .day, groupBy: ["project_id", "line_item"], filters: load.filters,
-      limit: load.limit)
+    let costsRequest = UsageQuery(
+      endpoint: costs, startTime: window.start, endTime: window.end, bucketWidth: .day,
+      groupBy: ["project_id", "line_item"], filters: load.filters, limit: load.limit)
     let usageRequests = usage.map { endpoint in
       let wanted = Set(["project_id", "model", "batch", "service_tier"] + groupKeys)
-      return LoadRequest(
-        endpoint: endpoint.name, kind: endpoint.kind, startTime: window.start,
-        endTime: window.end, bucketWidth: .day, groupBy: endpoint.groupKeys.filter(wanted.contains),
-        filters: load.filters, limit: endpoint.limits(for: .day)?.maximumLimit)
+      return UsageQuery(
+        endpoint: endpoint, startTime: window.start, endTime: window.end, bucketWidth: .day,
+        groupBy: endpoint.groupKeys.filter(wanted.contains), filters: load.filters,
+        limit: endpoint.limit(for: .day)?.maximum)
     }
     return SpendRequest(
       costs: costsRequest, usage: usageRequests, groupKeys: groupKeys, span: name.span)
@@ -63,12 +63,11 @@ struct SpendBinder {
   }
 
   /// `spend` as the load binder sees it: the costs window and project filter, spend's keys.
-  static func description(_ costs: EndpointDescription) -> EndpointDescription {
-    EndpointDescription(
-      name: "spend", kind: .costs, summary: "billed dollars split by usage",
-      fields: [], groupKeys: SpendAttribution.groupKeys.map(\.name),
-      filters: costs.filters.filter { $0.option == "project" },
-      bucketWidths: costs.bucketWidths)
+  static func description(_ costs: Endpoint) -> Endpoint {
+    Endpoint(
+      name: "spend", kind: .costs, summary: "billed dollars split by usage", fields: [],
+      groupKeys: SpendAttribution.groupKeys.map(\.name),
+      filters: costs.filters.filter { $0.optionName == "project" }, limits: costs.limits)
   }
 
   // MARK: - Messages

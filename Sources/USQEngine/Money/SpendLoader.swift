@@ -36,7 +36,7 @@ struct SpendLoader: Sendable {
     if !currencies.isEmpty {
       warnings.report(Self.otherCurrency(currencies.sorted(), at: request.span, column: "amount"))
     }
-    let usage = zip(request.usage, frames.dropFirst()).map { ($0.endpoint, $1 ?? .empty) }
+    let usage = zip(request.usage, frames.dropFirst()).map { ($0.endpoint.name, $1 ?? .empty) }
     return SpendAttribution.attribute(costs: costs, usage: usage, groupKeys: request.groupKeys)
   }
 

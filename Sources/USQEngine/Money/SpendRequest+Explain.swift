@@ -5,17 +5,17 @@ extension SpendRequest {
     var lines = [
       "  1. load spend  [at the API: \(requests.count) requests at once, then split locally]"
     ]
-    let width = requests.map(\.endpoint.count).max() ?? 0
+    let width = requests.map(\.endpoint.name.count).max() ?? 0
     for request in requests {
-      let padding = String(repeating: " ", count: width - request.endpoint.count)
+      let padding = String(repeating: " ", count: width - request.endpoint.name.count)
       lines.append(
-        "     \(request.endpoint)\(padding)  "
+        "     \(request.endpoint.name)\(padding)  "
           + Plan.parameters(request).joined(separator: "  "))
     }
     lines.append(
       "     join: each costs row's amount is split over the usage rows of its day and project"
         + " whose model and tier its line item names, by quantity:")
-    let endpoints = usage.map(\.endpoint)
+    let endpoints = usage.map(\.endpoint.name)
     for kind in LineItemKind.allCases {
       let sources = endpoints.compactMap { endpoint -> String? in
         let formula = kind.formula(endpoint: endpoint)

@@ -1,20 +1,21 @@
 import USQLanguage
+import USQVocabulary
 
 /// A bound `load spend`: the costs request, the usage requests it needs, and the group keys of
 /// the result in the order written.
 public struct SpendRequest: Sendable, Hashable {
   /// `costs` with `group_by=project_id,line_item`.
-  public var costs: LoadRequest
+  public var costs: UsageQuery
   /// `completions` and `embeddings` with `group_by` = project, model, batch, service tier (where
   /// the endpoint has them) and the requested keys.
-  public var usage: [LoadRequest]
+  public var usage: [UsageQuery]
   /// The `group=` keys in the order written (default `model`).
   public var groupKeys: [String]
   /// `spend` in `load spend`, for warnings found while it runs.
   public var span: Span
 
   /// Creates a request.
-  public init(costs: LoadRequest, usage: [LoadRequest], groupKeys: [String], span: Span) {
+  public init(costs: UsageQuery, usage: [UsageQuery], groupKeys: [String], span: Span) {
     self.costs = costs
     self.usage = usage
     self.groupKeys = groupKeys
@@ -22,5 +23,5 @@ public struct SpendRequest: Sendable, Hashable {
   }
 
   /// Every request, costs first (what `explain` lists and the loader runs concurrently).
-  public var requests: [LoadRequest] { [costs] + usage }
+  public var requests: [UsageQuery] { [costs] + usage }
 }

@@ -1,3 +1,4 @@
+import USQBasics
 import USQFrame
 import USQLanguage
 
@@ -31,9 +32,7 @@ struct AggOperation: PipelineOperation {
   ) -> BoundStage? {
     var requests: [Aggregation.Request] = []
     for call in calls {
-      guard let function = USQFrame.AggregateFunction(rawValue: call.function.rawValue) else {
-        return nil
-      }
+      let function = call.function
       if call.argument == nil && function != .count {
         state.report(missingColumn(call))
         return nil
@@ -46,7 +45,7 @@ struct AggOperation: PipelineOperation {
       let (aggregation, output) = Aggregation.bind(
         requests, by: keys, verb: verb, input: input, &state)
     else { return nil }
-    return BoundStage(operation: Self(aggregation: aggregation), output: output)
+    return BoundStage(operation: .agg(Self(aggregation: aggregation)), output: output)
   }
 
   func run(_ frame: Frame, context: OperationContext) async throws -> Frame {
@@ -61,7 +60,7 @@ struct AggOperation: PipelineOperation {
   }
 }
 
-extension AggOperation: ColumnPruning, AggregatingOperation {
+extension AggOperation: ColumnPruning {
   /// The keys and the aggregated columns.
   func inputColumns(for demand: ColumnDemand, input: StageSchema) -> Set<String> {
     aggregation.inputColumns

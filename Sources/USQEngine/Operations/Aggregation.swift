@@ -1,3 +1,4 @@
+import USQBasics
 import USQFrame
 import USQLanguage
 
@@ -9,7 +10,7 @@ struct Aggregation: Sendable {
 
   /// One aggregate to bind: function, its column (nil for `count()`), the output name.
   struct Request {
-    var function: USQFrame.AggregateFunction
+    var function: AggregateFunction
     var column: Name?
     var outputName: String
     var span: Span
@@ -70,9 +71,4 @@ struct Aggregation: Sendable {
       "bind.duplicate-output", "the result would have two columns named '\(name)'", at: span,
       label: "already a column of the result", help: "name it with 'agg F(C) as NAME'")
   }
-}
-
-/// A stage that aggregates (`sum`, `avg`, `min`, `max`, `count`, `agg`), for `bucket`'s pruning.
-protocol AggregatingOperation: PipelineOperation {
-  var aggregation: Aggregation { get }
 }

@@ -1,5 +1,6 @@
 import USQFrame
 import USQLanguage
+import USQVocabulary
 
 /// `price`: adds `cost` (estimated dollars) to each row of a completions or embeddings frame,
 /// at any bucket width, from unit prices learned from the same days' costs line items
@@ -13,9 +14,9 @@ struct PriceOperation: PipelineOperation {
   /// `completions` or `embeddings`: which fields count each line-item kind.
   var endpoint: String
   /// The costs request for the loaded window (`nil`: the days of the frame, known when it runs).
-  var pricesRequest: LoadRequest?
-  /// `limit` of a costs request (the API maximum for `1d`).
-  var costsLimit: Int?
+  var pricesRequest: UsageQuery?
+  /// The costs endpoint (`nil` when the environment has none: no prices, `cost` null).
+  var costs: Endpoint?
   /// The stage, for the warning.
   var span: Span
 
@@ -44,7 +45,10 @@ struct PriceOperation: PipelineOperation {
   static func bind(verb: Name, input: StageSchema, _ state: inout BindState) -> BoundStage? {
     guard !input.isOpen else {
       return BoundStage(
-        operation: Self(endpoint: "completions", span: verb.span),
+        operation: .price(
+          Self(
+            endpoint: "completions", costs: state.environment.endpoint(named: "costs"),
+            span: verb.span)),
         output: input.with(columns: input.columns + [ColumnInfo(name: "cost", kind: .double)]))
     }
     guard input["start_time"]?.kind == .time, let model = input["model"], model.kind == .string
@@ -69,28 +73,28 @@ struct PriceOperation: PipelineOperation {
       if !state.requiredDimensions.contains(key) { state.requiredDimensions.append(key) }
     }
     let costs = state.environment.endpoint(named: "costs")
+    let now = state.environment.now
     let operation = Self(
       endpoint: endpoint,
-      pricesRequest: input.window.map {
-        Self.request(
-          days: $0, now: state.environment.now, limit: costs?.limits(for: .day)?.maximumLimit)
+      pricesRequest: input.window.flatMap { window in
+        costs.map { Self.request(days: window, now: now, costs: $0) }
       },
-      costsLimit: costs?.limits(for: .day)?.maximumLimit, span: verb.span)
+      costs: costs, span: verb.span)
     let cost = ColumnInfo(name: "cost", kind: .double)
     return BoundStage(
-      operation: operation,
+      operation: .price(operation),
       output: input.with(columns: input.columns.filter { $0.name != "cost" } + [cost]))
   }
 
   /// The costs request for the UTC days that `window` touches (`end_time` left open when the
   /// window runs up to now).
-  static func request(days window: Range<Int64>, now: Int64, limit: Int?) -> LoadRequest {
+  static func request(days window: Range<Int64>, now: Int64, costs: Endpoint) -> UsageQuery {
     let start = TimeBucket.day.floor(window.lowerBound)
     let lastDay = TimeBucket.day.floor(window.upperBound - 1)
     let end: Int64? = window.upperBound >= now ? nil : lastDay + 86_400
-    return LoadRequest(
-      endpoint: "costs", kind: .costs, startTime: start, endTime: end, bucketWidth: .day,
-      groupBy: ["line_item"], limit: limit)
+    return UsageQuery(
+      endpoint: costs, startTime: start, endTime: end, bucketWidth: .day, groupBy: ["line_item"],
+      limit: costs.limit(for: .day)?.maximum)
   }
 
   func run(_ frame: Frame, context: OperationContext) async throws -> Frame {
@@ -115,11 +119,11 @@ struct PriceOperation: PipelineOperation {
   }
 
   /// The request for the days of `frame`'s `start_time`s (after `read` or `from`).
-  private func daysOf(_ frame: Frame, now: Int64) -> LoadRequest? {
-    guard case .time(let times)? = frame["start_time"] else { return nil }
+  private func daysOf(_ frame: Frame, now: Int64) -> UsageQuery? {
+    guard let costs, case .time(let times)? = frame["start_time"] else { return nil }
     let valid = (0..<times.count).filter(times.isValid).map { times.values[$0] }
     guard let first = valid.min(), let last = valid.max() else { return nil }
-    return Self.request(days: first..<(last + 1), now: now, limit: costsLimit)
+    return Self.request(days: first..<(last + 1), now: now, costs: costs)
   }
 
   // MARK: - Messages
@@ -155,9 +159,9 @@ struct PriceOperation: PipelineOperation {
   }
 }
 
-extension PriceOperation: RequestingOperation {
-  /// The costs request that teaches the unit prices.
-  var requests: [LoadRequest] { pricesRequest.map { [$0] } ?? [] }
+extension PriceOperation {
+  /// The costs request that teaches the unit prices (for `explain`).
+  var requests: [UsageQuery] { pricesRequest.map { [$0] } ?? [] }
 }
 
 extension PriceOperation: ColumnPruning {

@@ -1,10 +1,10 @@
-/// The fuzz tests' SplitMix64, with the choices the money property tests make (the seed is
+import USQBasics
+
+/// The project's SplitMix64, with the choices the money property tests make (the seed is
 /// printed on failure, so a failing case can be replayed).
 typealias SeededRandom = SeededGenerator
 
 extension SeededGenerator {
-  init(seed: UInt64) { self.init(state: seed) }
-
   /// One of `choices`.
   mutating func pick<T>(_ choices: [T]) -> T {
     choices[Int.random(in: 0..<choices.count, using: &self)]

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 import USQFrame
+import USQVocabulary
 
 @testable import USQEngine
 
@@ -37,8 +38,8 @@ import USQFrame
         [.string("a"), .double(1), .bool(true)], [.string("b"), .double(3), .bool(true)],
         [.null, .double(1), .bool(false)],
       ])
-    let requests = source.requests.sorted { $0.endpoint < $1.endpoint }
-    #expect(requests.map(\.endpoint) == ["completions", "costs", "embeddings"])
+    let requests = source.requests.sorted { $0.endpoint.name < $1.endpoint.name }
+    #expect(requests.map(\.endpoint.name) == ["completions", "costs", "embeddings"])
     #expect(requests[0].groupBy == ["project_id", "user_id", "model", "batch", "service_tier"])
     #expect(requests[1].groupBy == ["project_id", "line_item"])
     #expect(requests[2].groupBy == ["project_id", "user_id", "model"])
@@ -125,7 +126,7 @@ final class OverlapSource: DataSource, @unchecked Sendable {
 
   var peak: Int { lock.withLock { largest } }
 
-  func load(_ request: LoadRequest, progress: @escaping @Sendable (Int, Int?) -> Void) async throws
+  func load(_ request: UsageQuery, progress: @escaping @Sendable (Int, Int?) -> Void) async throws
     -> Frame
   {
     lock.withLock {

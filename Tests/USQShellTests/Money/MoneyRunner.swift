@@ -4,6 +4,7 @@ import USQEngine
 import USQFrame
 import USQLanguage
 import USQOpenAI
+import USQVocabulary
 
 @testable import USQShell
 
@@ -22,7 +23,7 @@ struct MoneyRunner {
       dataSource: SessionSetup.demoDataSource(transport: transport, now: { now }), now: now)
   }
 
-  var environment: Environment { Environment(endpoints: EndpointDescriptions.all, now: now) }
+  var environment: Environment { Environment(endpoints: EndpointCatalog.all, now: now) }
 
   /// The result of `text`.
   func result(_ text: String) async throws -> ExecutionResult {
