@@ -21,8 +21,8 @@ extension Binder {
         state.report(LoadMessages.ungroupedDimension(used.key, at: used.span, group: explicit))
       }
     } else {
-      let used = Set(state.usedDimensions.map(\.key))
-      groupBy = endpoint.groupKeys.filter(used.contains)
+      // In the order the stages first name them (`sum … by model, project_id`).
+      groupBy = state.usedDimensions.map(\.key).filter(endpoint.groupKeys.contains)
     }
     if !endpoint.isTimeSeries { groupBy = [] }
     var request = LoadRequest(

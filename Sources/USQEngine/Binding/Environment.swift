@@ -14,6 +14,8 @@ public struct Environment: Sendable {
   public var acceptsPrefixes: Bool
   /// The folder relative paths of `read` are resolved against (`nil`: the process's).
   public var workingDirectory: String?
+  /// The session's time zone for `bucket day|week|month|hour` (`nil`: UTC).
+  public var calendarZone: CalendarZone?
 
   /// Creates an environment.
   public init(

@@ -132,8 +132,9 @@ extension HelpCatalog {
       "source", "demo|api",
       "Where data comes from: the built-in demo organization or the real API.", "set source=demo"),
     setting(
-      "tz", "UTC|local|±HH:MM", "The time zone tables show timestamps in (data stays UTC).",
-      "set tz=+02:00"),
+      "tz", "UTC|local|±HH:MM|Area/City",
+      "The time zone tables and charts show timestamps in, and in which `bucket day` (hour, week,\nmonth) starts its buckets: an IANA name such as Europe/Berlin follows daylight saving, so\nsuch a day is 23 or 25 hours long. The data stays UTC.",
+      "set tz=Europe/Berlin"),
     setting("width", "auto|N", "The output width in columns.", "set width=100"),
     setting(
       "color", "auto|always|never", "Colour; NO_COLOR and never turn it off.", "set color=never"),

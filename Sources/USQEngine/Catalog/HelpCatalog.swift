@@ -59,7 +59,7 @@ public struct HelpCatalog: Sendable {
 
       a line is a pipeline (source | stage | stage …) or a command; `let NAME = …` stores a result
       sources:   load ENDPOINT [option=value …] · read PATH · from NAME · _
-      stages:    \(Self.stageTopics.flatMap { [$0.name] + $0.aliases }.filter { $0 != "chart" && $0 != "export" }.joined(separator: " "))
+      stages:    \(Self.stageTopics.filter { $0.name != "chart" && $0.name != "export" }.flatMap { [$0.name] + $0.aliases }.joined(separator: " "))
       output:    chart KIND [x= y= by= title=] · export PATH [format=]
       commands:  \(names(.command))
       settings:  \(names(.setting))

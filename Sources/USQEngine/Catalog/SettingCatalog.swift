@@ -4,7 +4,7 @@ import USQLanguage
 public enum SettingCatalog {
   /// Every setting name with its accepted values (as `settings` and `help set` show them).
   public static let settings: [(name: String, values: String)] = [
-    ("source", "demo|api"), ("tz", "UTC|local|±HH:MM"), ("width", "auto|N"),
+    ("source", "demo|api"), ("tz", "UTC|local|±HH:MM|Area/City"), ("width", "auto|N"),
     ("color", "auto|always|never"), ("format", "table|csv|json|ndjson|md"), ("rows", "N"),
     ("cache", "on|off"), ("concurrency", "N"), ("charset", "unicode|ascii"), ("timer", "on|off"),
   ]
@@ -32,6 +32,10 @@ public enum SettingCatalog {
     switch name {
     case "tz":
       if value == "UTC" || value == "local" { return true }
+      // An IANA name (`Europe/Berlin`); the shell checks it against the system's zone list.
+      if value.contains("/") {
+        return value.allSatisfy { $0.isLetter || $0.isNumber || "/_+-".contains($0) }
+      }
       let parts = value.dropFirst().split(separator: ":")
       return (value.hasPrefix("+") || value.hasPrefix("-")) && parts.count == 2
         && parts.allSatisfy { $0.count == 2 && Int($0) != nil } && (Int(parts[0]) ?? 99) < 24

@@ -10,8 +10,11 @@ import USQLanguage
 /// ```
 struct BucketOperation: PipelineOperation {
   var width: TimeBucket
+  /// The session's zone for calendar widths (`hour day week month`): buckets start at local
+  /// boundaries. Nil for UTC and for plain durations (`bucket 6h` counts from the epoch).
+  var zone: CalendarZone?
 
-  var summary: String { "bucket \(width)" }
+  var summary: String { "bucket \(width)" + (zone.map { " (\($0.name) time)" } ?? "") }
 
   static let help = HelpTopic(
     name: "bucket", aliases: [], kind: .stage, usage: "bucket WIDTH",
@@ -52,23 +55,31 @@ struct BucketOperation: PipelineOperation {
     }
     var output = input
     output.bucketWidth = bucket
-    return BoundStage(operation: Self(width: bucket), output: output)
+    var zone = state.environment.calendarZone
+    if case .seconds = bucket { zone = nil }
+    return BoundStage(operation: Self(width: bucket, zone: zone), output: output)
   }
 
   func run(_ frame: Frame, context: OperationContext) async throws -> Frame {
-    try frame.bucket(width)
+    try inZone(frame) { try $0.bucket(width) }
   }
 
   /// `run` over the rows `selection` keeps (a `where` just before), without building the
   /// filtered frame.
   func run(_ frame: Frame, selecting selection: BoolColumn) throws -> Frame {
-    try frame.bucket(width, selecting: selection)
+    try inZone(frame) { try $0.bucket(width, selecting: selection) }
   }
 
   /// `run` over the rows of `frame` where `condition` holds in `tested` (the frame a `where`
   /// just before read), testing it as it sums.
   func run(_ frame: Frame, where condition: RowCondition, in tested: Frame) throws -> Frame {
-    try frame.bucket(width, where: condition, in: tested)
+    try inZone(frame) { try $0.bucket(width, where: condition, in: tested) }
+  }
+
+  /// `bucketing` run on local wall-clock start times, the result's start times back in UTC.
+  private func inZone(_ frame: Frame, _ bucketing: (Frame) throws -> Frame) throws -> Frame {
+    guard let zone else { return try bucketing(frame) }
+    return zone.toUTC(try bucketing(zone.toLocal(frame)))
   }
 
   fileprivate static func nonPositive(_ width: BucketWidth, _ duration: DurationLiteral)

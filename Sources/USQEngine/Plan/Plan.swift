@@ -112,10 +112,24 @@ public struct ExportRequest: Sendable, Hashable {
   /// The format: `format=` or from the extension (csv by default); `svg` when the path ends in
   /// `.svg` after a chart.
   public var format: String
+  /// Where the path was written, for an error writing it.
+  public var pathSpan: Span?
 
   /// Creates an export request.
-  public init(path: String, format: String) {
+  public init(path: String, format: String, pathSpan: Span? = nil) {
     self.path = path
     self.format = format
+    self.pathSpan = pathSpan
+  }
+
+  /// Requests are equal when they write the same file the same way; where the path was written
+  /// does not matter.
+  public static func == (lhs: Self, rhs: Self) -> Bool {
+    lhs.path == rhs.path && lhs.format == rhs.format
+  }
+
+  public func hash(into hasher: inout Hasher) {
+    hasher.combine(path)
+    hasher.combine(format)
   }
 }

@@ -10,7 +10,7 @@ public struct LoadRequest: Sendable, Hashable {
   public var endTime: Int64?
   /// `bucket_width` (`nil` for lists).
   public var bucketWidth: APIBucketWidth?
-  /// `group_by`, in the endpoint's key order.
+  /// `group_by`, in the order written (`group=`) or first used by the stages.
   public var groupBy: [String]
   /// Filters: API parameter → values, parameters in the order written (then pushed-down ones).
   public var filters: [RequestFilter]
