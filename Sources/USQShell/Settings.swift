@@ -1,3 +1,4 @@
+import Foundation
 import USQRender
 
 /// The session's settings, changed with `set NAME=VALUE` and listed by `settings`.

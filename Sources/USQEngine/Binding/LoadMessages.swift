@@ -138,7 +138,7 @@ enum LoadMessages {
   static func timeTooEarly(_ option: OptionSyntax) -> Diagnostic {
     .error(
       "bind.window-too-early",
-      "'\(option.key.text)=\(option.rawText)' is before 2020-01-01, the earliest time usq loads",
+      "'\(option.key.text)=\(option.rawText)' is \(option.key.text == "until" ? "not after" : "before") 2020-01-01, the earliest time usq loads",
       at: option.valueSpan, label: "before 2020-01-01",
       notes: ["the API holds no usage before 2020"],
       help: "give a date from 2020-01-01 on, or a shorter relative time such as -30d")

@@ -66,7 +66,9 @@ struct WindowCalculator {
       end = value
     }
     guard let option = options["since"] else {
-      return (bucket.floor(floorMultiple(end ?? now, 86_400) - 6 * 86_400), end)
+      // The default 7 days, never before the earliest start (`until=2020-01-02` alone).
+      let start = bucket.floor(floorMultiple(end ?? now, 86_400) - 6 * 86_400)
+      return (max(start, Self.earliestStart), end)
     }
     guard let start = instant(option, &state) else { return nil }
     if let end, start >= end, let until = options["until"] {
@@ -90,7 +92,9 @@ struct WindowCalculator {
       state.report(LoadMessages.expectedTime(option))
       return nil
     }
-    guard value >= Self.earliestStart else {
+    // An end must leave some time after the earliest start.
+    let isEnd = option.key.text == "until"
+    guard isEnd ? value > Self.earliestStart : value >= Self.earliestStart else {
       state.report(LoadMessages.timeTooEarly(option))
       return nil
     }

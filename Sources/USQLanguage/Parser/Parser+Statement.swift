@@ -67,7 +67,7 @@ extension Parser {
   /// A hint for text left over after stage `verb` parsed.
   func trailingHelp(after verb: String) -> String? {
     if current.kind == .leftParen, previous.kind == .word {
-      return computedKeyHelp(function: previous.text)
+      return computedKeyHelp(function: previous.text, verb: verb)
     }
     guard current.kind == .word else { return nil }
     if verb == "sort", current.text.hasPrefix("desc") || current.text.hasPrefix("asc") {
@@ -162,9 +162,10 @@ extension Parser {
   }
 
   /// A column list holds names, not calls (`sum … by day(start_time)`): compute the key first.
-  func computedKeyHelp(function: String) -> String {
+  func computedKeyHelp(function: String, verb: String) -> String {
     let column = peekedArgument() ?? "start_time"
-    let derive = "derive k = \(function)(\(column)) | … by k"
+    let name = function.prefix(1)
+    let derive = "derive \(name) = \(function)(\(column)) | \(verb) … by \(name)"
     guard ["day", "week", "month", "hour"].contains(function) else {
       return "columns here are names, not calls: compute it first with '\(derive)'"
     }
