@@ -55,8 +55,12 @@ struct BucketOperation: PipelineOperation {
     }
     var output = input
     output.bucketWidth = bucket
+    // Local days need rows finer than a day: 1d buckets are UTC days, and moving one whole into
+    // a local day would mislabel it (the `lint.utc-days` warning says so). Plain durations
+    // (`bucket 6h`) count from the epoch.
     var zone = state.environment.calendarZone
     if case .seconds = bucket { zone = nil }
+    if !Self.isFinerThanDay(input.bucketWidth) { zone = nil }
     return BoundStage(operation: Self(width: bucket, zone: zone), output: output)
   }
 
@@ -80,6 +84,15 @@ struct BucketOperation: PipelineOperation {
   private func inZone(_ frame: Frame, _ bucketing: (Frame) throws -> Frame) throws -> Frame {
     guard let zone else { return try bucketing(frame) }
     return zone.toUTC(try bucketing(zone.toLocal(frame)))
+  }
+
+  /// Whether rows of this width fit inside a local day: hours, minutes, a few hours.
+  static func isFinerThanDay(_ width: TimeBucket?) -> Bool {
+    switch width {
+    case .hour?: true
+    case .seconds(let seconds)?: seconds < 86_400 && 86_400 % seconds == 0
+    default: false
+    }
   }
 
   fileprivate static func nonPositive(_ width: BucketWidth, _ duration: DurationLiteral)
