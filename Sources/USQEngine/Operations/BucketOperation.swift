@@ -19,7 +19,7 @@ struct BucketOperation: PipelineOperation {
   static let help = HelpTopic(
     name: "bucket", aliases: [], kind: .stage, usage: "bucket WIDTH",
     details:
-      "Re-buckets time: floors start_time to WIDTH (hour, day, week, month or a duration such\nas 6h; weeks start on Monday, UTC), keeps the latest end_time, and sums the numeric\ncolumns by the remaining non-numeric columns.",
+      "Re-buckets time: floors start_time to WIDTH (hour, day, week, month or a duration such\nas 6h; weeks start on Monday), keeps the latest end_time, and sums the numeric\ncolumns by the remaining non-numeric columns. On hourly or finer rows, days, weeks and\nmonths start at midnight in the session's zone (set tz=Europe/Berlin: a day across a\ndaylight-saving change is 23 or 25 hours); 1d rows are UTC days and stay so.",
     examples: [
       "load completions days=30 | bucket week",
       "load completions hours=48 | bucket 6h",
