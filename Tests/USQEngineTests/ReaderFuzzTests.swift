@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 import USQFrame
+import USQTestSupport
 
 @testable import USQEngine
 
@@ -29,26 +30,6 @@ import USQFrame
     "\u{FEFF}t,v\n2026-11-01,1.5\n2026-11-02,\n",
   ]
 
-  static func mutate(_ text: String, _ generator: inout SeededGenerator) -> [UInt8] {
-    var bytes = Array(text.utf8)
-    for _ in 0..<(1 + Int(generator.next() % 4)) {
-      let position = bytes.isEmpty ? 0 : Int(generator.next() % UInt64(bytes.count + 1))
-      switch generator.next() % 5 {
-      case 0:
-        let fragment = fragments[Int(generator.next() % UInt64(fragments.count))]
-        bytes.insert(contentsOf: Array(fragment.utf8), at: position)
-      case 1 where position < bytes.count: bytes.remove(at: position)
-      case 2 where position < bytes.count:
-        bytes[position] = UInt8(truncatingIfNeeded: generator.next())
-      case 3: bytes = Array(bytes.prefix(position))
-      default:
-        let fragment = fragments[Int(generator.next() % UInt64(fragments.count))]
-        bytes.insert(contentsOf: Array(fragment.utf8), at: position)
-      }
-    }
-    return bytes
-  }
-
   @Test("the issue's strings are errors naming the byte, not traps")
   func surrogates() {
     for (text, offset) in [
@@ -69,10 +50,10 @@ import USQFrame
 
   @Test("3,000 mutated JSON and NDJSON documents: a table or an error at a byte inside the input")
   func json() {
-    var generator = SeededGenerator(state: Self.seed)
+    var mutator = ByteMutator(seed: Self.seed, fragments: Self.fragments)
     for iteration in 0..<3_000 {
       let seedText = Self.jsonSeeds[iteration % Self.jsonSeeds.count]
-      let bytes = Self.mutate(seedText, &generator)
+      let bytes = mutator.mutate(Array(seedText.utf8), maximumSteps: 4)
       let context = "seed \(Self.seed) #\(iteration): \(String(decoding: bytes, as: UTF8.self))"
       do {
         _ = try JSONParser.parse(bytes)
@@ -100,9 +81,10 @@ import USQFrame
 
   @Test("3,000 mutated CSV files: a table or an error at a line inside the input")
   func csv() {
-    var generator = SeededGenerator(state: Self.seed &+ 1)
+    var mutator = ByteMutator(seed: Self.seed &+ 1, fragments: Self.fragments)
     for iteration in 0..<3_000 {
-      let bytes = Self.mutate(Self.csvSeeds[iteration % Self.csvSeeds.count], &generator)
+      let bytes = mutator.mutate(
+        Array(Self.csvSeeds[iteration % Self.csvSeeds.count].utf8), maximumSteps: 4)
       let lines = bytes.filter { $0 == UInt8(ascii: "\n") }.count + 1
       do {
         _ = try CSVReader.read(bytes).frame()

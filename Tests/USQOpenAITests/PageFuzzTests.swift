@@ -2,6 +2,7 @@ import Foundation
 import Testing
 import USQFrame
 import USQOpenAI
+import USQTestSupport
 
 /// API pages read from files (`read pages/*.json`) go through the page scanner and decoder:
 /// seeded mutations of every example page — escapes and surrogates inserted, bytes dropped,
@@ -15,31 +16,14 @@ import USQOpenAI
     "😀", "\"page\"", "\"data\": [", "\"results\": [{",
   ]
 
-  static func mutate(_ bytes: [UInt8], _ generator: inout PageGenerator) -> [UInt8] {
-    var bytes = bytes
-    for _ in 0..<(1 + Int(generator.next() % 3)) {
-      let position = Int(generator.next() % UInt64(bytes.count + 1))
-      switch generator.next() % 4 {
-      case 0 where position < bytes.count: bytes.remove(at: position)
-      case 1 where position < bytes.count:
-        bytes[position] = UInt8(truncatingIfNeeded: generator.next())
-      case 2: bytes = Array(bytes.prefix(position))
-      default:
-        let fragment = fragments[Int(generator.next() % UInt64(fragments.count))]
-        bytes.insert(contentsOf: Array(fragment.utf8), at: position)
-      }
-    }
-    return bytes
-  }
-
   @Test("2,000 mutated example pages: the decoder and the batch scanner give a frame or an error")
   func mutatedPages() throws {
-    var generator = PageGenerator(seed: Self.seed)
+    var mutator = ByteMutator(seed: Self.seed, fragments: Self.fragments)
     let pages = try PageDecoderTests.pages.map { (try Fixtures.data($0.file), $0.endpoint) }
     for iteration in 0..<2_000 {
       let (data, name) = pages[iteration % pages.count]
       let endpoint = Endpoint.named(name)
-      let mutated = Data(Self.mutate(Array(data), &generator))
+      let mutated = Data(mutator.mutate(Array(data)))
       let context = "seed \(Self.seed) #\(iteration) (\(name))"
       var decoded: Frame?
       do {

@@ -61,6 +61,16 @@ struct CommandLineTests {
     }
   }
 
+  @Test("-c with a 30,000-term chain (an argument holds at most 128 kB): exit 1, an error")
+  func longChainArgument() throws {
+    let sum = Array(repeating: "1", count: 30_000).joined(separator: " + ")
+    let run = try Self.usq(["--demo", "-c", "load completions days=3 | derive x = \(sum)"])
+    #expect(run.status == 1)
+    #expect(run.err.hasPrefix("error: expression more than 1000 operators deep\n"))
+    // The 120 kB line is echoed as a window around the error, not whole.
+    #expect(run.err.utf8.count < 1_000, "\(run.err.utf8.count) bytes")
+  }
+
   @Test("global options may come before run; --version; exit 2 for a missing script or parameter")
   func commandLine() throws {
     let script = try Self.file("days.usq", "param d = 2\nload completions days=$d | count\n")
