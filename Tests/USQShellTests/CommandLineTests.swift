@@ -151,4 +151,52 @@ struct CommandLineTests {
     )
   }
 
+  @Test("group keys go over the wire in the order written (usq serve's request log)")
+  func groupOrderOnTheWire() throws {
+    let folder = NSTemporaryDirectory() + "usq-cli-\(UUID().uuidString)"
+    try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+    let server = Process()
+    server.executableURL = URL(fileURLWithPath: EndToEndTests.binary)
+    server.arguments = ["serve", "--port", "0", "--key", "sk-admin-test", "--log", folder + "/log"]
+    server.environment = ["USQ_NOW": "2026-11-30T12:00:00Z"]
+    let output = Pipe()
+    server.standardOutput = output
+    try server.run()
+    defer { server.terminate() }
+    let line = String(decoding: output.fileHandleForReading.availableData, as: UTF8.self)
+    let port = try #require(
+      line.split(separator: "=").last.flatMap { Int($0.prefix { $0.isNumber }) })
+    let client = Process()
+    client.executableURL = URL(fileURLWithPath: EndToEndTests.binary)
+    client.arguments = [
+      "--no-cache", "-c", "load completions days=1 group=model,project_id | count",
+    ]
+    client.environment = [
+      "USQ_NOW": "2026-11-30T12:00:00Z", "HOME": folder,
+      "OPENAI_BASE_URL": "http://127.0.0.1:\(port)/v1", "OPENAI_ADMIN_KEY": "sk-admin-test",
+    ]
+    client.standardOutput = FileHandle.nullDevice
+    try client.run()
+    client.waitUntilExit()
+    #expect(client.terminationStatus == 0)
+    let log = try String(contentsOfFile: folder + "/log", encoding: .utf8)
+    #expect(log.contains("group_by=model&group_by=project_id"), "\(log)")
+    #expect(!log.contains("group_by=project_id&group_by=model"))
+  }
+
+  @Test("read: an empty CSV and an .svg are errors (exit 1); leading zeros stay text")
+  func readChecks() throws {
+    let empty = try Self.file("empty.csv", "")
+    let svg = try Self.file("chart.svg", "<svg></svg>")
+    let zips = try Self.file("zips.csv", "zip,n\n08123,1\n10001,2\n")
+    let emptyRun = try Self.usq(["--demo", "-c", "read \(empty)"])
+    #expect(emptyRun.status == 1)
+    #expect(emptyRun.err.contains("the file is empty (a CSV file starts with a header row)"))
+    let svgRun = try Self.usq(["--demo", "-c", "read \(svg)"])
+    #expect(svgRun.status == 1)
+    #expect(svgRun.err.contains("'.svg' is not a format usq reads"))
+    let zipRun = try Self.usq(["--demo", "--format", "csv", "-c", "read \(zips)"])
+    #expect(zipRun.out == "zip,n\r\n08123,1\r\n10001,2\r\n")
+  }
+
 }
