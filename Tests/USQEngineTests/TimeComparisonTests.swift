@@ -30,6 +30,29 @@ import USQFrame
     #expect(Table(result.frame).rows == [[.int(3)]])
   }
 
+  @Test("200 generated relative times and operators agree with a naive count over the rows")
+  func generatedRelativeTimes() async throws {
+    var generator = SeededGenerator(state: 0x16_7143)
+    let units: [(String, Int64)] = [("m", 60), ("h", 3_600), ("d", 86_400), ("w", 604_800)]
+    let operators: [(String, (Int64, Int64) -> Bool)] = [
+      (">", { $0 > $1 }), (">=", { $0 >= $1 }), ("<", { $0 < $1 }), ("<=", { $0 <= $1 }),
+      ("=", { $0 == $1 }), ("!=", { $0 != $1 }),
+    ]
+    let starts = (0..<10).map { Fixtures.time("2026-11-30") - Int64(9 - $0) * 86_400 }
+    let source = FakeDataSource(frames: ["completions": Self.tenDays])
+    for iteration in 0..<200 {
+      let (unit, seconds) = units[Int(generator.next() % 4)]
+      let amount = Int64(generator.next() % (unit == "m" ? 20_000 : unit == "h" ? 300 : 12))
+      let (op, holds) = operators[Int(generator.next() % 6)]
+      let instant = Fixtures.now - amount * seconds
+      let expected = starts.filter { holds($0, instant) }.count
+      let text = "load completions | where start_time \(op) -\(amount)\(unit) | count"
+      let result = try await run(text, source: source)
+      #expect(
+        Table(result.frame).rows == [[.int(Int64(expected))]], "#\(iteration): \(text)")
+    }
+  }
+
   @Test("a duration of time differences still compares with a duration")
   func durationsOfDifferences() async throws {
     let result = try await run(

@@ -29,7 +29,8 @@ extension ExpressionBinder {
     if case .duration(let duration) = syntax.kind {
       if other.kind == .time {
         let (instant, overflow) = state.environment.now.addingReportingOverflow(duration.seconds)
-        guard duration.amount < 0, !overflow, instant >= 0 else {
+        // Written with a minus (`-0d` is now too), and landing after 1970.
+        guard duration.text.hasPrefix("-"), !overflow, instant >= 0 else {
           state.report(Self.durationBesideTime(syntax, duration, time: otherSyntax))
           return nil
         }
@@ -90,7 +91,7 @@ extension ExpressionBinder {
     return .error(
       "bind.type-mismatch",
       "cannot compare '\(time.text)' (time) with the duration '\(syntax.text)'", at: syntax.span,
-      label: duration.amount < 0 ? "reaches before 1970" : "a duration, not a time",
+      label: duration.text.hasPrefix("-") ? "reaches before 1970" : "a duration, not a time",
       notes: ["beside a time, '-\(magnitude)' means \(magnitude) before now, as in 'since='"],
       help: "write '\(time.text) > -\(magnitude)' for the last \(magnitude), or a date (2026-11-01)"
     )
