@@ -69,7 +69,8 @@ public actor Session {
     var environment = Environment(
       endpoints: configuration.endpoints, frames: frames, lastResult: last,
       now: configuration.now(),
-      acceptsPrefixes: acceptsPrefixes, workingDirectory: configuration.workingDirectory)
+      acceptsPrefixes: acceptsPrefixes, workingDirectory: configuration.workingDirectory,
+      files: LocalFiles())
     if let zone = Settings.parseTimeZone(settings.timeZone), zone != .utc {
       environment.calendarZone = CalendarZone(name: settings.timeZone) { zone.offset(at: $0) }
     }
@@ -166,7 +167,7 @@ public actor Session {
   }
 
   static func endpointName(_ plan: Plan) -> String {
-    if case .load(let request, _) = plan.source { return request.endpoint }
+    if case .load(let request, _) = plan.source { return request.endpoint.name }
     return plan.source.verb
   }
 

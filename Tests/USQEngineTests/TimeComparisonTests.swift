@@ -1,4 +1,5 @@
 import Testing
+import USQBasics
 import USQFrame
 
 @testable import USQEngine
@@ -32,7 +33,7 @@ import USQFrame
 
   @Test("200 generated relative times and operators agree with a naive count over the rows")
   func generatedRelativeTimes() async throws {
-    var generator = SeededGenerator(state: 0x16_7143)
+    var generator = SeededGenerator(seed: 0x16_7143)
     let units: [(String, Int64)] = [("m", 60), ("h", 3_600), ("d", 86_400), ("w", 604_800)]
     let operators: [(String, (Int64, Int64) -> Bool)] = [
       (">", { $0 > $1 }), (">=", { $0 >= $1 }), ("<", { $0 < $1 }), ("<=", { $0 <= $1 }),

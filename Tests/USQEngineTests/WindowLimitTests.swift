@@ -1,4 +1,5 @@
 import Testing
+import USQBasics
 import USQLanguage
 
 @testable import USQEngine
@@ -43,7 +44,7 @@ import USQLanguage
 
   @Test("1,000 generated window options: a request inside the limits, or an error at the option")
   func generated() {
-    var generator = SeededGenerator(state: Self.seed)
+    var generator = SeededGenerator(seed: Self.seed)
     for iteration in 0..<1_000 {
       let options = Self.options(&generator)
       let text = "load completions " + options

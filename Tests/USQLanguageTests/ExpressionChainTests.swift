@@ -1,4 +1,5 @@
 import Testing
+import USQBasics
 
 @testable import USQLanguage
 
@@ -84,7 +85,7 @@ struct ExpressionChainTests {
 
   @Test("200 generated chains (mixed operators, 0 to 3,000 deep): parse, or one clear error")
   func generated() {
-    var generator = SeededGenerator(state: Self.seed)
+    var generator = SeededGenerator(seed: Self.seed)
     for iteration in 0..<200 {
       let operators = Int(generator.next() % 3_000)
       let (text, depth) = Self.chain(operators: operators, &generator, mixed: iteration % 3 != 0)
@@ -102,7 +103,7 @@ struct ExpressionChainTests {
 
   @Test("parentheses nest chains: the deepest path counts, and the cap holds across them")
   func nestedParentheses() {
-    var generator = SeededGenerator(state: Self.seed &+ 1)
+    var generator = SeededGenerator(seed: Self.seed &+ 1)
     for iteration in 0..<60 {
       // `(1 + 1 + … ) * (…)`, nested `levels` deep, each level a chain of `length` operators.
       let levels = Int(generator.next() % 150) + 1

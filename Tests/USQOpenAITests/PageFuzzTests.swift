@@ -3,6 +3,7 @@ import Testing
 import USQFrame
 import USQOpenAI
 import USQTestSupport
+import USQVocabulary
 
 /// API pages read from files (`read pages/*.json`) go through the page scanner and decoder:
 /// seeded mutations of every example page — escapes and surrogates inserted, bytes dropped,

@@ -1,25 +1,20 @@
+import USQBasics
+
 /// Seeded mutations of a valid document for reader fuzzing: fragments inserted, bytes dropped or
 /// changed, the text cut short. The same seed gives the same mutations everywhere, so a failing
 /// case can be replayed from the seed and iteration printed with it.
 public struct ByteMutator {
   /// Texts a mutation may insert (escapes, quotes, brackets: what breaks parsers most often).
   public let fragments: [String]
-  private var state: UInt64
+  private var random: SeededGenerator
 
   /// A mutator starting from `seed`.
   public init(seed: UInt64, fragments: [String]) {
-    self.state = seed
+    self.random = SeededGenerator(seed: seed)
     self.fragments = fragments
   }
 
-  /// SplitMix64.
-  public mutating func next() -> UInt64 {
-    state &+= 0x9E37_79B9_7F4A_7C15
-    var mixed = state
-    mixed = (mixed ^ (mixed >> 30)) &* 0xBF58_476D_1CE4_E5B9
-    mixed = (mixed ^ (mixed >> 27)) &* 0x94D0_49BB_1331_11EB
-    return mixed ^ (mixed >> 31)
-  }
+  private mutating func next() -> UInt64 { random.next() }
 
   /// `bytes` after one to `maximumSteps` mutations.
   public mutating func mutate(_ bytes: [UInt8], maximumSteps: Int = 3) -> [UInt8] {

@@ -66,7 +66,7 @@ extension ExpressionBinder {
       return nil
     }
     let isCount = environment.endpoints.contains { endpoint in
-      endpoint.isTimeSeries && endpoint.fields.contains { $0.name == name && $0.kind.isNumeric }
+      endpoint.isBucketed && endpoint.fields.contains { $0.name == name && $0.kind.isNumeric }
     }
     return isCount ? name : nil
   }
