@@ -33,6 +33,24 @@ struct CommandLineTests {
       err: try String(contentsOfFile: errPath, encoding: .utf8), status: process.terminationStatus)
   }
 
+  /// `usq serve --port 0 ARGUMENTS…` running, and the port from its first line (`PORT=n`).
+  static func serve(_ arguments: [String]) throws -> (Process, Int) {
+    let server = Process()
+    server.executableURL = URL(fileURLWithPath: EndToEndTests.binary)
+    server.arguments = ["serve", "--port", "0"] + arguments
+    server.environment = ["USQ_NOW": "2026-11-30T12:00:00Z"]
+    let output = Pipe()
+    server.standardOutput = output
+    try server.run()
+    let line = String(decoding: output.fileHandleForReading.availableData, as: UTF8.self)
+    guard let port = line.split(separator: "=").last.flatMap({ Int($0.prefix { $0.isNumber }) })
+    else {
+      server.terminate()
+      throw CocoaError(.fileReadCorruptFile)
+    }
+    return (server, port)
+  }
+
   static func file(_ name: String, _ contents: String) throws -> String {
     let path = NSTemporaryDirectory() + "usq-cli-\(UUID().uuidString)-" + name
     try contents.write(toFile: path, atomically: true, encoding: .utf8)
@@ -133,16 +151,8 @@ struct CommandLineTests {
 
   @Test("serve on a busy port says so in words")
   func servePortInUse() async throws {
-    let first = Process()
-    first.executableURL = URL(fileURLWithPath: EndToEndTests.binary)
-    first.arguments = ["serve", "--port", "0"]
-    let output = Pipe()
-    first.standardOutput = output
-    try first.run()
+    let (first, port) = try Self.serve([])
     defer { first.terminate() }
-    let line = String(decoding: output.fileHandleForReading.availableData, as: UTF8.self)
-    let port = try #require(
-      line.split(separator: "=").last.flatMap { Int($0.prefix { $0.isNumber }) })
     let second = try Self.usq(["serve", "--port", "\(port)"])
     #expect(second.status != 0)
     #expect(
@@ -155,17 +165,8 @@ struct CommandLineTests {
   func groupOrderOnTheWire() throws {
     let folder = NSTemporaryDirectory() + "usq-cli-\(UUID().uuidString)"
     try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
-    let server = Process()
-    server.executableURL = URL(fileURLWithPath: EndToEndTests.binary)
-    server.arguments = ["serve", "--port", "0", "--key", "sk-admin-test", "--log", folder + "/log"]
-    server.environment = ["USQ_NOW": "2026-11-30T12:00:00Z"]
-    let output = Pipe()
-    server.standardOutput = output
-    try server.run()
+    let (server, port) = try Self.serve(["--key", "sk-admin-test", "--log", folder + "/log"])
     defer { server.terminate() }
-    let line = String(decoding: output.fileHandleForReading.availableData, as: UTF8.self)
-    let port = try #require(
-      line.split(separator: "=").last.flatMap { Int($0.prefix { $0.isNumber }) })
     let client = Process()
     client.executableURL = URL(fileURLWithPath: EndToEndTests.binary)
     client.arguments = [
