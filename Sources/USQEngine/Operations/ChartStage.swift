@@ -10,8 +10,7 @@ import USQLanguage
 /// ```
 enum ChartStage {
   static let help = HelpTopic(
-    // Each kind finds this topic: users ask `help pie` (issue 16).
-    name: "chart", aliases: ChartKind.allCases.map(\.rawValue), kind: .stage,
+    name: "chart", kind: .stage,
     usage:
       "chart bar|stack|line|pie|spark|heat [x=C] [y=C, …] [by=C] [title=\"…\"] [width=N] [height=N]",
     details:
