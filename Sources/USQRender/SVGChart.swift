@@ -31,7 +31,8 @@ public enum SVGChart {
   private static func bar(_ data: ChartData, _ svg: inout SVGDocument) throws(ChartError) {
     let x = try data.xName(preferTime: false)
     let ys = try data.yNames(excluding: [x])
-    let labels = data.labels(x)
+    var (labels, marks, notes) = data.markedLabels(x: x, drawn: "lighter")
+    if x == nil && data.frame.rowCount == 1 && ys.count == 1 { labels = ys }
     let series = ys.map { Series(name: $0, values: data.numbers($0)) }
     svg.legend(series.map(\.name))
     let texts = series.map(BarLayout.valueTexts)
@@ -42,6 +43,11 @@ public enum SVGChart {
     let plotWidth = SVGDocument.width - labelWidth - 100
     let scale = high > low ? plotWidth / (high - low) : 0
     let zero = labelWidth - low * scale
+    if let x, ys.count == 1 {
+      svg.text(x, x: labelWidth - 8, y: svg.cursor + 12, anchor: "end", size: 11, fill: "#777")
+      svg.text(ys[0], x: zero + 4, y: svg.cursor + 12, size: 11, fill: "#777")
+      svg.cursor += 18
+    }
     for row in labels.indices {
       svg.text(labels[row], x: labelWidth - 8, y: svg.cursor + 15, anchor: "end")
       for (index, one) in series.enumerated() {
@@ -49,7 +55,7 @@ public enum SVGChart {
           let start = value < 0 ? zero + value * scale : zero
           svg.rect(
             x: start, y: svg.cursor + 2, width: abs(value) * scale, height: 16,
-            fill: SVGDocument.color(index))
+            fill: SVGDocument.color(index), isPartial: marks.isMarked(row))
           svg.text(
             texts[index][row], x: zero + max(0, value) * scale + 4, y: svg.cursor + 15, size: 11,
             fill: "#444")
@@ -60,14 +66,17 @@ public enum SVGChart {
     }
     svg.line(x1: zero, y1: svg.top, x2: zero, y2: svg.cursor, stroke: "#999")
     svg.cursor += 10
+    svg.notes(notes, sample: .lightBar)
   }
 
   private static func stack(_ data: ChartData, _ svg: inout SVGDocument) throws(ChartError) {
     guard let by = try data.byName() else { throw .missingBy(.stack) }
     let x = try data.xName(preferTime: false)
     let y = try data.yNames(excluding: [x, by])[0]
+    let (categories, marks, notes) = data.markedLabels(x: x, drawn: "lighter")
     let stacks = StackChart.Stacks(
-      categories: data.labels(x), series: data.labels(by), values: data.numbers(y))
+      categories: categories, series: data.labels(by), values: data.numbers(y))
+    let lighter = Set(marks.rows.map { categories[$0] })
     let totals = stacks.sums.map { $0.reduce(0, +) }
     let whole = NumberFormatting.areWhole(stacks.sums.joined())
     let format: (Double) -> String = {
@@ -84,13 +93,14 @@ public enum SVGChart {
       for (index, value) in stacks.sums[row].enumerated() where value > 0 {
         svg.rect(
           x: start, y: svg.cursor + 2, width: value * scale, height: 20,
-          fill: SVGDocument.color(index))
+          fill: SVGDocument.color(index), isPartial: lighter.contains(category))
         start += value * scale
       }
       svg.text(format(totals[row]), x: start + 4, y: svg.cursor + 17, size: 11, fill: "#444")
       svg.cursor += 26
     }
     svg.cursor += 10
+    svg.notes(notes, sample: .lightBar)
   }
 
   // MARK: - Pie
@@ -131,8 +141,9 @@ public enum SVGChart {
     let ys = try data.yNames(excluding: [x, by])
     let axis = XAxisValues(data, x: x)
     let series = Array(
-      LineChart.lineSeries(data, by: by, ys: ys, positions: axis.positions).prefix(
-        LineChart.maxSeries))
+      LineChart.lineSeries(
+        data, by: by, ys: ys, positions: axis.positions, marks: data.marks(x: x)
+      ).prefix(LineChart.maxSeries))
     svg.legend(series.map(\.name))
     let points = series.flatMap(\.points)
     let yRange = AxisTicks.range(
@@ -166,16 +177,28 @@ public enum SVGChart {
       y2: plot.top + plot.height, stroke: "#999")
     for (index, one) in series.enumerated().reversed() {
       svg.polyline(
-        one.points.map { (px($0.x), py($0.y)) }, stroke: SVGDocument.color(index), width: 2)
+        one.points.map { (px($0.x), py($0.y)) }, stroke: SVGDocument.color(index), width: 2,
+        dotted: one.isDotted)
     }
-    svg.cursor = plot.top + plot.height + 40
+    if ys.count == 1 {
+      svg.text(ys[0], x: plot.left - 8, y: plot.top - 6, anchor: "end", size: 11, fill: "#777")
+    }
+    if let x {
+      svg.text(
+        x, x: plot.left + plot.width, y: plot.top + plot.height + 36, anchor: "end", size: 11,
+        fill: "#777")
+    }
+    svg.cursor = plot.top + plot.height + 46
+    svg.notes(
+      data.markedLabels(x: x, drawn: "dotted", starred: false).notes, sample: .dashedLine)
   }
 
   private static func spark(_ data: ChartData, _ svg: inout SVGDocument) throws(ChartError) {
     let x = try data.xName(preferTime: true)
     let by = try data.byName()
     let y = try data.yNames(excluding: [x, by])[0]
-    let series = SparkChart.sparkSeries(data, y: y, by: by, axis: XAxisValues(data, x: x))
+    let series = SparkChart.sparkSeries(
+      data, y: y, by: by, axis: XAxisValues(data, x: x), marks: data.marks(x: x))
     let labelWidth = min(260, Double(series.map { DisplayWidth.of($0.name) }.max() ?? 0) * 7 + 12)
     svg.text("min · max · last", x: labelWidth + 330, y: svg.cursor + 12, size: 11, fill: "#777")
     svg.cursor += 18
@@ -193,16 +216,18 @@ public enum SVGChart {
         }
       }
       svg.text(one.name, x: labelWidth - 8, y: svg.cursor + 18, anchor: "end")
-      svg.polyline(points, stroke: SVGDocument.color(index), width: 1.5)
-      let stats = BarLayout.valueTexts(
-        Series(
-          name: "",
-          values: [present.min(), present.max(), one.values.last(where: { $0 != nil }) ?? nil]))
+      // Null values leave no point: a segment joins points that were neighbours in `values`.
+      let kept = one.values.indices.filter { one.values[$0] != nil }
+      svg.polyline(
+        points, stroke: SVGDocument.color(index), width: 1.5,
+        dotted: { one.marked.isEmpty ? false : one.marked[kept[$0]] || one.marked[kept[$0 + 1]] })
+      let stats = SparkChart.statTexts([one], compact: false)[0]
       svg.text(
         stats.joined(separator: " · "), x: labelWidth + 330, y: svg.cursor + 18, size: 11,
         fill: "#444")
       svg.cursor += 30
     }
+    svg.notes(SparkChart.statNote(series, data: data, x: x), sample: .dashedLine)
   }
 
   // MARK: - Heatmap

@@ -11,20 +11,11 @@ enum StackChart {
     let x = try data.xName(preferTime: false)
     let y = try data.yNames(excluding: [x, by])[0]
     guard data.frame.rowCount > 0 else { return emptyChart("no rows", area: area) }
-    let (categories, notes) = markedLabels(data, x: x)
+    let (categories, marks, notes) = data.markedLabels(x: x, drawn: area.style.lighterWord)
     let stacks = Stacks(categories: categories, series: data.labels(by), values: data.numbers(y))
-    return lines(stacks, area: area, header: x.map { ($0, "\(y) by \(by)") })
+    let lighter = Set(marks.rows.map { categories[$0] })
+    return lines(stacks, area: area, header: x.map { ($0, "\(y) by \(by)") }, lighter: lighter)
       + notes.map(area.style.dim)
-  }
-
-  /// Labels of `x`; for time buckets still in progress at `now`, with `*` and a note.
-  static func markedLabels(_ data: ChartData, x: String?) -> ([String], [String]) {
-    var labels = data.labels(x)
-    guard data.times(x) != nil else { return (labels, []) }
-    let partial = TableLayout.inProgressRows(
-      data.frame, rows: 0..<data.frame.rowCount, options: data.options, hints: TableHints())
-    for row in partial { labels[row] += "*" }
-    return (labels, partial.isEmpty ? [] : ["* bucket still in progress"])
   }
 
   /// Sums per (category, series); series sorted by total, largest first, folded past `maxSeries`.
@@ -69,8 +60,10 @@ enum StackChart {
     }
   }
 
-  static func lines(_ stacks: Stacks, area: ChartArea, header: (String, String)? = nil) -> [String]
-  {
+  /// - Parameter lighter: categories drawn lighter (partial or projected buckets).
+  static func lines(
+    _ stacks: Stacks, area: ChartArea, header: (String, String)? = nil, lighter: Set<String> = []
+  ) -> [String] {
     let style = area.style
     let totals = stacks.sums.map { $0.reduce(0, +) }
     let whole = NumberFormatting.areWhole(stacks.sums.joined())
@@ -105,7 +98,10 @@ enum StackChart {
         running += value
         let end =
           high > 0 ? max(drawn, Int(saturating: (running / high * Double(cells)).rounded())) : 0
-        bar += style.series(String(repeating: style.seriesFill(index), count: end - drawn), index)
+        let cells = String(repeating: style.seriesFill(index), count: end - drawn)
+        bar +=
+          lighter.contains(stacks.categories[category])
+          ? style.lighter(cells, index) : style.series(cells, index)
         drawn = end
       }
       let axis = style.dim(style.isUnicode ? "│" : "|")
