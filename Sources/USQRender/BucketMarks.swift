@@ -91,7 +91,12 @@ struct BucketMarks: Sendable, Equatable {
     var notes: [String] = []
     let how = drawn.map { ", drawn \($0)" } ?? ""
     let star = starred ? "* " : ""
-    func which(_ kind: Mark) -> String { rows(kind).map { labels[$0] }.joined(separator: ", ") }
+    func which(_ kind: Mark) -> String {
+      // Several series share a bucket: name each bucket once.
+      var seen: Set<String> = []
+      return rows(kind).map { labels[$0] }.filter { seen.insert($0).inserted }.joined(
+        separator: ", ")
+    }
     if !rows(.partialStart).isEmpty, let dataStart {
       let from = TimeFormatting.format(dataStart, zone: zone, precision: .date)
       notes.append(
@@ -100,7 +105,8 @@ struct BucketMarks: Sendable, Equatable {
     if !rows(.inProgress).isEmpty {
       notes.append(
         starred
-          ? "* bucket still in progress\(how)" : "\(which(.inProgress)): bucket still in progress\(how)")
+          ? "* bucket still in progress\(how)"
+          : "\(which(.inProgress)): bucket still in progress\(how)")
     }
     if !rows(.forecast).isEmpty {
       notes.append("projected rows (forecast = true)\(how)")
