@@ -98,7 +98,8 @@ struct BucketMarks: Sendable, Equatable {
         separator: ", ")
     }
     if !rows(.partialStart).isEmpty, let dataStart {
-      let from = TimeFormatting.format(dataStart, zone: zone, precision: .date)
+      let precision = TimeFormatting.precision(of: [dataStart], zone: zone)
+      let from = TimeFormatting.format(dataStart, zone: zone, precision: precision)
       notes.append(
         "\(star)\(which(.partialStart)): partial bucket, the loaded data starts \(from)\(how)")
     }

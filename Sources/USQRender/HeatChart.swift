@@ -34,7 +34,9 @@ enum HeatChart {
     {
       throw .needsHourlyData(x)
     }
-    return (Grid(times: times, values: data.numbers(y), zone: data.options.timeZone), y)
+    var grid = Grid(times: times, values: data.numbers(y), zone: data.options.timeZone)
+    grid.markPartial(times: times, marks: data.marks(x: x))
+    return (grid, y)
   }
 
   /// The time column of a heatmap.
@@ -72,6 +74,24 @@ enum HeatChart {
       firstDay = first
       cells = (first...last).map { sums[$0] ?? Array(repeating: nil, count: 24) }
       maximum = cells.joined().compactMap { $0 }.max() ?? 0
+    }
+
+    /// Cells (`day * 24 + hour`, days from `firstDay`) holding a bucket still in progress or
+    /// otherwise partial.
+    var partial: Set<Int> = []
+    /// The note under the grid when a cell is partial.
+    var partialNote: String? {
+      partial.isEmpty ? nil : "* hour still in progress: its value is partial"
+    }
+
+    /// Marks the cells of the marked rows.
+    mutating func markPartial(times: [Int64?], marks: BucketMarks) {
+      for row in marks.rows {
+        guard let time = times[row] else { continue }
+        let local = TimeFormatting.clamped(time) + Int64(zone.offset(at: time))
+        let day = TimeFormatting.floorDivide(local, 86_400)
+        partial.insert(Int(day - firstDay) * 24 + Int((local - day * 86_400) / 3600))
+      }
     }
 
     /// `Mon 03-02` for day `index`.
@@ -113,15 +133,19 @@ enum HeatChart {
           line += String(repeating: " ", count: cellWidth)
           continue
         }
-        let glyph =
+        var glyph =
           level == 0 && cellWidth > 1
           ? shades[0] + String(repeating: " ", count: cellWidth - 1)
           : String(repeating: shades[level], count: cellWidth)
+        if grid.partial.contains(day * 24 + hour) {
+          glyph = String(glyph.dropLast()) + "*"
+        }
         line += style.paint(glyph, code: ramp[level])
       }
       lines.append(line.replacingTrailingSpaces())
     }
     return notes.map(style.dim) + lines + scale
+      + [grid.partialNote].compactMap { $0 }.map(style.dim)
   }
 
   /// Hour numbers above the cells: every hour when cells are 3 wide, every 3rd at 2, every 6th at 1.

@@ -48,6 +48,7 @@ public enum SVGChart {
       svg.text(ys[0], x: zero + 4, y: svg.cursor + 12, size: 11, fill: "#777")
       svg.cursor += 18
     }
+    let axisTop = svg.cursor
     for row in labels.indices {
       svg.text(labels[row], x: labelWidth - 8, y: svg.cursor + 15, anchor: "end")
       for (index, one) in series.enumerated() {
@@ -64,7 +65,7 @@ public enum SVGChart {
       }
       svg.cursor += series.count > 1 ? 6 : 2
     }
-    svg.line(x1: zero, y1: svg.top, x2: zero, y2: svg.cursor, stroke: "#999")
+    svg.line(x1: zero, y1: axisTop, x2: zero, y2: svg.cursor, stroke: "#999")
     svg.cursor += 10
     svg.notes(notes, sample: .lightBar)
   }
@@ -181,7 +182,7 @@ public enum SVGChart {
         dotted: one.isDotted)
     }
     if ys.count == 1 {
-      svg.text(ys[0], x: plot.left - 8, y: plot.top - 6, anchor: "end", size: 11, fill: "#777")
+      svg.text(ys[0], x: 12, y: plot.top - 8, size: 11, fill: "#777")
     }
     if let x {
       svg.text(
@@ -251,7 +252,7 @@ public enum SVGChart {
           value > 0 && grid.maximum > 0 ? SVGDocument.heatColor(value / grid.maximum) : "#f0f0f0"
         svg.rect(
           x: left + Double(hour) * cell.width, y: svg.cursor, width: cell.width - 2,
-          height: cell.height - 2, fill: fill)
+          height: cell.height - 2, fill: fill, isPartial: grid.partial.contains(day * 24 + hour))
       }
       svg.cursor += cell.height
     }
@@ -267,5 +268,6 @@ public enum SVGChart {
     }
     svg.text("\(y) per hour", x: left + 460, y: svg.cursor + 12, size: 11, fill: "#777")
     svg.cursor += 30
+    svg.notes([grid.partialNote].compactMap { $0 }, sample: .lightBar)
   }
 }
