@@ -7,6 +7,7 @@ public enum SettingCatalog {
     ("source", "demo|api"), ("tz", "UTC|local|±HH:MM"), ("width", "auto|N"),
     ("color", "auto|always|never"), ("format", "table|csv|json|ndjson|md"), ("rows", "N"),
     ("cache", "on|off"), ("concurrency", "N"), ("charset", "unicode|ascii"), ("timer", "on|off"),
+    ("report", "PATH.html|off"),
   ]
 
   /// An error for an unknown setting (with "did you mean") or a value it does not accept;
@@ -39,6 +40,7 @@ public enum SettingCatalog {
     case "width": return value == "auto" || (Int(value).map { $0 >= 20 && $0 <= 1_000 } ?? false)
     case "rows": return Int(value).map { $0 >= 1 } ?? false
     case "concurrency": return Int(value).map { (1...64).contains($0) } ?? false
+    case "report": return !value.isEmpty
     default:
       let values =
         settings.first { $0.name == name }?.values.split(separator: "|").map(String.init) ?? []
