@@ -86,10 +86,20 @@ struct ChartData {
       return (0..<frame.rowCount).map { String($0 + 1) }
     }
     let text = CellText(column, rows: 0..<frame.rowCount, zone: options.timeZone)
-    if name.hasSuffix("_id"), case .string(let names)? = frame[name.dropLast(3) + "_name"] {
+    let shown = labelColumn(name)
+    if shown != name, case .string(let names)? = frame[shown] {
       return text.texts.indices.map { names[$0] ?? text.texts[$0] ?? "(null)" }
     }
     return text.texts.map { $0 ?? "(null)" }
+  }
+
+  /// The column whose text labels `name`'s rows: its name column beside an id (`project_name`
+  /// for `project_id`), else `name` itself.
+  func labelColumn(_ name: String) -> String {
+    guard name.hasSuffix("_id") else { return name }
+    let shown = String(name.dropLast(3)) + "_name"
+    if case .string? = frame[shown] { return shown }
+    return name
   }
 
   /// Rows that are not whole buckets of the time column `x` (none when `x` is not a time).

@@ -44,7 +44,9 @@ public enum SVGChart {
     let scale = high > low ? plotWidth / (high - low) : 0
     let zero = labelWidth - low * scale
     if let x, ys.count == 1 {
-      svg.text(x, x: labelWidth - 8, y: svg.cursor + 12, anchor: "end", size: 11, fill: "#777")
+      svg.text(
+        data.labelColumn(x), x: labelWidth - 8, y: svg.cursor + 12, anchor: "end", size: 11,
+        fill: "#777")
       svg.text(ys[0], x: zero + 4, y: svg.cursor + 12, size: 11, fill: "#777")
       svg.cursor += 18
     }

@@ -14,7 +14,9 @@ enum StackChart {
     let (categories, marks, notes) = data.markedLabels(x: x, drawn: area.style.lighterWord)
     let stacks = Stacks(categories: categories, series: data.labels(by), values: data.numbers(y))
     let lighter = Set(marks.rows.map { categories[$0] })
-    return lines(stacks, area: area, header: x.map { ($0, "\(y) by \(by)") }, lighter: lighter)
+    return lines(
+      stacks, area: area,
+      header: x.map { (data.labelColumn($0), "\(y) by \(data.labelColumn(by))") }, lighter: lighter)
       + notes.map(area.style.dim)
   }
 
