@@ -44,6 +44,11 @@ struct HeadlessChromium {
       file: file)
   }
 
+  /// The page printed to PDF (A4/Letter as the browser defaults, no header or footer).
+  func printPDF(_ file: URL, to pdf: URL) throws {
+    _ = try run(["--print-to-pdf=\(pdf.path)", "--no-pdf-header-footer"], file: file)
+  }
+
   /// Runs the browser on `file` and returns stdout; killed after 60 s.
   private func run(_ arguments: [String], file: URL) throws -> String {
     let process = Process()

@@ -129,6 +129,13 @@ import Testing
     try Self.everyChart.write(to: script, atomically: true, encoding: .utf8)
     let page = try await Self.record(script.path, in: folder, name: "every-chart")
     try Self.check(page, charts: 7, tables: [14], browser: browser)
+    // Printable: the print style sheet gives a PDF of several pages.
+    let pdf = folder.appendingPathComponent("every-chart.pdf")
+    try browser.printPDF(page, to: pdf)
+    let printed = try Data(contentsOf: pdf)
+    #expect(printed.starts(with: Data("%PDF".utf8)))
+    let pages = String(decoding: printed, as: UTF8.self).components(separatedBy: "/Type /Page\n")
+    #expect(pages.count - 1 >= 3, "\(pages.count - 1) printed pages")
     // Kept for a look: the folder is printed when USQ_KEEP_REPORTS is set.
     if ProcessInfo.processInfo.environment["USQ_KEEP_REPORTS"] != nil {
       print("report pages in \(folder.path)")
