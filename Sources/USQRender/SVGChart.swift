@@ -121,6 +121,8 @@ public enum SVGChart {
     }
     let whole = NumberFormatting.areWhole(slices.map(\.value))
     var legendY = center.y - Double(slices.count) * 12
+    let longest = Double(slices.map { DisplayWidth.of($0.label) }.max() ?? 0)
+    let percentRight = min(2 * radius + 112 + longest * 7.2 + 56, SVGDocument.width - 110)
     for (index, slice) in slices.enumerated() {
       let percent =
         total > 0 ? NumberFormatting.fixed(slice.value / total * 100, decimals: 1) : "0.0"
@@ -130,7 +132,10 @@ public enum SVGChart {
         : NumberFormatting.fixed(slice.value, decimals: 2)
       svg.rect(
         x: 2 * radius + 90, y: legendY - 11, width: 14, height: 14, fill: SVGDocument.color(index))
-      svg.text("\(slice.label)  \(percent)%  (\(count))", x: 2 * radius + 112, y: legendY)
+      // Label, percent and count in columns, as the terminal's legend aligns them.
+      svg.text(slice.label, x: 2 * radius + 112, y: legendY)
+      svg.text("\(percent)%", x: percentRight, y: legendY, anchor: "end")
+      svg.text("(\(count))", x: percentRight + 100, y: legendY, anchor: "end", fill: "#555")
       legendY += 24
     }
     svg.cursor = max(center.y + radius + 20, legendY)

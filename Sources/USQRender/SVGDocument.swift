@@ -183,7 +183,7 @@ struct SVGDocument {
     let height = SVGDocument.number(cursor + 10)
     let width = SVGDocument.number(SVGDocument.width)
     return """
-      <svg xmlns="http://www.w3.org/2000/svg" width="\(width)" height="\(height)" viewBox="0 0 \(width) \(height)" xml:space="preserve" \
+      <svg xmlns="http://www.w3.org/2000/svg" width="\(width)" height="\(height)" viewBox="0 0 \(width) \(height)" style="white-space: pre" \
       font-family="system-ui, -apple-system, 'Segoe UI', Helvetica, Arial, sans-serif">
       <rect width="100%" height="100%" fill="#ffffff"/>
       \(body.joined(separator: "\n"))

@@ -113,6 +113,7 @@ import USQTestSupport
     #expect(pie.contains("Support") && pie.contains("Search") && pie.contains("proj_c3"))
     #expect(!pie.contains("proj_a1"))
     let svg = try SVGChart.render(frame, spec: ChartSpec(.pie))
-    #expect(svg.contains("Support  50.0%") && !svg.contains("proj_a1"))
+    #expect(
+      svg.contains(">Support</text>") && svg.contains(">50.0%</text>") && !svg.contains("proj_a1"))
   }
 }
