@@ -102,6 +102,20 @@ import USQTestSupport
     assertGolden(svg, suite: "TimeTruth", named: "svg-line-in-progress")
   }
 
+  @Test("a heatmap marks the hour still in progress, in the terminal and in SVG")
+  func heat() throws {
+    // "now" half way through the last hour of two days of hours.
+    let frame = Fixtures.hourlyRequests(days: 2)
+    let options = RenderOptions(width: 90, now: Fixtures.march1 + 47 * 3600 + 1800)
+    let text = try ChartRenderer.render(frame, spec: ChartSpec(.heat), options: options)
+    let lastDay = try #require(text.split(separator: "\n").dropFirst(2).first)
+    #expect(lastDay.hasSuffix("*"))
+    #expect(text.hasSuffix("* hour still in progress: its value is partial\n"))
+    let svg = try SVGChart.render(frame, spec: ChartSpec(.heat), options: options)
+    #expect(svg.components(separatedBy: "fill-opacity=\"0.35\"").count == 3)  // cell and sample
+    #expect(svg.contains("* hour still in progress: its value is partial"))
+  }
+
   @Test("after names, a chart labels rows by the name column, not the id")
   func namesLabel() throws {
     let frame = Fixtures.frame([
