@@ -32,16 +32,18 @@ import USQTestSupport
 
   @Test(
     "the in-progress bucket: dotted line segment, hatched or lighter bar, and a note",
-    arguments: [ChartSpec.Kind.line, .bar, .spark], [false, true])
-  func inProgress(kind: ChartSpec.Kind, color: Bool) throws {
+    arguments: [ChartSpec.Kind.line, .bar, .spark], ["plain", "color", "ascii"])
+  func inProgress(kind: ChartSpec.Kind, variant: String) throws {
     let spec = ChartSpec(kind, y: ["num_model_requests"], width: 70)
-    let options = RenderOptions(width: 70, color: color, now: Self.now)
+    let color = variant == "color"
+    let options = RenderOptions(
+      width: 70, color: color, charset: variant == "ascii" ? .ascii : .unicode, now: Self.now)
     let text = try ChartRenderer.render(
       Fixtures.dailyCompletions(days: Self.days), spec: spec, options: options)
     #expect(ANSIText.strip(text).contains("bucket still in progress"))
     if kind == .bar && color { #expect(text.contains("\u{1B}[2;38;5;31m")) }
     assertGolden(
-      text, suite: "TimeTruth", named: "in-progress-\(kind.rawValue)-\(color ? "color" : "plain")")
+      text, suite: "TimeTruth", named: "in-progress-\(kind.rawValue)-\(variant)")
   }
 
   @Test("a sparkline's min and last leave the half-finished day out, and say so")
