@@ -34,7 +34,8 @@ public enum SVGChart {
     var (labels, marks, notes) = data.markedLabels(x: x, drawn: "lighter")
     if x == nil && data.frame.rowCount == 1 && ys.count == 1 { labels = ys }
     let series = ys.map { Series(name: $0, values: data.numbers($0)) }
-    svg.legend(series.map(\.name))
+    // As in the terminal: one series is named by the header over the bars, several by a legend.
+    if series.count > 1 { svg.legend(series.map(\.name)) }
     let texts = series.map(BarLayout.valueTexts)
     let values = series.flatMap { $0.values.compactMap { $0 } }
     let high = max(0, values.max() ?? 0)
