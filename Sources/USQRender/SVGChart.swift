@@ -206,9 +206,13 @@ public enum SVGChart {
     let x = try data.xName(preferTime: true)
     let by = try data.byName()
     let y = try data.yNames(excluding: [x, by])[0]
-    let series = SparkChart.sparkSeries(
-      data, y: y, by: by, axis: XAxisValues(data, x: x), marks: data.marks(x: x))
+    let axis = XAxisValues(data, x: x)
+    let series = SparkChart.sparkSeries(data, y: y, by: by, axis: axis, marks: data.marks(x: x))
     let labelWidth = min(260, Double(series.map { DisplayWidth.of($0.name) }.max() ?? 0) * 7 + 12)
+    // The terminal's header: the series column, the time range, the statistics.
+    let range = SparkChart.trendHeaders(data, axis: axis, style: Style(data.options))[0]
+    svg.text(by ?? y, x: labelWidth - 8, y: svg.cursor + 12, anchor: "end", size: 11, fill: "#777")
+    svg.text(range, x: labelWidth, y: svg.cursor + 12, size: 11, fill: "#777")
     svg.text("min · max · last", x: labelWidth + 330, y: svg.cursor + 12, size: 11, fill: "#777")
     svg.cursor += 18
     for (index, one) in series.enumerated() {

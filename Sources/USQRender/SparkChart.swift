@@ -14,22 +14,29 @@ enum SparkChart {
     guard data.frame.rowCount > 0 else { return emptyChart("no rows", area: area) }
     let axis = XAxisValues(data, x: x)
     let series = sparkSeries(data, y: y, by: by, axis: axis, marks: data.marks(x: x))
-    var headers = ["trend"]
-    let positions = axis.positions.compactMap { $0 }
-    if axis.kind == .time, let low = positions.min(), let high = positions.max(), high > low {
-      let zone = data.options.timeZone
-      let precision = TimeFormatting.precision(of: [Int64(low), Int64(high)], zone: zone)
-      let arrow = area.style.isUnicode ? " → " : " -> "
-      let full = [low, high].map {
-        TimeFormatting.format(Int64($0), zone: zone, precision: precision)
-      }
-      headers.insert(full.joined(separator: arrow), at: 0)
-      if precision == .date {
-        headers.insert(full.map { String($0.dropFirst(5)) }.joined(separator: arrow), at: 1)
-      }
-    }
+    let headers = trendHeaders(data, axis: axis, style: area.style)
     return lines(series, headers: headers, labelHeader: by ?? "", area: area)
       + statNote(series, data: data, x: x).map(area.style.dim)
+  }
+
+  /// Titles of the trend column, longest first: the time range in full, without the year, then
+  /// `trend`.
+  static func trendHeaders(_ data: ChartData, axis: XAxisValues, style: Style) -> [String] {
+    var headers = ["trend"]
+    let positions = axis.positions.compactMap { $0 }
+    guard axis.kind == .time, let low = positions.min(), let high = positions.max(), high > low
+    else { return headers }
+    let zone = data.options.timeZone
+    let precision = TimeFormatting.precision(of: [Int64(low), Int64(high)], zone: zone)
+    let arrow = style.isUnicode ? " → " : " -> "
+    let full = [low, high].map {
+      TimeFormatting.format(Int64($0), zone: zone, precision: precision)
+    }
+    headers.insert(full.joined(separator: arrow), at: 0)
+    if precision == .date {
+      headers.insert(full.map { String($0.dropFirst(5)) }.joined(separator: arrow), at: 1)
+    }
+    return headers
   }
 
   /// Says which buckets min, max and last leave out (partial ones), when any.
