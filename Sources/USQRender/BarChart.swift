@@ -12,7 +12,8 @@ enum BarChart {
     guard data.frame.rowCount > 0 else { return emptyChart("no rows", area: area) }
     let series = ys.map { Series(name: $0, values: data.numbers($0)) }
     // No label column: row numbers, or for a lone row (a total) the value's name.
-    var (labels, marks, notes) = data.markedLabels(x: x, drawn: area.style.partialBarWord)
+    var (labels, marks, notes) = data.markedLabels(
+      x: x, drawn: area.style.partialBarWord, onePerRow: true)
     if x == nil && data.frame.rowCount == 1 && ys.count == 1 { labels = ys }
     let isTime = data.times(x) != nil
     var layout = BarLayout(labels: labels, series: series, area: area)

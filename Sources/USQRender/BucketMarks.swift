@@ -68,7 +68,9 @@ struct BucketMarks: Sendable, Equatable {
     guard let now = options.now, case .time(let ends)? = frame["end_time"] else { return [] }
     var starts: TimeColumn?
     if case .time(let column)? = frame["start_time"] { starts = column }
-    let bucket = TableLayout.bucketSeconds(frame, hints: hints)
+    var known = hints
+    known.bucketSeconds = hints.bucketSeconds ?? options.bucketSeconds
+    let bucket = TableLayout.bucketSeconds(frame, hints: known)
     return rows.filter { row in
       if let end = ends[row], end > now { return true }
       if let bucket, let start = starts?[row] {

@@ -103,18 +103,22 @@ struct ChartData {
   }
 
   /// Rows that are not whole buckets of the time column `x` (none when `x` is not a time).
-  func marks(x: String?) -> BucketMarks {
-    guard times(x) != nil else { return .none }
+  ///
+  /// - Parameter onePerRow: the chart draws each row on its own (bars), so a row's bucket can be
+  ///   marked whatever `x` is: `load completions days=1 group=model | chart bar x=model` draws
+  ///   today's half day, model by model.
+  func marks(x: String?, onePerRow: Bool = false) -> BucketMarks {
+    guard onePerRow || times(x) != nil else { return .none }
     return BucketMarks(frame, rows: 0..<frame.rowCount, options: options)
   }
 
   /// Labels of `x`, `*` after each in-progress or partial bucket, and the notes that say why
   /// (`drawn`: how the chart draws those rows).
-  func markedLabels(x: String?, drawn: String?, starred: Bool = true) -> (
-    labels: [String], marks: BucketMarks, notes: [String]
-  ) {
+  func markedLabels(x: String?, drawn: String?, starred: Bool = true, onePerRow: Bool = false)
+    -> (labels: [String], marks: BucketMarks, notes: [String])
+  {
     var labels = labels(x)
-    let marks = marks(x: x)
+    let marks = marks(x: x, onePerRow: onePerRow)
     let plain = labels
     if starred {
       for row in marks.rows where marks[row] != .forecast { labels[row] += "*" }

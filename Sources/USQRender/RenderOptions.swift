@@ -23,6 +23,10 @@ public struct RenderOptions: Sendable, Equatable {
   /// Where the loaded data begins, seconds since the epoch, UTC: a time bucket starting before it
   /// holds only part of its period and is marked partial (nil = the data has no known start).
   public var dataStart: Int64?
+  /// The width of the frame's time buckets in seconds when the pipeline knows it (`bucket=1d`,
+  /// `bucket week`); nil = inferred from `end_time - start_time`, which a frame of only the
+  /// bucket in progress (ending at "now") would get wrong.
+  public var bucketSeconds: Int64?
 
   /// Options with explicit values; the defaults suit an 80-column UTF-8 terminal without colour.
   public init(

@@ -31,7 +31,7 @@ public enum SVGChart {
   private static func bar(_ data: ChartData, _ svg: inout SVGDocument) throws(ChartError) {
     let x = try data.xName(preferTime: false)
     let ys = try data.yNames(excluding: [x])
-    var (labels, marks, notes) = data.markedLabels(x: x, drawn: "lighter")
+    var (labels, marks, notes) = data.markedLabels(x: x, drawn: "lighter", onePerRow: true)
     if x == nil && data.frame.rowCount == 1 && ys.count == 1 { labels = ys }
     let series = ys.map { Series(name: $0, values: data.numbers($0)) }
     // As in the terminal: one series is named by the header over the bars, several by a legend.

@@ -73,6 +73,13 @@ extension Session {
     if let plan, case .load(let request, _) = plan.source, request.bucketWidth != nil {
       options.dataStart = request.startTime
     }
+    switch plan?.resultSchema.bucketWidth {
+    case .hour?: options.bucketSeconds = 3_600
+    case .day?: options.bucketSeconds = 86_400
+    case .week?: options.bucketSeconds = 7 * 86_400
+    case .seconds(let width)?: options.bucketSeconds = width
+    case .month?, nil: break  // months differ in length: inferred from the rows
+    }
     return options
   }
 

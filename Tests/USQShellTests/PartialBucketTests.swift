@@ -33,6 +33,17 @@ import Testing
     #expect(!days.contains("partial bucket"))
   }
 
+  @Test("today alone is still in progress: the table stars it, bars of any x are hatched")
+  func todayAlone() async {
+    let table = await Self.run(
+      "load completions days=2 group=model | select start_time, end_time, model | tail 1")
+    #expect(table.contains("│ 2026-11-30* │ 2026-11-30 12:00 │"))
+    let bars = await Self.run(
+      "load completions days=1 group=model | top 2 by num_model_requests | chart bar x=model")
+    #expect(bars.contains("gpt-4o-mini-2024-07-18*  │░"))
+    #expect(bars.contains("* bucket still in progress, drawn hatched ░"))
+  }
+
   @Test("a sparkline's min and last are not the half-finished day")
   func spark() async {
     let text = await Self.run(
