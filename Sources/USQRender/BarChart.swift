@@ -19,9 +19,10 @@ enum BarChart {
     var layout = BarLayout(labels: labels, series: series, area: area)
     layout.keepsLast = isTime
     layout.partialRows = marks.rows
-    layout.reservedLines = notes.count
+    let noteLines = area.noteLines(notes)
+    layout.reservedLines = noteLines.count
     if let x, ys.count == 1 { layout.header = (data.labelColumn(x), ys[0]) }
-    return layout.lines() + notes.map(area.style.dim)
+    return layout.lines() + noteLines
   }
 }
 

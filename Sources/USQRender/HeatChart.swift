@@ -145,7 +145,7 @@ enum HeatChart {
       lines.append(line.replacingTrailingSpaces())
     }
     return notes.map(style.dim) + lines + scale
-      + [grid.partialNote].compactMap { $0 }.map(style.dim)
+      + area.noteLines([grid.partialNote].compactMap { $0 })
   }
 
   /// Hour numbers above the cells: every hour when cells are 3 wide, every 3rd at 2, every 6th at 1.

@@ -26,7 +26,7 @@ enum LineChart {
     return LinePlot(
       series: series, axis: axis, area: area, showLegend: true
     )
-    .lines() + notes.map(area.style.dim)
+    .lines() + area.noteLines(notes)
   }
 
   struct PointSeries {

@@ -16,7 +16,7 @@ enum SparkChart {
     let series = sparkSeries(data, y: y, by: by, axis: axis, marks: data.marks(x: x))
     let headers = trendHeaders(data, axis: axis, style: area.style)
     return lines(series, headers: headers, labelHeader: by ?? "", area: area)
-      + statNote(series, data: data, x: x).map(area.style.dim)
+      + area.noteLines(statNote(series, data: data, x: x))
   }
 
   /// Titles of the trend column, longest first: the time range in full, without the year, then

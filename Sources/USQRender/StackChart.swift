@@ -11,13 +11,13 @@ enum StackChart {
     let x = try data.xName(preferTime: false)
     let y = try data.yNames(excluding: [x, by])[0]
     guard data.frame.rowCount > 0 else { return emptyChart("no rows", area: area) }
-    let (categories, marks, notes) = data.markedLabels(x: x, drawn: area.style.lighterWord)
+    let (categories, marks, notes) = data.markedLabels(x: x, drawn: area.style.partialStackWord)
     let stacks = Stacks(categories: categories, series: data.labels(by), values: data.numbers(y))
     let lighter = Set(marks.rows.map { categories[$0] })
     return lines(
       stacks, area: area,
       header: x.map { (data.labelColumn($0), "\(y) by \(data.labelColumn(by))") }, lighter: lighter)
-      + notes.map(area.style.dim)
+      + area.noteLines(notes)
   }
 
   /// Sums per (category, series); series sorted by total, largest first, folded past `maxSeries`.
@@ -100,10 +100,12 @@ enum StackChart {
         running += value
         let end =
           high > 0 ? max(drawn, Int(saturating: (running / high * Double(cells)).rounded())) : 0
-        let cells = String(repeating: style.seriesFill(index), count: end - drawn)
-        bar +=
-          lighter.contains(stacks.categories[category])
-          ? style.lighter(cells, index) : style.series(cells, index)
+        let isLighter = lighter.contains(stacks.categories[category])
+        // Without colour a partial bar keeps each series' glyph on every other cell only.
+        let cells = (drawn..<end).map { cell in
+          isLighter && !style.color && cell % 2 == 1 ? style.gap : style.seriesFill(index)
+        }.joined()
+        bar += isLighter ? style.lighter(cells, index) : style.series(cells, index)
         drawn = end
       }
       let axis = style.dim(style.isUnicode ? "│" : "|")

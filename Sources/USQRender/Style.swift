@@ -37,8 +37,11 @@ struct Style: Sendable {
     return "\u{1B}[2;38;5;\(Style.palette[index % Style.palette.count])m\(text)\u{1B}[0m"
   }
 
-  /// How `lighter` shows, for a chart's note (nil without colour, where it shows nothing).
-  var lighterWord: String? { color ? "lighter" : nil }
+  /// How a partial stacked bar shows, for a chart's note: lighter, or every other cell a gap.
+  var partialStackWord: String { color ? "lighter" : "hatched \(gap)" }
+
+  /// The filler between the cells of a hatched stacked bar.
+  var gap: String { isUnicode ? "·" : "." }
 
   /// `text` in ANSI 256 colour `code`.
   func paint(_ text: String, code: Int) -> String {

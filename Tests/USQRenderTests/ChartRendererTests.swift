@@ -119,11 +119,12 @@ func expectFits(
       text == """
         start_time   num_model_requests by proj…
         2026-03-01  │██████████████████▒▒▒▒▒▒ 40
-        2026-03-02* │██████▒▒▒ 15
+        2026-03-02* │█·█·█·▒·▒ 15
 
         ██ proj_abc   40
         ▒▒ proj_eval  15
-        * bucket still in progress
+        * bucket still in progress, drawn
+          hatched ·
 
         """)
   }
