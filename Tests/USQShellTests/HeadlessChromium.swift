@@ -51,13 +51,17 @@ struct HeadlessChromium {
 
   /// Runs the browser on `file` and returns stdout; killed after 60 s.
   private func run(_ arguments: [String], file: URL) throws -> String {
+    // A profile of its own: browsers of other test runs on the machine may be running.
+    let profile = FileManager.default.temporaryDirectory.appendingPathComponent(
+      "usq-chromium-\(UUID())")
+    defer { try? FileManager.default.removeItem(at: profile) }
     let process = Process()
     process.executableURL = URL(fileURLWithPath: path)
     // No sandbox: tests may run as root in a container, where Chromium's sandbox cannot start.
     process.arguments =
       [
         "--headless", "--no-sandbox", "--disable-gpu", "--no-first-run", "--mute-audio",
-        "--virtual-time-budget=3000", "--user-data-dir=\(NSTemporaryDirectory())usq-chromium",
+        "--virtual-time-budget=3000", "--user-data-dir=\(profile.path)",
       ] + arguments + [file.absoluteString]
     let output = Pipe()
     process.standardOutput = output
