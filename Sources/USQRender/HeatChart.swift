@@ -65,9 +65,7 @@ enum HeatChart {
       var sums: [Int64: [Double?]] = [:]
       for (row, time) in times.enumerated() {
         guard let time else { continue }
-        let local = TimeFormatting.clamped(time) + Int64(zone.offset(at: time))
-        let day = floorDivide(local, 86_400)
-        let hour = Int((local - day * 86_400) / 3600)
+        let (day, hour) = Grid.cell(of: time, zone: zone)
         let add = max(0, values[row] ?? 0)
         sums[day, default: Array(repeating: nil, count: 24)][hour] =
           (sums[day]?[hour] ?? nil).map { $0 + add } ?? add
@@ -76,6 +74,13 @@ enum HeatChart {
       firstDay = first
       cells = (first...last).map { sums[$0] ?? Array(repeating: nil, count: 24) }
       maximum = cells.joined().compactMap { $0 }.max() ?? 0
+    }
+
+    /// The local day (days since the epoch) and hour of `time` in `zone`.
+    static func cell(of time: Int64, zone: RenderTimeZone) -> (day: Int64, hour: Int) {
+      let local = TimeFormatting.clamped(time) + Int64(zone.offset(at: time))
+      let day = floorDivide(local, 86_400)
+      return (day, Int((local - day * 86_400) / 3600))
     }
 
     /// Cells (`day * 24 + hour`, days from `firstDay`) holding a bucket still in progress or
@@ -90,9 +95,8 @@ enum HeatChart {
     mutating func markPartial(times: [Int64?], marks: BucketMarks) {
       for row in marks.rows {
         guard let time = times[row] else { continue }
-        let local = TimeFormatting.clamped(time) + Int64(zone.offset(at: time))
-        let day = TimeFormatting.floorDivide(local, 86_400)
-        partial.insert(Int(day - firstDay) * 24 + Int((local - day * 86_400) / 3600))
+        let (day, hour) = Grid.cell(of: time, zone: zone)
+        partial.insert(Int(day - firstDay) * 24 + hour)
       }
     }
 
