@@ -92,6 +92,16 @@ public enum SVGChart {
     let plotWidth = SVGDocument.width - labelWidth - 100
     let high = totals.max() ?? 0
     let scale = high > 0 ? plotWidth / high : 0
+    if let x {
+      // The terminal's header: the category column, then what the segments are.
+      svg.text(
+        data.labelColumn(x), x: labelWidth - 8, y: svg.cursor + 12, anchor: "end", size: 11,
+        fill: "#777")
+      svg.text(
+        "\(y) by \(data.labelColumn(by))", x: labelWidth, y: svg.cursor + 12, size: 11,
+        fill: "#777")
+      svg.cursor += 18
+    }
     for (row, category) in stacks.categories.enumerated() {
       svg.text(category, x: labelWidth - 8, y: svg.cursor + 17, anchor: "end")
       var start = labelWidth
