@@ -1,3 +1,4 @@
+import Foundation
 import USQRender
 
 /// The session's settings, changed with `set NAME=VALUE` and listed by `settings`.
@@ -21,19 +22,22 @@ public struct Settings: Sendable, Equatable {
   public var concurrency: Int = 4
   public var charset: Charset = .unicode
   public var timer: Bool = false
+  /// The HTML report being written (`set report=PATH`), nil when off.
+  public var report: String?
 
   public init() {}
 
   /// Every setting's name, in the order `settings` lists them.
   public static let names = [
     "source", "tz", "width", "color", "format", "rows", "cache", "concurrency", "charset", "timer",
+    "report",
   ]
 
   /// What each setting accepts, for messages and `help`.
   public static func accepted(_ name: String) -> String {
     switch name {
     case "source": "demo or api"
-    case "tz": "UTC, local or ±HH:MM"
+    case "tz": "UTC, local, ±HH:MM or an IANA zone such as Europe/Berlin"
     case "width": "auto or a number of columns (20–1000)"
     case "color": "auto, always or never"
     case "format": "table, csv, json, ndjson or md"
@@ -41,6 +45,7 @@ public struct Settings: Sendable, Equatable {
     case "cache", "timer": "on or off"
     case "concurrency": "a number of requests in flight (1–16)"
     case "charset": "unicode or ascii"
+    case "report": "a path to an .html file, or off"
     default: ""
     }
   }
@@ -58,6 +63,7 @@ public struct Settings: Sendable, Equatable {
     case "concurrency": String(concurrency)
     case "charset": charset.rawValue
     case "timer": timer ? "on" : "off"
+    case "report": report ?? "off"
     default: nil
     }
   }
@@ -101,17 +107,26 @@ public struct Settings: Sendable, Equatable {
     case "timer":
       guard let flag = Self.onOff(value) else { return invalid }
       timer = flag
+    case "report":
+      // The session checks the folder and starts recording; here the value is only kept.
+      report = value == "off" ? nil : value
     default: return .unknownSetting(name)
     }
     return nil
   }
 
-  /// The render time zone for `tz`: `UTC`, `local` or `±HH:MM`.
+  /// The render time zone for `tz`: `UTC`, `local`, `±HH:MM` or an IANA name
+  /// (`Europe/Berlin`, `America/New_York`: its daylight-saving rules apply).
   public static func parseTimeZone(_ text: String) -> RenderTimeZone? {
     switch text.lowercased() {
     case "utc", "z": return .utc
     case "local": return .zone(.current)
     default: break
+    }
+    if text.contains("/"), TimeZone.knownTimeZoneIdentifiers.contains(text),
+      let zone = TimeZone(identifier: text)
+    {
+      return .zone(zone)
     }
     let scalars = Array(text.utf8)
     guard scalars.count == 6, scalars[0] == UInt8(ascii: "+") || scalars[0] == UInt8(ascii: "-"),

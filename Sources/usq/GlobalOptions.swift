@@ -9,7 +9,10 @@ struct GlobalOptions: ParsableArguments {
   @Option(help: "Output format: table, csv, json, ndjson or md.")
   var format: String?
 
-  @Option(help: "Time zone for tables and charts: UTC, local or ±HH:MM.")
+  @Option(
+    help:
+      "Time zone for tables, charts and bucket day: UTC, local, ±HH:MM or an IANA name (Europe/Berlin)."
+  )
   var tz: String?
 
   @Flag(name: .customLong("no-color"), help: "Never colour the output.")
@@ -31,10 +34,17 @@ struct GlobalOptions: ParsableArguments {
     help: "Read the admin key from this file instead of $OPENAI_ADMIN_KEY.")
   var keyFile: String?
 
+  @Option(
+    help: ArgumentHelp(
+      "Write an HTML report of the run (tables, charts, warnings, errors) to this file.",
+      valueName: "out.html"))
+  var report: String?
+
   /// The launch settings these flags ask for.
   func launchOptions(mode: LaunchOptions.Mode) -> LaunchOptions {
     LaunchOptions(
       mode: mode, forceDemo: demo, format: format, timeZone: tz, noColor: noColor,
-      noCache: noCache, timer: timer, baseURL: baseURL, keyFile: keyFile)
+      noCache: noCache, timer: timer, baseURL: baseURL, keyFile: keyFile,
+      report: report)
   }
 }
