@@ -21,7 +21,8 @@ extension Binder {
     let endpoint = load.endpoint
     // An explicit group= plus the dimensions a stage cannot do without (`price`: the tiers).
     let explicitGroupBy = load.explicitGroup.map { keys in
-      endpoint.groupKeys.filter { keys.contains($0) || state.requiredDimensions.contains($0) }
+      keys
+        + state.requiredDimensions.filter { !keys.contains($0) && endpoint.groupKeys.contains($0) }
     }
     let request = UsageQuery(
       endpoint: endpoint, startTime: load.window?.start ?? 0,

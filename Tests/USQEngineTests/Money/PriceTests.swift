@@ -65,7 +65,7 @@ import USQFrame
     _ = try await run("load completions days=3 | price | sum cost by user_id", source: source)
     let requests = source.requests
     #expect(requests.map(\.endpoint.name) == ["completions", "costs"])
-    #expect(requests[0].groupBy == ["user_id", "model", "batch", "service_tier"])
+    #expect(requests[0].groupBy == ["model", "batch", "service_tier", "user_id"])
     #expect(requests[1].groupBy == ["line_item"])
     #expect(requests[1].startTime == Fixtures.time("2026-11-28"))
     #expect(requests[1].endTime == nil)
