@@ -19,7 +19,7 @@ enum BarChart {
     layout.keepsLast = isTime
     layout.reservedLines = notes.count
     if let x, ys.count == 1 { layout.header = (x, ys[0]) }
-    return layout.lines() + notes.map(area.style.dim)
+    return layout.lines() + area.notes(notes)
   }
 }
 

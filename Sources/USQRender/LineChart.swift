@@ -27,16 +27,20 @@ enum LineChart {
     return LinePlot(
       series: series, axis: axis, area: area, showLegend: true
     )
-    .lines() + notes.map(area.style.dim)
+    .lines() + area.notes(notes)
   }
 
   struct PointSeries {
     var name: String
-    var points: [(x: Double, y: Double)]
+    /// Runs of consecutive points with values; a null value between two runs is a gap in the line.
+    var runs: [[(x: Double, y: Double)]]
     var total: Double
+    /// Every point, in x order.
+    var points: [(x: Double, y: Double)] { runs.flatMap { $0 } }
   }
 
-  /// Series per `by` value (per `y` when several), largest total first, points sorted by x.
+  /// Series per `by` value (per `y` when several), largest total first, points sorted by x and
+  /// broken into runs where a row's value is null (the line leaves a gap there).
   static func lineSeries(_ data: ChartData, by: String?, ys: [String], positions: [Double?])
     -> [PointSeries]
   {
@@ -45,14 +49,17 @@ enum LineChart {
     for y in ys {
       let values = data.numbers(y)
       for group in groups {
-        var points: [(x: Double, y: Double)] = []
+        var placed: [(x: Double, y: Double?)] = []
         for row in group.rows {
-          if let x = positions[row], let value = values[row] { points.append((x, value)) }
+          if let x = positions[row] { placed.append((x, values[row])) }
         }
-        points.sort { $0.x < $1.x }
+        // Stable: rows at the same x keep their order.
+        placed = placed.enumerated().sorted { ($0.element.x, $0.offset) < ($1.element.x, $1.offset) }
+          .map(\.element)
+        let runs = presentRuns(placed)
         let name = by == nil ? y : (ys.count > 1 ? "\(group.key) · \(y)" : group.key)
-        result.append(
-          PointSeries(name: name, points: points, total: points.reduce(0) { $0 + $1.y }))
+        let total = runs.joined().reduce(0) { $0 + $1.y }
+        result.append(PointSeries(name: name, runs: runs, total: total))
       }
     }
     return result.enumerated().sorted { lhs, rhs in

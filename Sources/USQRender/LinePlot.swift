@@ -71,14 +71,17 @@ struct LinePlot {
       let fx = x.high > x.low ? (point.x - x.low) / (x.high - x.low) : 0.5
       return (fx * width, (y.high - point.y) / (y.high - y.low) * height)
     }
+    // Each run is drawn on its own: a null value leaves a gap, never a line across it.
     for (index, one) in series.enumerated().reversed() {
-      let dots = one.points.map(dot)
-      if dots.count == 1 { drawPoint(&canvas, at: dots[0], series: index) }
-      for pair in zip(dots, dots.dropFirst()) {
-        if usesBraille {
-          canvas.drawLine(from: pair.0, to: pair.1, series: index)
-        } else {
-          drawCellLine(&canvas, from: pair.0, to: pair.1, series: index)
+      for run in one.runs {
+        let dots = run.map(dot)
+        if dots.count == 1 { drawPoint(&canvas, at: dots[0], series: index) }
+        for pair in zip(dots, dots.dropFirst()) {
+          if usesBraille {
+            canvas.drawLine(from: pair.0, to: pair.1, series: index)
+          } else {
+            drawCellLine(&canvas, from: pair.0, to: pair.1, series: index)
+          }
         }
       }
     }

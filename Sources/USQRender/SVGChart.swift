@@ -68,28 +68,33 @@ public enum SVGChart {
     let y = try data.yNames(excluding: [x, by])[0]
     let stacks = StackChart.Stacks(
       categories: data.labels(x), series: data.labels(by), values: data.numbers(y))
-    let totals = stacks.sums.map { $0.reduce(0, +) }
-    let whole = NumberFormatting.areWhole(stacks.sums.joined())
-    let format: (Double) -> String = {
-      whole ? NumberFormatting.grouped(Int64($0)) : NumberFormatting.fixed($0, decimals: 2)
-    }
+    let format = StackChart.formatter(stacks)
     svg.legend(stacks.series.map { "\($0.name) (\(format($0.total)))" })
     let labelWidth = min(260, Double(stacks.categories.map(DisplayWidth.of).max() ?? 0) * 7 + 12)
-    let plotWidth = SVGDocument.width - labelWidth - 100
-    let high = totals.max() ?? 0
-    let scale = high > 0 ? plotWidth / high : 0
+    // Positive segments grow right of the zero line, negative ones left of it, on one scale.
+    let high = stacks.sums.map { $0.filter { $0 > 0 }.reduce(0, +) }.max() ?? 0
+    let low = stacks.sums.map { $0.filter { $0 < 0 }.reduce(0, +) }.min() ?? 0
+    let scale = high > low ? (SVGDocument.width - labelWidth - 100) / (high - low) : 0
+    let zero = labelWidth - low * scale
+    let top = svg.cursor
     for (row, category) in stacks.categories.enumerated() {
       svg.text(category, x: labelWidth - 8, y: svg.cursor + 17, anchor: "end")
-      var start = labelWidth
-      for (index, value) in stacks.sums[row].enumerated() where value > 0 {
+      var right = zero
+      var left = zero
+      for (index, value) in stacks.sums[row].enumerated() where value != 0 {
+        let width = value.magnitude * scale
+        if value < 0 { left -= width }
         svg.rect(
-          x: start, y: svg.cursor + 2, width: value * scale, height: 20,
+          x: value < 0 ? left : right, y: svg.cursor + 2, width: width, height: 20,
           fill: SVGDocument.color(index))
-        start += value * scale
+        if value > 0 { right += width }
       }
-      svg.text(format(totals[row]), x: start + 4, y: svg.cursor + 17, size: 11, fill: "#444")
+      svg.text(
+        format(stacks.sums[row].reduce(0, +)), x: right + 4, y: svg.cursor + 17, size: 11,
+        fill: "#444")
       svg.cursor += 26
     }
+    if low < 0 { svg.line(x1: zero, y1: top, x2: zero, y2: svg.cursor, stroke: "#999") }
     svg.cursor += 10
   }
 
@@ -164,9 +169,11 @@ public enum SVGChart {
     svg.line(
       x1: plot.left, y1: plot.top + plot.height, x2: plot.left + plot.width,
       y2: plot.top + plot.height, stroke: "#999")
+    // One polyline per run: a null value leaves a gap.
     for (index, one) in series.enumerated().reversed() {
-      svg.polyline(
-        one.points.map { (px($0.x), py($0.y)) }, stroke: SVGDocument.color(index), width: 2)
+      for run in one.runs {
+        svg.polyline(run.map { (px($0.x), py($0.y)) }, stroke: SVGDocument.color(index), width: 2)
+      }
     }
     svg.cursor = plot.top + plot.height + 40
   }
@@ -184,16 +191,16 @@ public enum SVGChart {
       let low = present.min() ?? 0
       let high = present.max() ?? 0
       let step = one.values.count > 1 ? 300 / Double(one.values.count - 1) : 0
-      let points = one.values.enumerated().compactMap { offset, value in
-        value.map {
-          (
-            labelWidth + Double(offset) * step,
-            svg.cursor + 24 - (high > low ? ($0 - low) / (high - low) : 0.5) * 20
-          )
-        }
-      }
+      // Runs of present values, each its own polyline: a null leaves a gap.
+      let runs = presentRuns(one.values.enumerated().map { (Double($0.offset), $0.element) })
       svg.text(one.name, x: labelWidth - 8, y: svg.cursor + 18, anchor: "end")
-      svg.polyline(points, stroke: SVGDocument.color(index), width: 1.5)
+      for run in runs {
+        let points = run.map { point in
+          let fraction = high > low ? (point.y - low) / (high - low) : 0.5
+          return (labelWidth + point.x * step, svg.cursor + 24 - fraction * 20)
+        }
+        svg.polyline(points, stroke: SVGDocument.color(index), width: 1.5)
+      }
       let stats = BarLayout.valueTexts(
         Series(
           name: "",

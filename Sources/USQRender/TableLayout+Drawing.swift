@@ -26,11 +26,19 @@ extension TableLayout {
       bar + " " + cells.joined(separator: " " + bar + " ") + " " + bar
     }
     var lines = [rule(box.top)]
-    lines.append(
-      line(
-        columns.map {
-          style.bold(DisplayWidth.pad($0.name, to: $0.width, right: $0.isRightAligned))
-        }))
+    // A header too long for its column wraps between its words, aligned as its values are.
+    let headers = columns.map { TableLayout.headerLines($0.name, width: $0.width) }
+    let headerHeight = headers.map(\.count).max() ?? 1
+    for index in 0..<headerHeight {
+      lines.append(
+        line(
+          zip(columns, headers).map { column, header in
+            // Headers sit on the bottom lines, next to the values.
+            let line = index - (headerHeight - header.count)
+            let text = header.indices.contains(line) ? header[line] : ""
+            return style.bold(DisplayWidth.pad(text, to: column.width, right: column.isRightAligned))
+          }))
+    }
     lines.append(rule(box.middle))
     for row in 0..<rowCount {
       lines.append(
@@ -58,8 +66,11 @@ extension TableLayout {
     if hasInProgress { notes.append("* bucket still in progress") }
     if !dropped.isEmpty {
       let noun = dropped.count == 1 ? "column" : "columns"
+      let them = dropped.count == 1 ? "it" : "them"
       notes.append(
-        "\(dropped.count) \(noun) not shown (too wide): " + dropped.joined(separator: ", "))
+        "\(dropped.count) \(noun) not shown for lack of room: " + dropped.joined(separator: ", ")
+          + " (see \(them) with `| select \(dropped[0])\(dropped.count > 1 ? ", …" : "")` or "
+          + "`set width=\(max(20, min(1000, naturalWidth)))`)")
     }
     if !hiddenAllNull.isEmpty {
       var note = "hidden, all null: " + hiddenAllNull.joined(separator: ", ")

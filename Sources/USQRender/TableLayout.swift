@@ -9,6 +9,8 @@ struct TableLayout {
     var width: Int
     /// Text columns can be cut; numbers and times cannot.
     var canShrink: Bool
+    /// The widest cell (null counts as 4, `null`); a number or time column is never narrower.
+    var valueWidth: Int
   }
 
   var columns: [Column]
@@ -16,7 +18,14 @@ struct TableLayout {
   var hiddenAllNull: [String]
   var fillHints: [String: String]
   var dropped: [String] = []
+  /// The box width that would show every column in full (for the footnote's `set width=`).
+  var naturalWidth = 0
   var moreRows: Int
+  /// Columns the statement named, most wanted first: the last to leave a narrow table.
+  var preferred: [String]
+  /// Columns that repeat what others show (`end_time` beside `start_time`, the currency of a
+  /// money column): the first to leave a narrow table.
+  var secondary: Set<String> = []
   var hasInProgress = false
   var nullText: String
 
@@ -26,6 +35,7 @@ struct TableLayout {
     moreRows = frame.rowCount - shown
     nullText = "null"
     fillHints = hints.fill
+    preferred = hints.preferred
     // All-null columns are hidden, unless that would leave no column to show.
     let nullColumns =
       frame.rowCount > 0 ? frame.names.filter { (frame[$0]?.nullCount ?? 0) == frame.rowCount } : []
@@ -37,14 +47,19 @@ struct TableLayout {
     let markColumn =
       frame.names.contains("start_time") && !allNull.contains("start_time")
       ? "start_time" : "end_time"
+    if frame["start_time"] != nil && !allNull.contains("start_time") { secondary.insert("end_time") }
     let daily = TableLayout.bucketSeconds(frame, hints: hints).map { $0 % 86_400 == 0 } ?? false
     columns = []
     for (name, column) in frame.pairs where !allNull.contains(name) {
       var currency: USQFrame.Column?
-      if let currencyName = hints.money[name], column.kind.isNumeric {
-        if let found = frame[currencyName], found.kind == .string {
+      if column.kind.isNumeric {
+        let currencyName = hints.money[name]
+        if let currencyName, let found = frame[currencyName], found.kind == .string {
           currency = found
-        } else if frame[currencyName] == nil, let code = hints.defaultCurrency {
+          secondary.insert(currencyName)
+        } else if let code = hints.currencies[name]
+          ?? (currencyName != nil && frame[currencyName ?? ""] == nil ? hints.defaultCurrency : nil)
+        {
           currency = .constant(.string(code), count: frame.rowCount, nullKind: .string)
         }
       }
@@ -55,11 +70,12 @@ struct TableLayout {
         for row in progress { text.texts[row] = (text.texts[row] ?? "") + "*" }
       }
       let widths = text.texts.map { $0.map(DisplayWidth.of) ?? 4 }
-      let width = max(DisplayWidth.of(name), widths.max() ?? 0)
+      let valueWidth = widths.max() ?? 0
       columns.append(
         Column(
-          name: name, cells: text.texts, isRightAligned: text.isRightAligned, width: width,
-          canShrink: column.kind == .string || column.kind == .bool))
+          name: name, cells: text.texts, isRightAligned: text.isRightAligned,
+          width: max(DisplayWidth.of(name), valueWidth),
+          canShrink: column.kind == .string || column.kind == .bool, valueWidth: valueWidth))
     }
   }
 
@@ -101,58 +117,5 @@ struct TableLayout {
       }
     }
     return counts.max { $0.value < $1.value || ($0.value == $1.value && $0.key < $1.key) }?.key
-  }
-
-  // MARK: - Fitting
-
-  /// Total width of the box: `│ a │ b │` = sum of widths + 3 per column + 1.
-  var boxWidth: Int { columns.reduce(1) { $0 + $1.width + 3 } }
-
-  /// Narrows the table until its box fits `width`, in the steps below (widest column first within
-  /// each), then leaves out columns on the right; a last resort cuts everything.
-  mutating func fit(width: Int, style: Style) {
-    // 1. Long text (lists, sentences) down to 32 columns; ids (≤ 32) stay whole for now.
-    shrink(to: width, floor: { min($0.width, max(32, DisplayWidth.of($0.name))) })
-    // 2. Headers of numbers and times down to their values (numbers are never cut).
-    shrink(
-      to: width,
-      floor: { column in
-        column.canShrink
-          ? column.width : max(4, column.cells.map { $0.map(DisplayWidth.of) ?? 4 }.max() ?? 0)
-      }, all: true)
-    // 3. Text down to 8 columns (or its header, up to 16), then 5.
-    shrink(to: width, floor: { min($0.width, max(8, min(DisplayWidth.of($0.name), 16))) })
-    shrink(to: width, floor: { min($0.width, 5) })
-    // 4. Columns on the right left out, named in a footnote.
-    while boxWidth > width && columns.count > 1 {
-      let last = columns.removeLast()
-      dropped.insert(last.name, at: 0)
-    }
-    if boxWidth > width {
-      shrink(to: width, floor: { _ in 1 }, all: true)
-    }
-    for index in columns.indices {
-      let width = columns[index].width
-      columns[index].name = DisplayWidth.truncate(
-        columns[index].name, to: width, ellipsis: style.ellipsis)
-      columns[index].cells = columns[index].cells.map {
-        $0.map { DisplayWidth.truncate($0, to: width, ellipsis: style.ellipsis) }
-      }
-    }
-  }
-
-  /// Narrows the widest column above its floor, one column at a time, until the box fits; only
-  /// text columns unless `all`.
-  private mutating func shrink(to width: Int, floor: (Column) -> Int, all: Bool = false) {
-    let floors = columns.map(floor)
-    while boxWidth > width {
-      let candidates = columns.indices.filter {
-        (all || columns[$0].canShrink) && columns[$0].width > floors[$0]
-      }
-      guard let widest = candidates.max(by: { columns[$0].width < columns[$1].width }) else {
-        return
-      }
-      columns[widest].width -= 1
-    }
   }
 }

@@ -11,12 +11,17 @@ extension Session {
     pipeline: PipelineSyntax
   ) -> Outcome {
     last = result.frame
+    lastCurrencies = currencies(of: result, plan: plan, pipeline: pipeline)
     switch result.output {
     case .stored(let name, let frame):
       frames[name] = frame
+      frameCurrencies[name] = lastCurrencies
       console.out("\(name): \(Self.size(of: frame))\n")
     case .table(let frame):
-      console.out(render(frame, currency: Self.isCosts(plan) ? "usd" : nil))
+      var hints = tableHints
+      hints.currencies = lastCurrencies
+      hints.preferred = NamedColumns.of(pipeline, plan: plan, source: source, result: frame)
+      console.out(render(frame, hints: hints))
     case .chart(let request, let frame):
       guard settings.format == .table else {
         console.out(render(frame))
@@ -37,14 +42,10 @@ extension Session {
   }
 
   /// The frame as the current format asks: a table, or csv/json/ndjson/md text.
-  ///
-  /// - Parameter currency: the currency of `amount` when its `currency` column is gone.
-  func render(_ frame: Frame, currency: String? = nil) -> String {
+  func render(_ frame: Frame, hints: TableHints? = nil) -> String {
     switch settings.format {
     case .table:
-      var hints = tableHints
-      hints.defaultCurrency = currency
-      return TableRenderer.render(frame, options: renderOptions(), hints: hints)
+      return TableRenderer.render(frame, options: renderOptions(), hints: hints ?? tableHints)
     case .csv: return Exporter.render(frame, format: .csv)
     case .json: return Exporter.render(frame, format: .json)
     case .ndjson: return Exporter.render(frame, format: .ndjson)
@@ -52,10 +53,18 @@ extension Session {
     }
   }
 
+  /// The terminal's columns now (`SessionConfiguration.currentSize`, else as read at start).
+  var terminalWidth: Int { configuration.currentSize()?.columns ?? configuration.terminal.width }
+
+  /// The columns output is fitted to: `set width=N`, else the terminal's.
+  var outputWidth: Int { settings.width ?? terminalWidth }
+
   func renderOptions() -> RenderOptions {
-    RenderOptions(
-      width: settings.width ?? configuration.terminal.width,
-      height: configuration.terminal.stdoutIsTTY ? configuration.terminal.height : nil,
+    let size = configuration.currentSize()
+    return RenderOptions(
+      width: settings.width ?? size?.columns ?? configuration.terminal.width,
+      height: configuration.terminal.stdoutIsTTY
+        ? size?.rows ?? configuration.terminal.height : nil,
       color: useColor(), charset: settings.charset,
       timeZone: Settings.parseTimeZone(settings.timeZone) ?? .utc, maxRows: settings.rows,
       now: configuration.now())
@@ -72,10 +81,22 @@ extension Session {
     return TableHints(fill: fill)
   }
 
-  /// Whether the statement loaded costs (whose amounts are in US dollars).
-  static func isCosts(_ plan: Plan) -> Bool {
-    if case .load(let request, _) = plan.source { return request.endpoint == "costs" }
-    return false
+  /// The currency of each money column of the result: read from the frame the statement started
+  /// from (or recorded for a stored one), then carried through the stages.
+  private func currencies(of result: ExecutionResult, plan: Plan, pipeline: PipelineSyntax)
+    -> [String: String]
+  {
+    var start = result.sourceCurrencies
+    switch plan.source {
+    case .stored(let name): start.merge(frameCurrencies[name] ?? [:]) { own, _ in own }
+    case .last: start.merge(lastCurrencies) { own, _ in own }
+    case .load(let request, _) where request.endpoint == "costs" && start["amount"] == nil:
+      // No row to read it from (an empty window): the Costs API bills in US dollars.
+      start["amount"] = "usd"
+    default: break
+    }
+    return MoneyTracking(currencies: start).through(pipeline, plan: plan, stored: frameCurrencies)
+      .present(in: result.frame)
   }
 
   static func spec(_ request: ChartRequest) -> ChartSpec {

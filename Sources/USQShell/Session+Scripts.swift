@@ -30,7 +30,7 @@ extension Session {
       file, overrides: Dictionary(parameters, uniquingKeysWith: { $1 }))
     if diagnostics.hasErrors {
       let formatter = DiagnosticFormatter(
-        style: .script, decorator: useColor(forErrors: true) ? .ansi : nil)
+        style: .script, decorator: useColor(forErrors: true) ? .ansi : nil, width: outputWidth)
       console.err(formatter.format(diagnostics, in: file) + "\n")
       return .failed(exitCode: 1)
     }

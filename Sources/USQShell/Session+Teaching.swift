@@ -1,5 +1,6 @@
 import USQEngine
 import USQLanguage
+import USQRender
 
 extension Session {
   /// `help [TOPIC]`.
@@ -39,12 +40,43 @@ extension Session {
   private func answer(_ answer: CatalogAnswer, source: SourceFile, origin: Origin) -> Outcome {
     switch answer {
     case .text(let text):
-      console.out(text.hasSuffix("\n") ? text : text + "\n")
+      console.out(Self.wrapped(text, to: outputWidth))
       return .ok
     case .error(let diagnostic):
       report([diagnostic], in: source, origin: origin)
       return .failed(exitCode: 1)
     }
+  }
+}
+
+extension Session {
+  /// `text` with every line longer than `width` broken between words (lists of stages, columns
+  /// and keys included), continuation lines indented two more than the line they continue, so
+  /// the terminal never breaks a word; ends in a line break.
+  static func wrapped(_ text: String, to width: Int) -> String {
+    var lines = text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+    if lines.last == "" { lines.removeLast() }
+    return lines.flatMap { line -> [String] in
+      guard USQRender.DisplayWidth.of(line) > width else { return [line] }
+      let indent = String(repeating: " ", count: Self.hangingIndent(line))
+      return USQRender.DisplayWidth.wrap(line, to: width, indent: indent)
+    }.joined(separator: "\n") + "\n"
+  }
+
+  /// Where a wrapped line's continuation starts: under the text after a `label:` and its blanks
+  /// (`stages:    where select …`), else two past the line's own indent.
+  static func hangingIndent(_ line: String) -> Int {
+    let leading = line.prefix { $0 == " " }.count
+    let rest = line.dropFirst(leading)
+    if let colon = rest.firstIndex(of: ":"), !rest[..<colon].contains(" "),
+      rest[rest.index(after: colon)...].hasPrefix(" ")
+    {
+      let label = rest[...colon].count
+      let blanks = rest[rest.index(after: colon)...].prefix { $0 == " " }.count
+      let indent = leading + label + blanks
+      if indent <= 24 { return indent }
+    }
+    return leading + 2
   }
 }
 

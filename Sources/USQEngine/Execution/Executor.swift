@@ -42,6 +42,7 @@ public struct Executor: Sendable {
       plan.source, sourceSchema: plan.sourceSchema, progress: progress)
     timings.append(
       StageTiming(verb: plan.source.verb, seconds: Self.seconds(since: started, clock)))
+    let sourceCurrencies = MoneyColumns.currencies(in: frame)
     let context = OperationContext(
       environment: environment, dataSource: dataSource, window: plan.sourceSchema.window,
       bucketWidth: plan.sourceSchema.bucketWidth, listCache: listCache)
@@ -52,7 +53,8 @@ public struct Executor: Sendable {
       output = try bindOutputAtRunTime(plan.deferredOutput, input: frame)
     }
     return ExecutionResult(
-      frame: frame, output: Self.output(output, binding: plan.binding, frame), timings: timings)
+      frame: frame, output: Self.output(output, binding: plan.binding, frame), timings: timings,
+      sourceCurrencies: sourceCurrencies)
   }
 
   private func loadSource(

@@ -3,7 +3,7 @@ import USQLanguage
 
 /// `chart KIND [x=C] [y=C, …] [by=C] [title="…"] [width=N] [height=N]`: the output stage that
 /// draws the frame. Defaults: `x` the first non-numeric column (`start_time` for `line`), `y`
-/// the last numeric column; `stack` and `spark` need `by=` (default: the first string column).
+/// the last numeric column; `stack` and `spark` need `by=` (an error lists the candidates).
 ///
 /// ```
 /// load completions days=30 | chart bar x=start_time y=input_tokens,output_tokens
@@ -92,10 +92,10 @@ enum ChartStage {
       if request.x == nil { state.report(needs(verb, "x", "a non-numeric column for the x axis")) }
     case .pie, .spark, .heat: break
     }
-    let needsSeries = request.kind == .stack || request.kind == .spark
-    if needsSeries && request.by == nil {
-      request.by = input.columns.first { $0.kind == .string && $0.name != request.x }?.name
-      if request.by == nil { state.report(needs(verb, "by", "a column naming the series")) }
+    // The contract asks for `by=` here: guessing one drew a single `(null)` series from a column
+    // that `group=` never filled.
+    if (request.kind == .stack || request.kind == .spark) && request.by == nil {
+      state.report(needsBy(verb, kind: request.kind, input: input, x: request.x))
     }
     if request.kind == .pie && request.by == nil {
       request.by = input.columns.first { $0.kind == .string }?.name ?? input.firstNonNumeric?.name
@@ -141,6 +141,23 @@ enum ChartStage {
     .error(
       "bind.chart-option", "this chart needs '\(key)=': \(what)", at: verb.span,
       label: "no default for '\(key)'", help: "add \(key)=COLUMN")
+  }
+
+  fileprivate static func needsBy(_ verb: Name, kind: ChartKind, input: StageSchema, x: String?)
+    -> Diagnostic
+  {
+    let candidates = input.columns.filter { !$0.kind.isNumeric && $0.kind != .time && $0.name != x }
+      .map(\.name)
+    let what = kind == .stack ? "segments of each bar" : "sparklines"
+    return .error(
+      "bind.chart-needs-by", "'chart \(kind.rawValue)' needs by=COLUMN: the column whose values become the \(what)",
+      at: verb.span, label: "no by=",
+      notes: candidates.isEmpty
+        ? ["the input has no text column to split by"]
+        : ["candidates: " + candidates.joined(separator: ", ")],
+      help: candidates.isEmpty
+        ? "load a text column (e.g. group=model) and add by=COLUMN"
+        : "add by=COLUMN with one of the candidates")
   }
 
   fileprivate static func oneValue(_ option: OptionSyntax) -> Diagnostic {

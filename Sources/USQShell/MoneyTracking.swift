@@ -1,0 +1,74 @@
+import USQEngine
+import USQFrame
+import USQLanguage
+
+/// Carries the currency of money columns through a pipeline's stages, so `amount` prints `€12.50`
+/// after `sum amount`, `join`, `rename` or `pivot` as it did straight after `load costs`.
+///
+/// The currency comes from the frame the statement started from (`ExecutionResult
+/// .sourceCurrencies`) or, for `from NAME`, `_` and `join NAME`, from what the session recorded
+/// when that frame was made. A column keeps its currency while it exists under its name (or a
+/// new name given by `rename`); aggregates of money that stay money (`sum avg min max median p90
+/// p99 first last`) and the columns `pivot` spreads a money column into are money too.
+struct MoneyTracking {
+  /// Column → lowercase currency code.
+  var currencies: [String: String]
+
+  /// Follows `pipeline`'s frame stages (the plan's schema after each says which columns remain).
+  func through(_ pipeline: PipelineSyntax, plan: Plan, stored: [String: [String: String]])
+    -> MoneyTracking
+  {
+    var money = currencies
+    for (stage, planned) in zip(pipeline.stages, plan.stages) {
+      let before = money
+      switch stage.kind {
+      case .rename(let items):
+        for item in items {
+          money[item.oldName.text] = nil
+          if let code = before[item.oldName.text] { money[item.newName.text] = code }
+        }
+      case .join(let frame, _, _):
+        for (column, code) in stored[frame.text] ?? [:] where money[column] == nil {
+          money[column] = code
+        }
+      case .agg(let calls, _):
+        for call in calls where Self.keepsUnit.contains(call.function) {
+          if let argument = call.argument, let code = before[argument.text] {
+            money[call.resultName] = code
+          }
+        }
+      case .pivot(_, let values):
+        if let code = before[values.text] {
+          let earlier = Set(plan.schema(before: planned).names)
+          for name in planned.schema.names where !earlier.contains(name) { money[name] = code }
+        }
+      default: break
+      }
+      if !planned.schema.isOpen {
+        let kept = Set(planned.schema.columns.filter(\.kind.isNumeric).map(\.name))
+        money = money.filter { kept.contains($0.key) }
+      }
+    }
+    return MoneyTracking(currencies: money)
+  }
+
+  /// The entries whose column `frame` holds as numbers.
+  func present(in frame: Frame) -> [String: String] {
+    currencies.filter { frame[$0.key]?.kind.isNumeric == true }
+  }
+
+  /// Aggregates whose result is in the unit of their argument.
+  private static let keepsUnit: Set<USQLanguage.AggregateFunction> = [
+    .sum, .avg, .min, .max, .median, .p90, .p99, .first, .last,
+  ]
+}
+
+extension Plan {
+  /// The schema flowing into `stage`.
+  fileprivate func schema(before stage: PlannedStage) -> StageSchema {
+    guard let index = stages.firstIndex(where: { $0.span == stage.span }), index > 0 else {
+      return sourceSchema
+    }
+    return stages[index - 1].schema
+  }
+}

@@ -1,0 +1,42 @@
+import USQEngine
+import USQFrame
+import USQLanguage
+
+/// The columns a statement named, most wanted first: what a narrow table keeps when it cannot
+/// show everything.
+///
+/// `load completions group=model | where num_model_requests > 100 | top 5 by input_tokens` names
+/// `input_tokens` (the last stage), then `num_model_requests`, then `model` (the group key); the
+/// columns a stage adds (`names`, `share`, `count`) count as named by it.
+enum NamedColumns {
+  static func of(_ pipeline: PipelineSyntax, plan: Plan, source: SourceFile, result: Frame)
+    -> [String]
+  {
+    let present = Set(result.names)
+    var named: [String] = []
+    func add(_ name: String) {
+      if present.contains(name) && !named.contains(name) { named.append(name) }
+    }
+    let (tokens, _) = Lexer.tokenize(source)
+    for (offset, stage) in pipeline.stages.enumerated().reversed() {
+      for token in tokens where token.kind == .word && stage.span.contains(token.span) {
+        add(token.text)
+      }
+      addedColumns(plan, stage: offset).forEach(add)
+    }
+    if case .load(_, let options) = pipeline.source.kind {
+      for option in options where option.key.text == "group" {
+        option.values.map(\.text).forEach(add)
+      }
+    }
+    return named
+  }
+
+  /// The columns stage `index` added to its input (none for output stages).
+  private static func addedColumns(_ plan: Plan, stage index: Int) -> [String] {
+    guard plan.stages.indices.contains(index) else { return [] }
+    let before = index > 0 ? plan.stages[index - 1].schema : plan.sourceSchema
+    let known = Set(before.names)
+    return plan.stages[index].schema.names.filter { !known.contains($0) }
+  }
+}
