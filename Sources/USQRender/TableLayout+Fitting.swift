@@ -3,9 +3,12 @@
 extension TableLayout {
   /// Long text (lists, sentences) is cut to this many columns first.
   static let longText = 32
-  /// Text (ids, model names) stays readable down to this many columns; below it, whole columns
-  /// leave instead.
+  /// Text (ids, model names) stays readable down to this many columns (less in a terminal
+  /// narrower than 64 columns, down to 8); below it, whole columns leave instead.
   static let readableText = 16
+
+  /// The readable width of text in a table `width` columns wide: a quarter of it, 8 to 16.
+  static func readableText(in width: Int) -> Int { min(readableText, max(8, width / 4)) }
   /// A header wraps onto at most this many lines.
   static let maxHeaderLines = 4
 
@@ -15,7 +18,8 @@ extension TableLayout {
   /// Narrows the table until its box fits `width`:
   /// 1. long text down to 32 columns;
   /// 2. headers of numbers and times wrap onto more lines (numbers are never cut);
-  /// 3. text down to 16 columns (ids and model names stay readable);
+  /// 3. text down to 16 columns (a quarter of a narrower table, at least 8: ids and model
+  ///    names stay readable);
   /// 4. when even that is too wide, whole columns leave, the least wanted first (`end_time` and
   ///    currency columns beside their amounts, then columns the statement did not name, from the
   ///    right), and the footnote names them;
@@ -23,15 +27,16 @@ extension TableLayout {
   mutating func fit(width: Int, style: Style) {
     naturalWidth = boxWidth
     let originalOrder = columns.map(\.name)
-    for name in dropOrder() where minimalBoxWidth > width && columns.count > 1 {
+    for name in dropOrder() where minimalBoxWidth(in: width) > width && columns.count > 1 {
       guard let index = columns.firstIndex(where: { $0.name == name }) else { continue }
       dropped.append(columns.remove(at: index).name)
     }
     dropped.sort { (originalOrder.firstIndex(of: $0) ?? 0) < (originalOrder.firstIndex(of: $1) ?? 0) }
     shrink(to: width, floor: { min($0.width, TableLayout.longText) })
     // Wrapping a header loses nothing; cutting an id does: numbers' headers go first.
-    shrink(to: width, floor: { $0.canShrink ? $0.width : TableLayout.floor($0) }, all: true)
-    shrink(to: width, floor: TableLayout.floor)
+    shrink(
+      to: width, floor: { $0.canShrink ? $0.width : TableLayout.floor($0, in: width) }, all: true)
+    shrink(to: width, floor: { TableLayout.floor($0, in: width) })
     if boxWidth > width {
       shrink(to: width, floor: { _ in 1 }, all: true)
     }
@@ -44,16 +49,17 @@ extension TableLayout {
   }
 
   /// The box width with every column at its floor.
-  private var minimalBoxWidth: Int {
-    columns.reduce(1) { $0 + TableLayout.floor($1) + 3 }
+  private func minimalBoxWidth(in width: Int) -> Int {
+    columns.reduce(1) { $0 + TableLayout.floor($1, in: width) + 3 }
   }
 
-  /// The narrowest a column gets before columns leave: numbers and times their widest value
-  /// (and room for a header word of up to 8 columns), text 16 columns.
-  static func floor(_ column: Column) -> Int {
-    if column.canShrink { return min(column.width, readableText) }
+  /// The narrowest a column gets before columns leave, in a table `width` wide: numbers and
+  /// times their widest value (and room for a header word of up to 9 columns, `requests`,
+  /// `distinct_`), text its readable width.
+  static func floor(_ column: Column, in width: Int) -> Int {
+    if column.canShrink { return min(column.width, readableText(in: width)) }
     let word = headerWords(column.name).map(DisplayWidth.of).max() ?? 1
-    return min(column.width, max(column.valueWidth, min(word, 8), 1))
+    return min(column.width, max(column.valueWidth, min(word, 9), 1))
   }
 
   /// Column names in the order they leave a table that is too wide.

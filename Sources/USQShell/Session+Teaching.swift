@@ -58,8 +58,12 @@ extension Session {
     if lines.last == "" { lines.removeLast() }
     return lines.flatMap { line -> [String] in
       guard USQRender.DisplayWidth.of(line) > width else { return [line] }
-      let indent = String(repeating: " ", count: Self.hangingIndent(line))
-      return USQRender.DisplayWidth.wrap(line, to: width, indent: indent)
+      let leading = line.prefix { $0 == " " }.count
+      let hanging = String(repeating: " ", count: Self.hangingIndent(line) - leading)
+      let margin = String(repeating: " ", count: leading)
+      return USQRender.DisplayWidth.wrap(
+        String(line.dropFirst(leading)), to: max(10, width - leading), indent: hanging
+      ).map { margin + $0 }
     }.joined(separator: "\n") + "\n"
   }
 

@@ -17,7 +17,8 @@ public struct LineEditorError: Error, Equatable, Sendable, CustomStringConvertib
 /// cancelling the line. Use it only when stdin is a terminal (`TerminalFacts.stdinIsTTY`).
 ///
 /// Keys: emacs bindings; Up/Down walk the history; Ctrl-R searches it; Tab completes (a second
-/// Tab lists the candidates); Ctrl-C drops the line; Ctrl-D on an empty line ends; Ctrl-Z suspends.
+/// Tab lists the candidates); Ctrl-L clears the screen; Ctrl-C drops the line; Ctrl-D on an empty
+/// line ends; Ctrl-Z suspends.
 ///
 /// Not thread-safe: use one editor from one task at a time (the REPL does).
 public final class LineEditor: LineReader {
@@ -120,6 +121,8 @@ public final class LineEditor: LineReader {
     }
     _ = usq_el_bind(editLine, "^I", "usq-complete")
     _ = usq_el_bind(editLine, "^R", "em-inc-search-prev")
+    // Ctrl-L clears the screen and redraws the line being typed, whatever the editor's keymap.
+    _ = usq_el_bind(editLine, "^L", "ed-clear-screen")
   }
 
   private static func instance(for editLine: OpaquePointer?) -> LineEditor? {
