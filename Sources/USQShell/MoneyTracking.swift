@@ -14,11 +14,14 @@ struct MoneyTracking {
   /// Column → lowercase currency code.
   var currencies: [String: String]
 
-  /// Follows `pipeline`'s frame stages (the plan's schema after each says which columns remain).
-  func through(_ pipeline: PipelineSyntax, plan: Plan, stored: [String: [String: String]])
-    -> MoneyTracking
-  {
+  /// Follows `pipeline`'s frame stages (the plan's schema after each says which columns remain;
+  /// after `pivot` they are known only in `result`).
+  func through(
+    _ pipeline: PipelineSyntax, plan: Plan, stored: [String: [String: String]], result: Frame
+  ) -> [String: String] {
     var money = currencies
+    // `pivot` makes its columns when it runs: the result's new numeric columns are its money.
+    var spread: (code: String, earlier: Set<String>)?
     for (stage, planned) in zip(pipeline.stages, plan.stages) {
       let before = money
       switch stage.kind {
@@ -39,8 +42,7 @@ struct MoneyTracking {
         }
       case .pivot(_, let values):
         if let code = before[values.text] {
-          let earlier = Set(plan.schema(before: planned).names)
-          for name in planned.schema.names where !earlier.contains(name) { money[name] = code }
+          spread = (code, Set(plan.schema(before: planned).names))
         }
       default: break
       }
@@ -49,12 +51,12 @@ struct MoneyTracking {
         money = money.filter { kept.contains($0.key) }
       }
     }
-    return MoneyTracking(currencies: money)
-  }
-
-  /// The entries whose column `frame` holds as numbers.
-  func present(in frame: Frame) -> [String: String] {
-    currencies.filter { frame[$0.key]?.kind.isNumeric == true }
+    if let spread {
+      for name in result.names where !spread.earlier.contains(name) && money[name] == nil {
+        money[name] = spread.code
+      }
+    }
+    return money.filter { result[$0.key]?.kind.isNumeric == true }
   }
 
   /// Aggregates whose result is in the unit of their argument.

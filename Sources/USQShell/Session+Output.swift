@@ -95,8 +95,8 @@ extension Session {
       start["amount"] = "usd"
     default: break
     }
-    return MoneyTracking(currencies: start).through(pipeline, plan: plan, stored: frameCurrencies)
-      .present(in: result.frame)
+    return MoneyTracking(currencies: start).through(
+      pipeline, plan: plan, stored: frameCurrencies, result: result.frame)
   }
 
   static func spec(_ request: ChartRequest) -> ChartSpec {
