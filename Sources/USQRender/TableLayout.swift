@@ -24,7 +24,7 @@ struct TableLayout {
   /// Columns the statement named, most wanted first: the last to leave a narrow table.
   var preferred: [String]
   /// Columns that repeat what others show (`end_time` beside `start_time`, the currency of a
-  /// money column): the first to leave a narrow table.
+  /// money column, `project_id` beside `project_name`): the first to leave a narrow table.
   var secondary: Set<String> = []
   var hasInProgress = false
   var nullText: String
@@ -48,6 +48,10 @@ struct TableLayout {
       frame.names.contains("start_time") && !allNull.contains("start_time")
       ? "start_time" : "end_time"
     if frame["start_time"] != nil && !allNull.contains("start_time") { secondary.insert("end_time") }
+    // An id beside its name (after `names`): the name says it for people.
+    for name in frame.names where name.hasSuffix("_id") {
+      if frame[String(name.dropLast(3)) + "_name"] != nil { secondary.insert(name) }
+    }
     let daily = TableLayout.bucketSeconds(frame, hints: hints).map { $0 % 86_400 == 0 } ?? false
     columns = []
     for (name, column) in frame.pairs where !allNull.contains(name) {

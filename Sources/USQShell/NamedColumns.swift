@@ -6,7 +6,8 @@ import USQLanguage
 /// show everything.
 ///
 /// `load completions group=model | where num_model_requests > 100 | top 5 by input_tokens` names
-/// `input_tokens` (the last stage), then `num_model_requests`, then `model` (the group key); the
+/// `input_tokens` (the last stage), then `num_model_requests`, then `model` (the group key);
+/// `sum a, b by model` names `model`, `a`, `b` (keys first, then in the order written); the
 /// columns a stage adds (`names`, `share`, `count`) count as named by it.
 enum NamedColumns {
   static func of(_ pipeline: PipelineSyntax, plan: Plan, source: SourceFile, result: Frame)
@@ -19,9 +20,11 @@ enum NamedColumns {
     }
     let (tokens, _) = Lexer.tokenize(source)
     for (offset, stage) in pipeline.stages.enumerated().reversed() {
-      for token in tokens where token.kind == .word && stage.span.contains(token.span) {
-        add(token.text)
-      }
+      let words = tokens.filter { $0.kind == .word && stage.span.contains($0.span) }.map(\.text)
+      // Within a stage its keys come first (`sum a, b by model`: model, a, b): a row without
+      // its key cannot be read.
+      let isKey = { (name: String) in result[name].map { !$0.kind.isNumeric } ?? false }
+      (words.filter(isKey) + words.filter { !isKey($0) }).forEach(add)
       addedColumns(plan, stage: offset).forEach(add)
     }
     if case .load(_, let options) = pipeline.source.kind {
