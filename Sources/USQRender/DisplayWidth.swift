@@ -102,7 +102,9 @@ extension DisplayWidth {
       if !current.isEmpty { lines.append(current) }
       current = (lines.isEmpty ? "" : indent) + word
       // A list written without blanks (`group=a,b,c`) breaks after its commas first.
-      while of(current) > width, let comma = lastComma(in: current, fitting: width, after: of(indent)) {
+      while of(current) > width,
+        let comma = lastComma(in: current, fitting: width, after: of(indent))
+      {
         lines.append(String(current[...comma]))
         current = indent + current[current.index(after: comma)...]
       }
@@ -127,7 +129,9 @@ extension DisplayWidth {
     for index in text.indices {
       used += of(text[index])
       if used > width { break }
-      if text[index] == ",", used > skipped + 1, text.index(after: index) != text.endIndex { found = index }
+      if text[index] == ",", used > skipped + 1, text.index(after: index) != text.endIndex {
+        found = index
+      }
     }
     return found
   }

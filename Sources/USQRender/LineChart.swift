@@ -54,8 +54,10 @@ enum LineChart {
           if let x = positions[row] { placed.append((x, values[row])) }
         }
         // Stable: rows at the same x keep their order.
-        placed = placed.enumerated().sorted { ($0.element.x, $0.offset) < ($1.element.x, $1.offset) }
-          .map(\.element)
+        placed = placed.enumerated().sorted {
+          ($0.element.x, $0.offset) < ($1.element.x, $1.offset)
+        }
+        .map(\.element)
         let runs = presentRuns(placed)
         let name = by == nil ? y : (ys.count > 1 ? "\(group.key) · \(y)" : group.key)
         let total = runs.joined().reduce(0) { $0 + $1.y }

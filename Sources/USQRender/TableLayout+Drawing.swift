@@ -36,7 +36,8 @@ extension TableLayout {
             // Headers sit on the bottom lines, next to the values.
             let line = index - (headerHeight - header.count)
             let text = header.indices.contains(line) ? header[line] : ""
-            return style.bold(DisplayWidth.pad(text, to: column.width, right: column.isRightAligned))
+            return style.bold(
+              DisplayWidth.pad(text, to: column.width, right: column.isRightAligned))
           }))
     }
     lines.append(rule(box.middle))

@@ -31,7 +31,9 @@ extension TableLayout {
       guard let index = columns.firstIndex(where: { $0.name == name }) else { continue }
       dropped.append(columns.remove(at: index).name)
     }
-    dropped.sort { (originalOrder.firstIndex(of: $0) ?? 0) < (originalOrder.firstIndex(of: $1) ?? 0) }
+    dropped.sort {
+      (originalOrder.firstIndex(of: $0) ?? 0) < (originalOrder.firstIndex(of: $1) ?? 0)
+    }
     shrink(to: width, floor: { min($0.width, TableLayout.longText) })
     // Wrapping a header loses nothing; cutting an id does: numbers' headers go first.
     shrink(

@@ -47,7 +47,9 @@ struct TableLayout {
     let markColumn =
       frame.names.contains("start_time") && !allNull.contains("start_time")
       ? "start_time" : "end_time"
-    if frame["start_time"] != nil && !allNull.contains("start_time") { secondary.insert("end_time") }
+    if frame["start_time"] != nil && !allNull.contains("start_time") {
+      secondary.insert("end_time")
+    }
     // An id beside its name (after `names`): the name says it for people.
     for name in frame.names where name.hasSuffix("_id") {
       if frame[String(name.dropLast(3)) + "_name"] != nil { secondary.insert(name) }

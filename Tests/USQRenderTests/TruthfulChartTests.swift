@@ -17,7 +17,10 @@ import USQTestSupport
   /// A series with a missing day in the middle.
   static let gap = Fixtures.frame([
     ("start_time", .time, Fixtures.times(7)),
-    ("num_model_requests", .int, [.int(10), .int(20), .int(30), .null, .int(40), .int(50), .int(60)]),
+    (
+      "num_model_requests", .int,
+      [.int(10), .int(20), .int(30), .null, .int(40), .int(50), .int(60)]
+    ),
   ])
 
   static let huge = Fixtures.frame([

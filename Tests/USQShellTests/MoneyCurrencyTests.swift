@@ -49,7 +49,8 @@ import USQTestSupport
       "usq-money-\(UUID())")
     try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
     defer { try? FileManager.default.removeItem(at: folder) }
-    try page.write(to: folder.appendingPathComponent("costs.json"), atomically: true, encoding: .utf8)
+    try page.write(
+      to: folder.appendingPathComponent("costs.json"), atomically: true, encoding: .utf8)
     let output = TextBuffer()
     let session = TestSession.make(output: output, workingDirectory: folder.path, width: 120)
     for statement in statements {

@@ -48,7 +48,8 @@ import USQTestSupport
     }
   }
 
-  @Test("the named columns stay, headers are whole and distinct, the rest is listed", arguments: widths)
+  @Test(
+    "the named columns stay, headers are whole and distinct, the rest is listed", arguments: widths)
   func namedColumnsStay(width: Int) async {
     let statement =
       "load completions days=3 group=model | where num_model_requests > 100 "
@@ -91,7 +92,8 @@ import USQTestSupport
 
   @Test("a chart's note wraps between words", arguments: widths)
   func chartNoteWraps(width: Int) async {
-    let text = await Self.run("load completions days=3 | chart line y=num_model_requests", width: width)
+    let text = await Self.run(
+      "load completions days=3 | chart line y=num_model_requests", width: width)
     Self.expectFitsAndWordsWhole(
       text, width: width, words: ["the", "last", "bucket", "is", "still", "in", "progress:", "its"])
   }

@@ -23,8 +23,9 @@ public enum MoneyColumns {
       for row in 0..<codes.count where codes.isValid(row) {
         let code = codes.codes[row]
         if first == nil { first = code }
-        if code != first && codes.dictionary[Int(code)].lowercased()
-          != first.map({ codes.dictionary[Int($0)].lowercased() })
+        if code != first
+          && codes.dictionary[Int(code)].lowercased()
+            != first.map({ codes.dictionary[Int($0)].lowercased() })
         {
           mixed = true
           break
