@@ -64,6 +64,31 @@ import USQTestSupport
     #expect(svg.contains("proj_b (-25.25)"))
   }
 
+  @Test("signed bars diverge from a zero axis, on the terminal and in SVG")
+  func barNegatives() throws {
+    let frame = Fixtures.frame([
+      ("model", .string, ["gpt-4o", "o1", "o3-mini"].map(Value.string)),
+      ("C_change", .double, [120.5, -80.0, 30.0].map(Value.double)),
+    ])
+    let text = try ChartRenderer.render(frame, spec: ChartSpec(.bar), options: RenderOptions())
+    let lines = text.split(separator: "\n").filter { $0.contains("│") }
+    let axes = Set(
+      lines.compactMap { line in
+        line.firstIndex(of: "│").map { line.distance(from: line.startIndex, to: $0) }
+      })
+    #expect(axes.count == 1, "one zero axis:\n\(text)")
+    let o1 = try #require(lines.first { $0.hasPrefix("o1") })
+    #expect(o1.contains("█│ -80.0"), "\(text)")
+    let svg = try SVGChart.render(frame, spec: ChartSpec(.bar))
+    assertGolden(svg, suite: "Truthful", named: "bar-negatives-svg")
+    // The negative bar ends where the zero line is drawn.
+    let zero = try #require(svg.firstMatch(of: /<line x1="([0-9.]+)"/).flatMap { Double($0.1) })
+    let ends = svg.matches(of: /<rect x="([0-9.]+)" y="[0-9.]+" width="([0-9.]+)"/).compactMap {
+      match in Double(match.1).flatMap { x in Double(match.2).map { x + $0 } }
+    }
+    #expect(ends.contains { abs($0 - zero) < 0.2 }, "no bar ends at the zero line \(zero):\n\(svg)")
+  }
+
   @Test("a line leaves a gap at a null point, on the terminal and in SVG")
   func lineGap() throws {
     let spec = ChartSpec(.line, y: ["num_model_requests"])
