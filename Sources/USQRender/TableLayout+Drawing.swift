@@ -70,7 +70,8 @@ extension TableLayout {
       let them = dropped.count == 1 ? "it" : "them"
       notes.append(
         "\(dropped.count) \(noun) not shown for lack of room: " + dropped.joined(separator: ", ")
-          + " (see \(them) with `| select \(dropped[0])\(dropped.count > 1 ? ", …" : "")` or "
+          + " (see \(them) with `| select \(dropped[0])"
+          + (dropped.count > 1 ? (style.isUnicode ? ", …" : ", ...") : "") + "` or "
           + "`set width=\(max(20, min(1000, naturalWidth)))`)")
     }
     if !hiddenAllNull.isEmpty {
