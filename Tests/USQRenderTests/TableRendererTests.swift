@@ -100,8 +100,8 @@ import USQTestSupport
     ]
 
   /// `load completions days=4 | where num_model_requests > 0` at 40, 60 and 80 columns, each in
-  /// Unicode and ASCII,
-  /// plain and colour: the named column stays, headers wrap whole, the rest is listed.
+  /// Unicode and ASCII, plain and colour: the named column stays, headers wrap whole, the rest
+  /// is listed.
   static let narrowCases: [Case] = [40, 60, 80].flatMap { width in
     [(Charset.unicode, false), (.unicode, true), (.ascii, false), (.ascii, true)].map {
       charset, color in
