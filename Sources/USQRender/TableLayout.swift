@@ -57,18 +57,8 @@ struct TableLayout {
     let daily = TableLayout.bucketSeconds(frame, hints: hints).map { $0 % 86_400 == 0 } ?? false
     columns = []
     for (name, column) in frame.pairs where !allNull.contains(name) {
-      var currency: USQFrame.Column?
-      if column.kind.isNumeric {
-        let currencyName = hints.money[name]
-        if let currencyName, let found = frame[currencyName], found.kind == .string {
-          currency = found
-          secondary.insert(currencyName)
-        } else if let code = hints.currencies[name]
-          ?? (currencyName != nil && frame[currencyName ?? ""] == nil ? hints.defaultCurrency : nil)
-        {
-          currency = .constant(.string(code), count: frame.rowCount, nullKind: .string)
-        }
-      }
+      let (currency, currencyName) = TableLayout.currency(of: name, column, in: frame, hints: hints)
+      if let currencyName { secondary.insert(currencyName) }
       var text = CellText(
         column, rows: 0..<shown, zone: options.timeZone, currency: currency, partial: Set(progress),
         dailyBuckets: daily)
@@ -83,6 +73,22 @@ struct TableLayout {
           width: max(DisplayWidth.of(name), valueWidth),
           canShrink: column.kind == .string || column.kind == .bool, valueWidth: valueWidth))
     }
+  }
+
+  /// The currency of a money column: its rows' own (the frame's currency column, also returned
+  /// by name: the table shows it in the amounts), else the one `hints` carried through the
+  /// stages, else none (a plain number).
+  static func currency(
+    of name: String, _ column: USQFrame.Column, in frame: Frame, hints: TableHints
+  ) -> (USQFrame.Column?, String?) {
+    guard column.kind.isNumeric else { return (nil, nil) }
+    let currencyName = hints.money[name]
+    if let currencyName, let found = frame[currencyName], found.kind == .string {
+      return (found, currencyName)
+    }
+    let fallback = currencyName.map { frame[$0] == nil } == true ? hints.defaultCurrency : nil
+    guard let code = hints.currencies[name] ?? fallback else { return (nil, nil) }
+    return (.constant(.string(code), count: frame.rowCount, nullKind: .string), nil)
   }
 
   /// Rows whose bucket had not ended at `now`: `end_time > now`, or `start_time + bucket > now`.
