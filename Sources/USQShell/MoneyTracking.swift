@@ -31,8 +31,13 @@ struct MoneyTracking {
           if let code = before[item.oldName.text] { money[item.newName.text] = code }
         }
       case .join(let frame, _, _):
-        for (column, code) in stored[frame.text] ?? [:] where money[column] == nil {
-          money[column] = code
+        // The joined frame's columns arrive under their names, or `NAME_right` (`_right_2`, …)
+        // when the left frame has one already.
+        let earlier = Set(plan.schema(before: planned).names)
+        let added = planned.schema.names.filter { !earlier.contains($0) }
+        for (column, code) in stored[frame.text] ?? [:] {
+          let target = added.first { $0 == column || $0.hasPrefix(column + "_right") }
+          if let target, money[target] == nil { money[target] = code }
         }
       case .agg(let calls, _):
         for call in calls where Self.keepsUnit.contains(call.function) {

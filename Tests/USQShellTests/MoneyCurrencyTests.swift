@@ -74,6 +74,7 @@ import USQTestSupport
     "let spent = read costs.json | sum amount by project_id",
     "let calls = read costs.json | count by project_id",
     "from calls | join spent on project_id",
+    "from spent | join spent on project_id",
     "from spent | rename euros = amount",
     "read costs.json | agg sum(amount) as total, max(amount) by line_item",
     "read costs.json | sum amount by start_time, line_item | pivot line_item values amount",
