@@ -56,6 +56,42 @@ import USQTestSupport
     #expect(o1[o1.index(after: axis)] != " ")
   }
 
+  @Test(
+    "stack totals and legends equal the signed sums of generated data",
+    arguments: [3, 9, 27] as [UInt64])
+  func stackSumsProperty(seed: UInt64) throws {
+    var generator = SplitMix64(seed: seed)
+    for _ in 0..<100 {
+      let rows = Int.random(in: 1...12, using: &generator)
+      let xs = (0..<rows).map { _ in ["a", "b", "c", "d"].randomElement(using: &generator) ?? "a" }
+      let bys = (0..<rows).map { _ in ["p", "q", "r"].randomElement(using: &generator) ?? "p" }
+      let values = (0..<rows).map { _ in Int64.random(in: -500...500, using: &generator) }
+      let frame = Fixtures.frame([
+        ("x", .string, xs.map(Value.string)), ("by", .string, bys.map(Value.string)),
+        ("v", .int, values.map(Value.int)),
+      ])
+      let width = Int.random(in: 40...120, using: &generator)
+      let text = try ChartRenderer.render(
+        frame, spec: ChartSpec(.stack, x: "x", y: ["v"], by: "by"),
+        options: RenderOptions(width: width))
+      expectFits(text, width: width)
+      let lines = text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+      for x in Set(xs) {
+        let net = zip(xs, values).filter { $0.0 == x }.reduce(0) { $0 + $1.1 }
+        let line = try #require(lines.first { $0.hasPrefix(x + " ") }, "\(text)")
+        #expect(line.hasSuffix(" " + NumberFormatting.grouped(net)), "\(x): \(text)")
+      }
+      for series in Set(bys) {
+        let total = zip(bys, values).filter { $0.0 == series }.reduce(0) { $0 + $1.1 }
+        // Legend lines follow the blank line: swatch, blank, name, total.
+        let legends = lines.drop { !$0.isEmpty }.dropFirst()
+        let legend = try #require(
+          legends.first { $0.dropFirst(3).hasPrefix(series + " ") }, "\(text)")
+        #expect(legend.hasSuffix(" " + NumberFormatting.grouped(total)), "\(series): \(text)")
+      }
+    }
+  }
+
   @Test("the SVG of a signed stack puts negative segments left of a zero line")
   func stackNegativesSVG() throws {
     let spec = ChartSpec(.stack, x: "model", y: ["amount_change"], by: "project_id")
