@@ -59,7 +59,7 @@ extension Session {
     return lines.flatMap { line -> [String] in
       guard USQRender.DisplayWidth.of(line) > width else { return [line] }
       let leading = line.prefix { $0 == " " }.count
-      let hanging = String(repeating: " ", count: Self.hangingIndent(line) - leading)
+      let hanging = String(repeating: " ", count: Self.hangingIndent(line, width: width) - leading)
       let margin = String(repeating: " ", count: leading)
       return USQRender.DisplayWidth.wrap(
         String(line.dropFirst(leading)), to: max(10, width - leading), indent: hanging
@@ -67,20 +67,26 @@ extension Session {
     }.joined(separator: "\n") + "\n"
   }
 
-  /// Where a wrapped line's continuation starts: under the text after a `label:` and its blanks
-  /// (`stages:    where select …`), else two past the line's own indent.
-  static func hangingIndent(_ line: String) -> Int {
+  /// Where a wrapped line's continuation starts, in display columns: under the last column of a
+  /// laid-out line (the text after the last run of two or more blanks in its first half:
+  /// `stages:    where select …`, `  costs     costs  money spent …`), else two past the
+  /// line's own indent.
+  static func hangingIndent(_ line: String, width: Int) -> Int {
     let leading = line.prefix { $0 == " " }.count
-    let rest = line.dropFirst(leading)
-    if let colon = rest.firstIndex(of: ":"), !rest[..<colon].contains(" "),
-      rest[rest.index(after: colon)...].hasPrefix(" ")
-    {
-      let label = rest[...colon].count
-      let blanks = rest[rest.index(after: colon)...].prefix { $0 == " " }.count
-      let indent = leading + label + blanks
-      if indent <= 24 { return indent }
+    var column = 0
+    var blanks = 0
+    var indent = leading + 2
+    for character in line {
+      if column > width / 2 { break }
+      if character == " " {
+        blanks += 1
+      } else {
+        if blanks >= 2 && column > leading { indent = column }
+        blanks = 0
+      }
+      column += USQRender.DisplayWidth.of(character)
     }
-    return leading + 2
+    return indent
   }
 }
 
