@@ -11,7 +11,8 @@ public enum MoneyColumns {
   public static let currencyColumns = ["amount": "currency"]
 
   /// The currency of each money column of `frame` whose currency column holds exactly one code
-  /// (lowercased, `usd`); a column with mixed or no codes is left out.
+  /// (lowercased, `usd`); `""` for one with several codes (no single currency: once they are
+  /// summed together the amounts print as plain numbers); a column with no code is left out.
   public static func currencies(in frame: Frame) -> [String: String] {
     var found: [String: String] = [:]
     for (money, currencyName) in currencyColumns {
@@ -31,7 +32,11 @@ public enum MoneyColumns {
           break
         }
       }
-      if !mixed, let first { found[money] = codes.dictionary[Int(first)].lowercased() }
+      if mixed {
+        found[money] = ""
+      } else if let first {
+        found[money] = codes.dictionary[Int(first)].lowercased()
+      }
     }
     return found
   }
