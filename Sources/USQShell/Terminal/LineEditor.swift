@@ -121,8 +121,16 @@ public final class LineEditor: LineReader {
     }
     _ = usq_el_bind(editLine, "^I", "usq-complete")
     _ = usq_el_bind(editLine, "^R", "em-inc-search-prev")
-    // Ctrl-L clears the screen and redraws the line being typed, whatever the editor's keymap.
-    _ = usq_el_bind(editLine, "^L", "ed-clear-screen")
+    // Ctrl-L clears the screen and redraws the line being typed. libedit's own ed-clear-screen
+    // needs the terminal's `clear` capability, so with TERM unset it only redrew the line below;
+    // the ANSI sequence works in every terminal usq colours (a `dumb` one keeps libedit's).
+    _ = usq_el_addfn(editLine, "usq-clear-screen", "clear the screen") { el, _ in
+      guard let editor = LineEditor.instance(for: el) else { return UInt8(USQ_CC_ERROR) }
+      editor.write("\u{1B}[H\u{1B}[2J")
+      return UInt8(USQ_CC_REDISPLAY)
+    }
+    let isDumb = getenv("TERM").map { String(cString: $0) == "dumb" } ?? false
+    _ = usq_el_bind(editLine, "^L", isDumb ? "ed-clear-screen" : "usq-clear-screen")
   }
 
   private static func instance(for editLine: OpaquePointer?) -> LineEditor? {
