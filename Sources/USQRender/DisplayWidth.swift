@@ -99,9 +99,17 @@ extension DisplayWidth {
         current = candidate
         continue
       }
-      if !current.isEmpty { lines.append(current) }
-      current = (lines.isEmpty ? "" : indent) + word
-      // A list written without blanks (`group=a,b,c`) breaks after its commas first.
+      // A list written without blanks (`group=a,b,c`) that no line could hold starts on this
+      // line and breaks after its commas.
+      if !current.isEmpty, of(indent + word) > width,
+        let comma = lastComma(in: candidate, fitting: width, after: of(current) + 1)
+      {
+        lines.append(String(candidate[...comma]))
+        current = indent + candidate[candidate.index(after: comma)...]
+      } else {
+        if !current.isEmpty { lines.append(current) }
+        current = (lines.isEmpty ? "" : indent) + word
+      }
       while of(current) > width,
         let comma = lastComma(in: current, fitting: width, after: of(indent))
       {
