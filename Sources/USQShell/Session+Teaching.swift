@@ -1,6 +1,5 @@
 import USQEngine
 import USQLanguage
-import USQRender
 
 extension Session {
   /// `help [TOPIC]`.
@@ -40,53 +39,12 @@ extension Session {
   private func answer(_ answer: CatalogAnswer, source: SourceFile, origin: Origin) -> Outcome {
     switch answer {
     case .text(let text):
-      console.out(Self.wrapped(text, to: outputWidth))
+      console.out(TextWrapping.wrapped(text, to: outputWidth))
       return .ok
     case .error(let diagnostic):
       report([diagnostic], in: source, origin: origin)
       return .failed(exitCode: 1)
     }
-  }
-}
-
-extension Session {
-  /// `text` with every line longer than `width` broken between words (lists of stages, columns
-  /// and keys included), continuation lines indented two more than the line they continue, so
-  /// the terminal never breaks a word; ends in a line break.
-  static func wrapped(_ text: String, to width: Int) -> String {
-    var lines = text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
-    if lines.last == "" { lines.removeLast() }
-    return lines.flatMap { line -> [String] in
-      guard USQRender.DisplayWidth.of(line) > width else { return [line] }
-      let leading = line.prefix { $0 == " " }.count
-      let hanging = String(repeating: " ", count: Self.hangingIndent(line, width: width) - leading)
-      let margin = String(repeating: " ", count: leading)
-      return USQRender.DisplayWidth.wrap(
-        String(line.dropFirst(leading)), to: max(10, width - leading), indent: hanging
-      ).map { margin + $0 }
-    }.joined(separator: "\n") + "\n"
-  }
-
-  /// Where a wrapped line's continuation starts, in display columns: under the last column of a
-  /// laid-out line (the text after the last run of two or more blanks in its first half:
-  /// `stages:    where select …`, `  costs     costs  money spent …`), else two past the
-  /// line's own indent.
-  static func hangingIndent(_ line: String, width: Int) -> Int {
-    let leading = line.prefix { $0 == " " }.count
-    var column = 0
-    var blanks = 0
-    var indent = leading + 2
-    for character in line {
-      if column > width / 2 { break }
-      if character == " " {
-        blanks += 1
-      } else {
-        if blanks >= 2 && column > leading { indent = column }
-        blanks = 0
-      }
-      column += USQRender.DisplayWidth.of(character)
-    }
-    return indent
   }
 }
 

@@ -98,6 +98,21 @@ import USQTestSupport
       text, width: width, words: ["the", "last", "bucket", "is", "still", "in", "progress:", "its"])
   }
 
+  @Test("help prose written for a wider screen is reflowed as a paragraph", arguments: [60, 80])
+  func helpReflows(width: Int) async {
+    let text = await Self.run("help load", width: width)
+    let lines = text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+    let details = lines.dropFirst(2).prefix { !$0.isEmpty }
+    #expect(details.count > 2, "\(text)")
+    for line in details {
+      #expect(line.hasPrefix("  ") && !line.hasPrefix("   "), "not one paragraph:\n\(text)")
+      #expect(DisplayWidth.of(line) <= width, "\(text)")
+    }
+    // Filled: every line but the last reaches near the width.
+    for line in details.dropLast() { #expect(DisplayWidth.of(line) > width - 20, "\(text)") }
+    #expect(text.contains("\nexamples:\n  load completions days=30 | sum input_tokens by model\n"))
+  }
+
   @Test("help and the stage list of an error wrap between names", arguments: [40, 60, 120])
   func listsWrap(width: Int) async {
     let help = await Self.run("help", width: width)
