@@ -1,3 +1,5 @@
+import USQBasics
+
 /// Fitting a table into the terminal's width the way a person would: keep what the statement
 /// asked for, keep keys readable, never cut a number, and say what had to go.
 extension TableLayout {

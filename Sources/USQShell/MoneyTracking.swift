@@ -1,3 +1,4 @@
+import USQBasics
 import USQEngine
 import USQFrame
 import USQLanguage
@@ -65,7 +66,7 @@ struct MoneyTracking {
   }
 
   /// Aggregates whose result is in the unit of their argument.
-  private static let keepsUnit: Set<USQLanguage.AggregateFunction> = [
+  private static let keepsUnit: Set<AggregateFunction> = [
     .sum, .avg, .min, .max, .median, .p90, .p99, .first, .last,
   ]
 }

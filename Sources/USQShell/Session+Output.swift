@@ -90,7 +90,7 @@ extension Session {
     switch plan.source {
     case .stored(let name): start.merge(frameCurrencies[name] ?? [:]) { own, _ in own }
     case .last: start.merge(lastCurrencies) { own, _ in own }
-    case .load(let request, _) where request.endpoint == "costs" && start["amount"] == nil:
+    case .load(let request, _) where request.endpoint.kind == .costs && start["amount"] == nil:
       // No row to read it from (an empty window): the Costs API bills in US dollars.
       start["amount"] = "usd"
     default: break
@@ -101,7 +101,7 @@ extension Session {
 
   static func spec(_ request: ChartRequest) -> ChartSpec {
     ChartSpec(
-      ChartSpec.Kind(rawValue: request.kind.rawValue) ?? .bar, x: request.x, y: request.y,
+      ChartSpec.Kind(request.kind), x: request.x, y: request.y,
       by: request.by,
       title: request.title, width: request.width, height: request.height)
   }
@@ -142,7 +142,8 @@ extension Session {
     let path = resolve(request.path)
     let text: String
     let what: String
-    if request.format == "svg" {
+    switch request.format {
+    case .svg:
       guard let chart else {
         report(
           [
@@ -160,8 +161,8 @@ extension Session {
         return .failed(exitCode: 1)
       }
       what = "\(chart.kind.rawValue) chart"
-    } else {
-      let format = Exporter.Format(rawValue: request.format) ?? .csv
+    case .data(let dataFormat):
+      let format = Exporter.Format(dataFormat)
       text = Exporter.render(frame, format: format)
       what = "\(Self.size(of: frame)) as \(format.rawValue)"
     }

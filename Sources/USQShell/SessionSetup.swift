@@ -4,6 +4,7 @@ import USQEngine
 import USQFrame
 import USQLanguage
 import USQOpenAI
+import USQVocabulary
 
 /// The session's configuration and first settings, from the command line and environment.
 ///
@@ -70,7 +71,7 @@ struct SessionSetup {
     }
     let banner = Self.banner(source: settings.source, baseURL: baseURL, hasKey: key != nil)
     configuration = SessionConfiguration(
-      console: .standard, terminal: terminal, now: now, endpoints: EndpointDescriptions.all,
+      console: .standard, terminal: terminal, now: now, endpoints: EndpointCatalog.all,
       dataSource: dataSource, describeFailure: Self.describe,
       workingDirectory: FileManager.default.currentDirectoryPath,
       cacheCommand: { action in Self.cacheCommand(action, directory: cacheDirectory) },
@@ -158,7 +159,7 @@ struct SessionSetup {
 struct MissingKeyDataSource: DataSource {
   struct NoKey: Error {}
 
-  func load(_ request: LoadRequest, progress: @escaping @Sendable (Int, Int?) -> Void) async throws
+  func load(_ request: UsageQuery, progress: @escaping @Sendable (Int, Int?) -> Void) async throws
     -> USQFrame.Frame
   {
     throw NoKey()

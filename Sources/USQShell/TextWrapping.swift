@@ -1,4 +1,4 @@
-import USQRender
+import USQBasics
 
 /// Help and `fields` text fitted to the terminal: lines broken between words (lists of stages,
 /// columns and keys included), so the terminal never breaks a word.

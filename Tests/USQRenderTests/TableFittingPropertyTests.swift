@@ -1,4 +1,5 @@
 import Testing
+import USQBasics
 import USQFrame
 import USQTestSupport
 
@@ -19,7 +20,7 @@ import USQTestSupport
   ]
 
   /// A frame of 2–10 distinct columns (text, int, double or time), 1–5 rows, no all-null column.
-  static func frame(_ generator: inout SplitMix64) -> Frame {
+  static func frame(_ generator: inout SeededGenerator) -> Frame {
     let count = Int.random(in: 2...10, using: &generator)
     let chosen = names.shuffled(using: &generator).prefix(count)
     let rows = Int.random(in: 1...5, using: &generator)
@@ -48,7 +49,7 @@ import USQTestSupport
 
   @Test("fitted tables keep their promises", arguments: [1, 2, 3, 4, 5] as [UInt64])
   func promises(seed: UInt64) throws {
-    var generator = SplitMix64(seed: seed)
+    var generator = SeededGenerator(seed: seed)
     for _ in 0..<200 {
       let frame = Self.frame(&generator)
       let width = Int.random(in: 30...140, using: &generator)

@@ -1,4 +1,5 @@
 import Testing
+import USQBasics
 import USQTestSupport
 
 @testable import USQRender
@@ -16,7 +17,7 @@ import USQTestSupport
     "wrapped lines fit, keep every character, and break words only at commas",
     arguments: [1, 2, 3] as [UInt64])
   func wrap(seed: UInt64) {
-    var generator = SplitMix64(seed: seed)
+    var generator = SeededGenerator(seed: seed)
     for _ in 0..<500 {
       let count = Int.random(in: 1...30, using: &generator)
       let text = (0..<count).map { _ in Self.words.randomElement(using: &generator) ?? "" }

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import USQBasics
 import USQTestSupport
 
 @testable import USQShell
@@ -11,7 +12,7 @@ import USQTestSupport
   /// A costs page (the API's JSON) of `days` buckets × line items × projects, amounts from `seed`,
   /// every amount in `currency` (or alternating through `currencies`).
   static func costsPage(currencies: [String], days: Int = 3, seed: UInt64 = 7) -> String {
-    var generator = SplitMix64(seed: seed)
+    var generator = SeededGenerator(seed: seed)
     let start: Int64 = 1_795_737_600  // 2026-11-26T00:00:00Z
     var buckets: [String] = []
     var index = 0

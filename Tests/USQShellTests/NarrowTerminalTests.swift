@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import USQBasics
 import USQTestSupport
 
 @testable import USQRender

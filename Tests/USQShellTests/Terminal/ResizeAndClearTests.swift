@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import USQBasics
 
 @testable import USQRender
 
