@@ -64,24 +64,24 @@ enum TextWrapping {
   }
 
   /// Where a wrapped line's continuation starts, in display columns: under the last column of a
-  /// laid-out line (the text after the last run of two or more blanks in its first half:
-  /// `stages:    where select …`, `  costs     costs  money spent …`), else two past the
-  /// line's own indent.
+  /// laid-out line (the text after its last run of two or more blanks: `stages:    where select
+  /// …`, `  costs     costs  money spent …`) when that leaves 15 columns for the text, else two
+  /// past the line's own indent.
   static func hangingIndent(_ line: String, width: Int) -> Int {
     let leading = line.prefix { $0 == " " }.count
     var column = 0
     var blanks = 0
-    var indent = leading + 2
+    var lastColumn: Int?
     for character in line {
-      if column > width / 2 { break }
       if character == " " {
         blanks += 1
       } else {
-        if blanks >= 2 && column > leading { indent = column }
+        if blanks >= 2 && column > leading { lastColumn = column }
         blanks = 0
       }
       column += DisplayWidth.of(character)
     }
-    return indent
+    guard let lastColumn, lastColumn <= width - 15 else { return leading + 2 }
+    return lastColumn
   }
 }
