@@ -23,7 +23,8 @@ struct MoneyTracking {
     var money = currencies
     // `pivot` makes its columns when it runs: the result's new numeric columns are its money.
     var spread: (code: String, earlier: Set<String>)?
-    for (stage, planned) in zip(pipeline.stages, plan.stages) {
+    for stage in pipeline.stages {
+      guard let (planned, input) = plan.planned(for: stage) else { continue }
       let before = money
       switch stage.kind {
       case .rename(let items):
@@ -34,7 +35,7 @@ struct MoneyTracking {
       case .join(let frame, _, _):
         // The joined frame's columns arrive under their names, or `NAME_right` (`_right_2`, …)
         // when the left frame has one already.
-        let earlier = Set(plan.schema(before: planned).names)
+        let earlier = Set(input.names)
         let added = planned.schema.names.filter { !earlier.contains($0) }
         for (column, code) in stored[frame.text] ?? [:] {
           let target = added.first { $0 == column || $0.hasPrefix(column + "_right") }
@@ -48,7 +49,7 @@ struct MoneyTracking {
         }
       case .pivot(_, let values):
         if let code = before[values.text] {
-          spread = (code, Set(plan.schema(before: planned).names))
+          spread = (code, Set(input.names))
         }
       default: break
       }
@@ -69,14 +70,4 @@ struct MoneyTracking {
   private static let keepsUnit: Set<AggregateFunction> = [
     .sum, .avg, .min, .max, .median, .p90, .p99, .first, .last,
   ]
-}
-
-extension Plan {
-  /// The schema flowing into `stage`.
-  fileprivate func schema(before stage: PlannedStage) -> StageSchema {
-    guard let index = stages.firstIndex(where: { $0.span == stage.span }), index > 0 else {
-      return sourceSchema
-    }
-    return stages[index - 1].schema
-  }
 }

@@ -19,13 +19,13 @@ enum NamedColumns {
       if present.contains(name) && !named.contains(name) { named.append(name) }
     }
     let (tokens, _) = Lexer.tokenize(source)
-    for (offset, stage) in pipeline.stages.enumerated().reversed() {
+    for stage in pipeline.stages.reversed() {
       let words = tokens.filter { $0.kind == .word && stage.span.contains($0.span) }.map(\.text)
       // Within a stage its keys come first (`sum a, b by model`: model, a, b): a row without
       // its key cannot be read.
       let isKey = { (name: String) in result[name].map { !$0.kind.isNumeric } ?? false }
       (words.filter(isKey) + words.filter { !isKey($0) }).forEach(add)
-      addedColumns(plan, stage: offset).forEach(add)
+      addedColumns(plan, stage: stage).forEach(add)
     }
     if case .load(_, let options) = pipeline.source.kind {
       for option in options where option.key.text == "group" {
@@ -35,11 +35,10 @@ enum NamedColumns {
     return named
   }
 
-  /// The columns stage `index` added to its input (none for output stages).
-  private static func addedColumns(_ plan: Plan, stage index: Int) -> [String] {
-    guard plan.stages.indices.contains(index) else { return [] }
-    let before = index > 0 ? plan.stages[index - 1].schema : plan.sourceSchema
-    let known = Set(before.names)
-    return plan.stages[index].schema.names.filter { !known.contains($0) }
+  /// The columns `stage` added to its input (none for output stages).
+  private static func addedColumns(_ plan: Plan, stage: StageSyntax) -> [String] {
+    guard let (planned, input) = plan.planned(for: stage) else { return [] }
+    let known = Set(input.names)
+    return planned.schema.names.filter { !known.contains($0) }
   }
 }

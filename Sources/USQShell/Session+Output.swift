@@ -11,7 +11,8 @@ extension Session {
     pipeline: PipelineSyntax
   ) -> Outcome {
     last = result.frame
-    lastCurrencies = currencies(of: result, plan: plan, pipeline: pipeline)
+    // The plan that ran: late-bound stages (after `read`, `pivot`) have their schemas there.
+    lastCurrencies = currencies(of: result, plan: result.plan, pipeline: pipeline)
     switch result.output {
     case .stored(let name, let frame):
       frames[name] = frame
@@ -20,7 +21,8 @@ extension Session {
     case .table(let frame):
       var hints = tableHints
       hints.currencies = lastCurrencies
-      hints.preferred = NamedColumns.of(pipeline, plan: plan, source: source, result: frame)
+      hints.preferred = NamedColumns.of(
+        pipeline, plan: result.plan, source: source, result: frame)
       console.out(render(frame, hints: hints))
     case .chart(let request, let frame):
       guard settings.format == .table else {

@@ -80,6 +80,7 @@ import USQTestSupport
     "read costs.json | agg sum(amount) as total, max(amount) by line_item",
     "read costs.json | sum amount by start_time, line_item | pivot line_item values amount",
     "_ | head 2",
+    "read costs.json | where project_id = proj_a | bucket week",
     "read costs.json | where amount > 100 | top 3 by amount | select project_id, amount",
   ]
 

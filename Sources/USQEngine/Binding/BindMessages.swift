@@ -75,11 +75,11 @@ enum BindMessages {
   }
 
   static func unknownStage(_ name: Name) -> Diagnostic {
-    let help = DidYouMean.best(for: name.text, among: StageSyntax.verbs).map {
+    let help = DidYouMean.best(for: name.text, among: StageVerb.names).map {
       "did you mean '\($0)'?"
     }
     return .error(
       "bind.unknown-stage", "unknown stage '\(name.text)'", at: name.span, label: "not a stage",
-      notes: ["stages: \(StageSyntax.verbs.joined(separator: ", "))"], help: help)
+      notes: ["stages: \(StageVerb.names.joined(separator: ", "))"], help: help)
   }
 }

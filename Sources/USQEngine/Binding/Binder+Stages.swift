@@ -76,12 +76,7 @@ extension Binder {
     return chart.map(PlanOutput.chart) ?? .table
   }
 
-  static func isOutput(_ stage: StageSyntax) -> Bool {
-    switch stage.kind {
-    case .chart, .export: true
-    default: false
-    }
-  }
+  static func isOutput(_ stage: StageSyntax) -> Bool { stage.isOutput }
 
   private static func isExport(_ stage: StageSyntax) -> Bool {
     if case .export = stage.kind { return true }

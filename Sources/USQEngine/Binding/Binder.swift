@@ -17,15 +17,40 @@ public struct Binder: Sendable {
     self.environment = environment
   }
 
-  /// Binds `pipeline`.
+  /// Binds `pipeline` and optimizes the plan.
   ///
+  /// - Parameter optimizer: the optimizer (tests pass `Optimizer.literal` to compare results).
   /// - Returns: the plan (`nil` when any diagnostic is an error) and every diagnostic
   ///   (errors and warnings) in the order found. The plan's `warnings` repeat the warnings.
-  public func bind(_ pipeline: PipelineSyntax) -> (Plan?, [Diagnostic]) {
+  public func bind(_ pipeline: PipelineSyntax, optimizer: Optimizer = Optimizer()) -> (
+    Plan?, [Diagnostic]
+  ) {
     var state = BindState(environment: environment)
     let plan = bind(pipeline, &state)
     let hasErrors = state.diagnostics.hasErrors
-    return (hasErrors ? nil : plan, state.diagnostics)
+    return (hasErrors ? nil : plan.map(optimizer.optimize), state.diagnostics)
+  }
+
+  /// Late binding: `plan`'s `lateStages` bound against `frame` (what the bound part of the
+  /// plan gave, its columns now known) and optimized; the result runs over `frame` and keeps
+  /// `plan`'s source for `explain`.
+  ///
+  /// - Returns: the plan, or the errors (a column the stages name that the frame lacks).
+  func bindLate(_ plan: Plan, over frame: Frame, optimizer: Optimizer) -> Result<
+    Plan, ExecutionError
+  > {
+    var state = BindState(environment: environment)
+    var schema = plan.resultSchema.with(columns: StageSchema(frame).columns)
+    schema.isOpen = false
+    guard let (stages, output, late) = bindStages(plan.lateStages, from: schema, &state) else {
+      return .failure(.diagnostics(state.diagnostics))
+    }
+    var bound = Plan(
+      binding: plan.binding, source: plan.source, sourceSchema: schema, stages: stages,
+      output: output, lateStages: late,
+      warnings: state.diagnostics.filter { $0.severity == .warning })
+    bound = optimizer.optimize(bound)
+    return .success(bound)
   }
 
   /// The schema after each stage of `pipeline` up to `stageCount` stages, binding as far as it
@@ -42,44 +67,44 @@ public struct Binder: Sendable {
   }
 
   private func bind(_ pipeline: PipelineSyntax, _ state: inout BindState) -> Plan? {
-    guard let (source, sourceSchema) = bindSource(pipeline.source, &state) else { return nil }
-    var schema = sourceSchema
+    guard let (source, sourceSchema) = bindSource(pipeline.source, &state),
+      let (stages, output, late) = bindStages(pipeline.stages, from: sourceSchema, &state)
+    else { return nil }
+    if let binding = pipeline.binding, let first = pipeline.stages.first(where: Self.isOutput) {
+      state.report(BindMessages.outputIgnored(first.verb, binding: binding))
+    }
+    let (finalSource, facts) = finish(source, &state)
+    return Plan(
+      binding: pipeline.binding?.text, source: finalSource, sourceSchema: sourceSchema,
+      stages: stages, output: output, lateStages: late,
+      warnings: state.diagnostics.filter { $0.severity == .warning }, loadFacts: facts)
+  }
+
+  /// Binds `syntax` from `schema` on: the frame stages up to where the schema is open, then the
+  /// output; what follows an open schema is returned as late stages.
+  private func bindStages(
+    _ syntax: [StageSyntax], from schema: StageSchema, _ state: inout BindState
+  ) -> ([PlannedStage], PlanOutput, [StageSyntax])? {
+    var schema = schema
     var stages: [PlannedStage] = []
-    let frameStages = pipeline.stages.prefix { !Self.isOutput($0) }
-    for stage in frameStages {
-      var bound: BoundStage?
-      if !schema.isOpen {
-        bound = Self.bindStage(stage, input: schema, &state)
-        guard bound != nil else { return nil }
-      }
-      schema = bound?.output ?? .open
+    let frameStages = syntax.prefix { !Self.isOutput($0) }
+    for stage in frameStages where !schema.isOpen {
+      guard let bound = Self.bindStage(stage, input: schema, &state) else { return nil }
+      schema = bound.output
       stages.append(
         PlannedStage(
-          verb: stage.verb.text, span: stage.span, syntax: stage, operation: bound?.operation,
-          schema: schema))
+          origin: StageOrigin(verb: stage.verb.text, span: stage.span),
+          operation: bound.operation, schema: schema))
     }
-    let outputStages = Array(pipeline.stages.dropFirst(frameStages.count))
-    var output = PlanOutput.table
+    let outputStages = Array(syntax.dropFirst(frameStages.count))
     if let firstNonOutput = outputStages.first(where: { !Self.isOutput($0) }) {
       let output = outputStages.first { Self.isOutput($0) } ?? firstNonOutput
       state.report(BindMessages.outputNotLast(output.verb))
       return nil
     }
-    if !schema.isOpen {
-      guard let bound = Self.bindOutput(outputStages, input: schema, &state) else { return nil }
-      output = bound
-    }
-    if let binding = pipeline.binding, let first = outputStages.first {
-      state.report(BindMessages.outputIgnored(first.verb, binding: binding))
-    }
-    let finalSource = finish(source, stages: &stages, &state)
-    var plan = Plan(
-      binding: pipeline.binding?.text, source: finalSource, sourceSchema: sourceSchema,
-      stages: stages,
-      output: output, deferredOutput: schema.isOpen ? outputStages : [],
-      warnings: state.diagnostics.filter { $0.severity == .warning })
-    plan.pruneColumns()
-    return plan
+    if schema.isOpen { return (stages, .table, Array(syntax.dropFirst(stages.count))) }
+    guard let output = Self.bindOutput(outputStages, input: schema, &state) else { return nil }
+    return (stages, output, [])
   }
 
   /// The pending source: a `load` is finished after the stages (group_by, push-down).

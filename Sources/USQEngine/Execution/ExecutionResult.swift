@@ -8,6 +8,9 @@ public struct ExecutionResult: Sendable {
   public var output: ExecutionOutput
   /// One entry per source and stage, in order.
   public var timings: [StageTiming]
+  /// The plan that ran: optimized, and with the stages bound late (after `read`, `pivot`)
+  /// bound and optimized too.
+  public var plan: Plan
   /// The currency of each money column of the frame the statement started from
   /// (`MoneyColumns.currencies(in:)`), for the stages that drop the `currency` column.
   public var sourceCurrencies: [String: String] = [:]

@@ -16,9 +16,9 @@ public struct Executor: Sendable {
   public var dataSource: any DataSource
   /// The session's cache of organization lists for `names` (`nil`: fetch every time).
   public var listCache: ListCache?
-  /// Whether stages drop the columns they do not read (`PlannedStage.inputColumns`) and `where`
-  /// fuses with a `bucket` after it; off only to check that results do not change.
-  var isOptimizing = true
+  /// The optimizer for the stages bound when the statement runs (`Optimizer.literal` only to
+  /// check that results do not change).
+  var optimizer = Optimizer()
 
   /// Creates an executor.
   public init(environment: Environment, dataSource: any DataSource, listCache: ListCache? = nil) {
@@ -47,14 +47,29 @@ public struct Executor: Sendable {
       environment: environment, dataSource: dataSource, window: plan.sourceSchema.window,
       bucketWidth: plan.sourceSchema.bucketWidth, listCache: listCache)
     frame = try await runStages(plan.stages, frame, context: context, timings: &timings)
-    try Task.checkCancellation()
-    var output = plan.output
-    if !plan.deferredOutput.isEmpty {
-      output = try bindOutputAtRunTime(plan.deferredOutput, input: frame)
+    var ran = plan
+    while ran.isBoundLate {
+      // Late binding: the columns are known now; bind and optimize the rest, then run it.
+      // Its time counts as the first late stage's (the timer line has one entry per stage).
+      try Task.checkCancellation()
+      let binding = clock.now
+      let late = try Binder(environment: environment).bindLate(
+        ran, over: frame, optimizer: optimizer
+      ).get()
+      let bindingSeconds = Self.seconds(since: binding, clock)
+      let first = timings.count
+      frame = try await runStages(late.stages, frame, context: context, timings: &timings)
+      if first < timings.count { timings[first].seconds += bindingSeconds }
+      ran.stages += late.stages
+      ran.output = late.output
+      ran.lateStages = late.lateStages
+      ran.warnings += late.warnings
+      if plan.stages.isEmpty { ran.sourceSchema = late.sourceSchema }
     }
+    try Task.checkCancellation()
     return ExecutionResult(
-      frame: frame, output: Self.output(output, binding: plan.binding, frame), timings: timings,
-      sourceCurrencies: sourceCurrencies)
+      frame: frame, output: Self.output(ran.output, binding: ran.binding, frame),
+      timings: timings, plan: ran, sourceCurrencies: sourceCurrencies)
   }
 
   private func loadSource(
@@ -95,22 +110,6 @@ public struct Executor: Sendable {
       pairs.append((name, column))
     }
     return Frame(unchecked: pairs)
-  }
-
-  func bindAtRunTime(_ syntax: StageSyntax, input: Frame) throws -> any PipelineOperation {
-    var state = BindState(environment: environment)
-    guard let bound = Binder.bindStage(syntax, input: StageSchema(input), &state) else {
-      throw ExecutionError.diagnostics(state.diagnostics)
-    }
-    return bound.operation
-  }
-
-  private func bindOutputAtRunTime(_ stages: [StageSyntax], input: Frame) throws -> PlanOutput {
-    var state = BindState(environment: environment)
-    guard let output = Binder.bindOutput(stages, input: StageSchema(input), &state) else {
-      throw ExecutionError.diagnostics(state.diagnostics)
-    }
-    return output
   }
 
   private static func output(_ output: PlanOutput, binding: String?, _ frame: Frame)
