@@ -67,15 +67,7 @@ extension TableLayout {
       notes.append("\(style.moreRows) \(NumberFormatting.grouped(Int64(moreRows))) more \(noun)")
     }
     if hasInProgress { notes.append("* bucket still in progress") }
-    if !dropped.isEmpty {
-      let noun = dropped.count == 1 ? "column" : "columns"
-      let them = dropped.count == 1 ? "it" : "them"
-      notes.append(
-        "\(dropped.count) \(noun) not shown for lack of room: " + dropped.joined(separator: ", ")
-          + " (see \(them) with `| select \(dropped[0])"
-          + (dropped.count > 1 ? (style.isUnicode ? ", …" : ", ...") : "") + "` or "
-          + "`set width=\(max(20, min(1000, naturalWidth)))`)")
-    }
+    if !dropped.isEmpty { notes.append(droppedNote(style: style)) }
     if !hiddenAllNull.isEmpty {
       var note = "hidden, all null: " + hiddenAllNull.joined(separator: ", ")
       if let fill = fillNote { note += " (fill with \(fill))" }
@@ -83,6 +75,25 @@ extension TableLayout {
     }
     return notes.flatMap { DisplayWidth.wrap($0, to: width) }.map(style.dim)
   }
+
+  /// Which columns were left out for lack of room and how to see them; past `listedDropped`
+  /// names, how many more. A name with a blank or comma is quoted, so the list reads one way.
+  private func droppedNote(style: Style) -> String {
+    let ellipsis = style.isUnicode ? "…" : "..."
+    let quoted = dropped.map { $0.contains(where: { $0 == " " || $0 == "," }) ? "'\($0)'" : $0 }
+    var list = quoted.prefix(TableLayout.listedDropped).joined(separator: ", ")
+    if dropped.count > TableLayout.listedDropped {
+      list += ", \(ellipsis) and \(dropped.count - TableLayout.listedDropped) more"
+    }
+    let noun = dropped.count == 1 ? "column" : "columns"
+    let them = dropped.count == 1 ? "it" : "them"
+    let more = dropped.count > 1 ? ", \(ellipsis)" : ""
+    return "\(dropped.count) \(noun) not shown for lack of room: \(list) (see \(them) with "
+      + "`| select \(quoted[0])\(more)` or `set width=\(max(20, min(1000, naturalWidth)))`)"
+  }
+
+  /// At most this many left-out columns are named (after `pivot` there can be hundreds).
+  static let listedDropped = 12
 
   /// `group=a,b` merged from the hidden columns' hints, then any other hints.
   private var fillNote: String? {
