@@ -177,6 +177,19 @@ import USQTestSupport
     #expect(text.contains("│ usage │      23 │ input_tokens, input_tokens, input_tok… │"))
   }
 
+  @Test("after a pivot into many columns, the footnote names twelve and counts the rest")
+  func manyLeftOut() {
+    let names = (1...30).map { "gpt-4o, input (\($0))" }
+    let frame = Frame(
+      unchecked: names.map { ($0, Column.int(IntColumn(values: [1_234_567]))) })
+    let text = TableRenderer.render(frame, options: RenderOptions(width: 40))
+    let note = text.split(separator: "\n").drop { !$0.contains("not shown") }.joined(separator: " ")
+    #expect(note.hasPrefix("2"), "\(text)")
+    #expect(note.contains("'gpt-4o, input (4)'"), "\(text)")
+    #expect(note.contains("… and "), "\(text)")
+    #expect(!note.contains("(30)"), "\(text)")
+  }
+
   @Test("a Foundation time zone applies its own offset")
   func foundationZone() throws {
     let zone = try #require(TimeZone(identifier: "Europe/Berlin"))
