@@ -32,6 +32,8 @@ enum StackChart {
     return (labels, partial.isEmpty ? [] : ["* bucket still in progress"])
   }
 
+  // MARK: - Sums
+
   /// Signed sums per (category, series); series sorted by the size of their segments (the sum of
   /// magnitudes), largest first, folded past `maxSeries`.
   struct Stacks {
@@ -74,6 +76,8 @@ enum StackChart {
       }
     }
   }
+
+  // MARK: - Drawing
 
   static func lines(_ stacks: Stacks, area: ChartArea, header: (String, String)? = nil) -> [String]
   {
