@@ -70,9 +70,8 @@ struct ChartArea {
     return [style.bold(DisplayWidth.center(text, in: span).replacingTrailingSpaces())]
   }
 
-  /// Notes under (or over) a chart, dimmed and wrapped between words to the chart's width, so
-  /// a narrow terminal never cuts one mid-sentence.
-  func notes(_ notes: [String]) -> [String] {
+  /// Notes under a chart, dimmed and wrapped between words to the chart's width.
+  func noteLines(_ notes: [String]) -> [String] {
     notes.flatMap { DisplayWidth.wrap($0, to: width) }.map(style.dim)
   }
 

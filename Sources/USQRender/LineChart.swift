@@ -14,7 +14,8 @@ enum LineChart {
     let ys = try data.yNames(excluding: [x, by])
     guard data.frame.rowCount > 0 else { return emptyChart("no rows", area: area) }
     let axis = XAxisValues(data, x: x)
-    var series = lineSeries(data, by: by, ys: ys, positions: axis.positions)
+    let marks = data.marks(x: x)
+    var series = lineSeries(data, by: by, ys: ys, positions: axis.positions, marks: marks)
     guard !series.isEmpty, series.contains(where: { !$0.points.isEmpty }) else {
       return emptyChart("no values to draw", area: area)
     }
@@ -23,47 +24,67 @@ enum LineChart {
       notes.append("\(series.count - maxSeries) smaller series not drawn")
       series = Array(series.prefix(maxSeries))
     }
-    if data.times(x) != nil, !StackChart.markedLabels(data, x: x).1.isEmpty {
-      notes.append("the last bucket is still in progress: its values are partial")
-    }
+    notes += data.markedLabels(x: x, drawn: "dotted", starred: false).notes
     return LinePlot(
       series: series, axis: axis, area: area, showLegend: true
     )
-    .lines() + area.notes(notes)
+    .lines() + area.noteLines(notes)
   }
 
   struct PointSeries {
     var name: String
-    /// Runs of consecutive points with values; a null value between two runs is a gap in the line.
-    var runs: [[(x: Double, y: Double)]]
+    var points: [(x: Double, y: Double)]
     var total: Double
-    /// Every point, in x order.
-    var points: [(x: Double, y: Double)] { runs.flatMap { $0 } }
+    /// Per point: a partial, in-progress or projected bucket (segments touching it are dotted).
+    var marked: [Bool] = []
+    /// Points followed by a null value: the line leaves a gap after them.
+    var gaps: Set<Int> = []
+
+    /// Whether the segment from point `index` to the next is drawn dotted.
+    func isDotted(_ index: Int) -> Bool {
+      index + 1 < marked.count && (marked[index] || marked[index + 1])
+    }
+
+    /// The points in runs not broken by a null, as index ranges: each run is drawn on its own.
+    var runs: [Range<Int>] {
+      var runs: [Range<Int>] = []
+      var start = 0
+      for index in points.indices where gaps.contains(index) || index == points.count - 1 {
+        runs.append(start..<(index + 1))
+        start = index + 1
+      }
+      return runs
+    }
   }
 
-  /// Series per `by` value (per `y` when several), largest total first, points sorted by x and
-  /// broken into runs where a row's value is null (the line leaves a gap there).
-  static func lineSeries(_ data: ChartData, by: String?, ys: [String], positions: [Double?])
-    -> [PointSeries]
-  {
+  /// Series per `by` value (per `y` when several), largest total first, points sorted by x (rows
+  /// at one x keep their order); a row whose value is null breaks the line there.
+  static func lineSeries(
+    _ data: ChartData, by: String?, ys: [String], positions: [Double?],
+    marks: BucketMarks = .none
+  ) -> [PointSeries] {
     let groups = by.map { groupIndices(data.labels($0)) } ?? [("", Array(0..<data.frame.rowCount))]
     var result: [PointSeries] = []
     for y in ys {
       let values = data.numbers(y)
       for group in groups {
-        var placed: [(x: Double, y: Double?)] = []
-        for row in group.rows {
-          if let x = positions[row] { placed.append((x, values[row])) }
+        let rows = group.rows.filter { positions[$0] != nil }.enumerated().sorted {
+          (positions[$0.element] ?? 0, $0.offset) < (positions[$1.element] ?? 0, $1.offset)
+        }.map(\.element)
+        var points: [(x: Double, y: Double, marked: Bool)] = []
+        var gaps: Set<Int> = []
+        for row in rows {
+          if let x = positions[row], let value = values[row] {
+            points.append((x, value, marks.isMarked(row)))
+          } else if !points.isEmpty {
+            gaps.insert(points.count - 1)
+          }
         }
-        // Stable: rows at the same x keep their order.
-        placed = placed.enumerated().sorted {
-          ($0.element.x, $0.offset) < ($1.element.x, $1.offset)
-        }
-        .map(\.element)
-        let runs = presentRuns(placed)
         let name = by == nil ? y : (ys.count > 1 ? "\(group.key) · \(y)" : group.key)
-        let total = runs.joined().reduce(0) { $0 + $1.y }
-        result.append(PointSeries(name: name, runs: runs, total: total))
+        result.append(
+          PointSeries(
+            name: name, points: points.map { ($0.x, $0.y) },
+            total: points.reduce(0) { $0 + $1.y }, marked: points.map(\.marked), gaps: gaps))
       }
     }
     return result.enumerated().sorted { lhs, rhs in

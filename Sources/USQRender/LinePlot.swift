@@ -75,14 +75,16 @@ struct LinePlot {
     }
     // Each run is drawn on its own: a null value leaves a gap, never a line across it.
     for (index, one) in series.enumerated().reversed() {
+      let dots = one.points.map(dot)
       for run in one.runs {
-        let dots = run.map(dot)
-        if dots.count == 1 { drawPoint(&canvas, at: dots[0], series: index) }
-        for pair in zip(dots, dots.dropFirst()) {
+        if run.count == 1 { drawPoint(&canvas, at: dots[run.lowerBound], series: index) }
+        for offset in run.dropLast() {
+          let (from, to) = (dots[offset], dots[offset + 1])
+          let dotted = one.isDotted(offset)
           if usesBraille {
-            canvas.drawLine(from: pair.0, to: pair.1, series: index)
+            canvas.drawLine(from: from, to: to, series: index, dotted: dotted)
           } else {
-            drawCellLine(&canvas, from: pair.0, to: pair.1, series: index)
+            drawCellLine(&canvas, from: from, to: to, series: index, dotted: dotted)
           }
         }
       }
@@ -112,7 +114,8 @@ struct LinePlot {
 
   /// On a glyph canvas: one marker per column between two points, at the interpolated row.
   private func drawCellLine(
-    _ canvas: inout any Canvas, from start: (Double, Double), to end: (Double, Double), series: Int
+    _ canvas: inout any Canvas, from start: (Double, Double), to end: (Double, Double), series: Int,
+    dotted: Bool
   ) {
     let x0 = Int(saturating: start.0.rounded())
     let x1 = min(x0 + 100_000, Int(saturating: end.0.rounded()))
@@ -120,7 +123,8 @@ struct LinePlot {
       canvas.set(x: x0, y: Int(saturating: start.1.rounded()), series: series)
       return
     }
-    for x in x0...x1 {
+    // Dotted: every other column, the two ends always drawn.
+    for x in x0...x1 where !dotted || (x - x0) % 2 == 0 || x == x1 {
       let t = Double(x - x0) / Double(x1 - x0)
       canvas.set(
         x: x, y: Int(saturating: (start.1 + (end.1 - start.1) * t).rounded()), series: series)

@@ -16,20 +16,13 @@ enum StackChart {
     let x = try data.xName(preferTime: false)
     let y = try data.yNames(excluding: [x, by])[0]
     guard data.frame.rowCount > 0 else { return emptyChart("no rows", area: area) }
-    let (categories, notes) = markedLabels(data, x: x)
+    let (categories, marks, notes) = data.markedLabels(x: x, drawn: area.style.partialStackWord)
     let stacks = Stacks(categories: categories, series: data.labels(by), values: data.numbers(y))
-    return lines(stacks, area: area, header: x.map { ($0, "\(y) by \(by)") })
-      + area.notes(notes)
-  }
-
-  /// Labels of `x`; for time buckets still in progress at `now`, with `*` and a note.
-  static func markedLabels(_ data: ChartData, x: String?) -> ([String], [String]) {
-    var labels = data.labels(x)
-    guard data.times(x) != nil else { return (labels, []) }
-    let partial = TableLayout.inProgressRows(
-      data.frame, rows: 0..<data.frame.rowCount, options: data.options, hints: TableHints())
-    for row in partial { labels[row] += "*" }
-    return (labels, partial.isEmpty ? [] : ["* bucket still in progress"])
+    let lighter = Set(marks.rows.map { categories[$0] })
+    return lines(
+      stacks, area: area,
+      header: x.map { (data.labelColumn($0), "\(y) by \(data.labelColumn(by))") }, lighter: lighter)
+      + area.noteLines(notes)
   }
 
   // MARK: - Sums
@@ -79,8 +72,10 @@ enum StackChart {
 
   // MARK: - Drawing
 
-  static func lines(_ stacks: Stacks, area: ChartArea, header: (String, String)? = nil) -> [String]
-  {
+  /// - Parameter lighter: categories drawn lighter (partial or projected buckets).
+  static func lines(
+    _ stacks: Stacks, area: ChartArea, header: (String, String)? = nil, lighter: Set<String> = []
+  ) -> [String] {
     let style = area.style
     let format = formatter(stacks)
     let totalTexts = stacks.sums.map { format($0.reduce(0, +)) }
@@ -105,10 +100,12 @@ enum StackChart {
         stacks.categories[category], to: labelWidth, ellipsis: style.ellipsis)
       let axis = style.dim(style.isUnicode ? "│" : "|")
       let sums = stacks.sums[category]
+      let isLighter = lighter.contains(stacks.categories[category])
       lines.append(
         DisplayWidth.pad(label, to: labelWidth) + " "
-          + scale.segments(sums, negative: true, style: style) + axis
-          + scale.segments(sums, negative: false, style: style) + " " + totalTexts[category])
+          + scale.segments(sums, negative: true, style: style, lighter: isLighter) + axis
+          + scale.segments(sums, negative: false, style: style, lighter: isLighter) + " "
+          + totalTexts[category])
     }
     if rows < stacks.categories.count {
       lines.append(style.dim("\(style.moreRows) \(stacks.categories.count - rows) more bars"))
@@ -137,8 +134,9 @@ enum StackChart {
     }
 
     /// The segments of one sign, from the axis outwards in series order (left of the axis they
-    /// are mirrored and padded to `negativeCells`).
-    func segments(_ sums: [Double], negative: Bool, style: Style) -> String {
+    /// are mirrored and padded to `negativeCells`); `lighter` for a partial or projected bucket
+    /// (without colour, each series' glyph on every other cell only).
+    func segments(_ sums: [Double], negative: Bool, style: Style, lighter: Bool) -> String {
       var parts: [String] = []
       var running = 0.0
       var drawn = 0
@@ -146,8 +144,10 @@ enum StackChart {
         running += value.magnitude
         var end = max(drawn, Int(saturating: (running * cellsPerUnit).rounded()))
         if negative { end = min(end, negativeCells) }
-        parts.append(
-          style.series(String(repeating: style.seriesFill(index), count: end - drawn), index))
+        let cells = (drawn..<end).map { cell in
+          lighter && !style.color && cell % 2 == 1 ? style.gap : style.seriesFill(index)
+        }.joined()
+        parts.append(lighter ? style.lighter(cells, index) : style.series(cells, index))
         drawn = end
       }
       guard negative else { return parts.joined() }

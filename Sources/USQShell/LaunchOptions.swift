@@ -27,11 +27,13 @@ public struct LaunchOptions: Sendable {
   public var baseURL: String?
   /// `--key-file`.
   public var keyFile: String?
+  /// `--report PATH`: write an HTML report of the run.
+  public var report: String?
 
   public init(
     mode: Mode, forceDemo: Bool = false, format: String? = nil, timeZone: String? = nil,
     noColor: Bool = false, noCache: Bool = false, timer: Bool = false, baseURL: String? = nil,
-    keyFile: String? = nil
+    keyFile: String? = nil, report: String? = nil
   ) {
     self.mode = mode
     self.forceDemo = forceDemo
@@ -42,5 +44,6 @@ public struct LaunchOptions: Sendable {
     self.timer = timer
     self.baseURL = baseURL
     self.keyFile = keyFile
+    self.report = report
   }
 }

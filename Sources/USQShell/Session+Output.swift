@@ -23,15 +23,22 @@ extension Session {
       hints.currencies = lastCurrencies
       hints.preferred = NamedColumns.of(
         pipeline, plan: result.plan, source: source, result: frame)
-      console.out(render(frame, hints: hints))
+      // The terminal text past the report, which records the table as HTML instead.
+      configuration.console.out(render(frame, hints: hints, plan: plan))
+      recordTable(frame, options: renderOptions(for: plan), hints: hints)
     case .chart(let request, let frame):
       guard settings.format == .table else {
-        console.out(render(frame))
+        var hints = tableHints
+        hints.currencies = lastCurrencies
+        configuration.console.out(render(frame, hints: hints, plan: plan))
+        recordTable(frame, options: renderOptions(for: plan), hints: hints)
         return .ok
       }
       do {
         let spec = Self.spec(Self.withDataInDefaultY(request, frame, pipeline))
-        console.out(try ChartRenderer.render(frame, spec: spec, options: renderOptions()))
+        let options = renderOptions(for: plan)
+        configuration.console.out(try ChartRenderer.render(frame, spec: spec, options: options))
+        recordChart(frame, spec: spec, options: options)
       } catch {
         report([chartDiagnostic(error, plan: plan)], in: source, origin: origin)
         return .failed(exitCode: 1)
@@ -44,10 +51,13 @@ extension Session {
   }
 
   /// The frame as the current format asks: a table, or csv/json/ndjson/md text.
-  func render(_ frame: Frame, hints: TableHints? = nil) -> String {
+  ///
+  /// - Parameter hints: money columns' currencies and the columns the statement named.
+  func render(_ frame: Frame, hints: TableHints? = nil, plan: Plan? = nil) -> String {
     switch settings.format {
     case .table:
-      return TableRenderer.render(frame, options: renderOptions(), hints: hints ?? tableHints)
+      return TableRenderer.render(
+        frame, options: renderOptions(for: plan), hints: hints ?? tableHints)
     case .csv: return Exporter.render(frame, format: .csv)
     case .json: return Exporter.render(frame, format: .json)
     case .ndjson: return Exporter.render(frame, format: .ndjson)
@@ -70,6 +80,23 @@ extension Session {
       color: useColor(), charset: settings.charset,
       timeZone: Settings.parseTimeZone(settings.timeZone) ?? .utc, maxRows: settings.rows,
       now: configuration.now())
+  }
+
+  /// The render options for a statement's result: where its loaded data starts, so that a
+  /// bucket beginning earlier (the first month after `bucket month`) is marked partial.
+  func renderOptions(for plan: Plan?) -> RenderOptions {
+    var options = renderOptions()
+    if let plan, case .load(let request, _) = plan.source, request.bucketWidth != nil {
+      options.dataStart = request.startTime
+    }
+    switch plan?.resultSchema.bucketWidth {
+    case .hour?: options.bucketSeconds = 3_600
+    case .day?: options.bucketSeconds = 86_400
+    case .week?: options.bucketSeconds = 7 * 86_400
+    case .seconds(let width)?: options.bucketSeconds = width
+    case .month?, nil: break  // months differ in length: inferred from the rows
+    }
+    return options
   }
 
   /// All-null dimension columns are hidden with a hint naming the `group=` that fills them.
@@ -157,7 +184,8 @@ extension Session {
         return .failed(exitCode: 1)
       }
       do {
-        text = try SVGChart.render(frame, spec: Self.spec(chart), options: renderOptions())
+        text = try SVGChart.render(frame, spec: Self.spec(chart), options: renderOptions(for: plan))
+        recorder?.add(.chart(svg: text))
       } catch {
         report([chartDiagnostic(error, plan: plan)], in: source, origin: origin)
         return .failed(exitCode: 1)

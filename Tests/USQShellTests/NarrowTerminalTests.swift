@@ -96,7 +96,8 @@ import USQTestSupport
     let text = await Self.run(
       "load completions days=3 | chart line y=num_model_requests", width: width)
     Self.expectFitsAndWordsWhole(
-      text, width: width, words: ["the", "last", "bucket", "is", "still", "in", "progress:", "its"])
+      text, width: width,
+      words: ["2026-11-30:", "bucket", "still", "in", "progress", "drawn", "dotted"])
   }
 
   @Test("help prose written for a wider screen is reflowed as a paragraph", arguments: [60, 80])
