@@ -14,6 +14,9 @@ public struct ExecutionResult: Sendable {
   public var plan: Plan
   /// Warnings the stages found while running (printed before the result).
   public var warnings: [Diagnostic] = []
+  /// The currency of each money column of the frame the statement started from
+  /// (`MoneyColumns.currencies(in:)`), for the stages that drop the `currency` column.
+  public var sourceCurrencies: [String: String] = [:]
 
   /// `time: load 812.4 ms · sum 9.1 ms · top 0.1 ms · total 823.0 ms` (for `timer=on`).
   public var timerLine: String { StageTiming.line(timings) }

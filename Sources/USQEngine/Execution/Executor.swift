@@ -43,6 +43,7 @@ public struct Executor: Sendable {
       plan.source, sourceSchema: plan.sourceSchema, warnings: warnings, progress: progress)
     timings.append(
       StageTiming(verb: plan.source.verb, seconds: Self.seconds(since: started, clock)))
+    let sourceCurrencies = MoneyColumns.currencies(in: frame)
     let context = OperationContext(
       environment: environment, dataSource: dataSource, window: plan.sourceSchema.window,
       bucketWidth: plan.sourceSchema.bucketWidth, listCache: listCache, warnings: warnings)
@@ -69,7 +70,8 @@ public struct Executor: Sendable {
     try Task.checkCancellation()
     return ExecutionResult(
       frame: frame, output: Self.output(ran.output, binding: ran.binding, frame),
-      timings: timings, plan: ran, warnings: context.warnings.all)
+      timings: timings, plan: ran, warnings: context.warnings.all,
+      sourceCurrencies: sourceCurrencies)
   }
 
   private func loadSource(
