@@ -57,10 +57,12 @@ public enum ISODate {
   public static func format(_ seconds: Int64) -> String {
     let days = floorDivide(seconds, 86_400)
     let rest = seconds - days * 86_400
-    func two(_ value: Int64) -> String { value < 10 ? "0\(value)" : "\(value)" }
     return "\(CivilDate(days: days).isoString)T\(two(rest / 3_600)):\(two(rest / 60 % 60)):"
       + "\(two(rest % 60))Z"
   }
+
+  /// `value` (0…99) in two digits.
+  private static func two(_ value: Int64) -> String { value < 10 ? "0\(value)" : "\(value)" }
 
   /// Reads the fields; `read()` returns `nil` when the shape is wrong.
   private struct Reader {
@@ -122,8 +124,7 @@ public enum ISODate {
     }
 
     private func zoneText(_ sign: Int64, _ hours: Int64, _ minutes: Int64) -> String {
-      func two(_ value: Int64) -> String { value < 10 ? "0\(value)" : "\(value)" }
-      return (sign < 0 ? "-" : "+") + two(hours) + ":" + two(minutes)
+      return (sign < 0 ? "-" : "+") + ISODate.two(hours) + ":" + ISODate.two(minutes)
     }
 
     private func peek(_ character: Unicode.Scalar) -> Bool {
