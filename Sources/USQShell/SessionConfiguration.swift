@@ -36,6 +36,10 @@ public struct SessionConfiguration: Sendable {
   public var cacheCommand: @Sendable (CacheAction) -> String
   /// The one-line banner of the interactive shell.
   public var banner: String
+  /// The terminal's size now (columns, rows), read again before each statement's output so a
+  /// resized window is used at once; nil = `terminal`'s size as read at start (`COLUMNS` set,
+  /// not a terminal, tests).
+  public var currentSize: @Sendable () -> (columns: Int, rows: Int)? = { nil }
 
   public init(
     console: Console, terminal: TerminalFacts, now: @escaping @Sendable () -> Int64,

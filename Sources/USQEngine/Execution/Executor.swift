@@ -42,6 +42,7 @@ public struct Executor: Sendable {
       plan.source, sourceSchema: plan.sourceSchema, progress: progress)
     timings.append(
       StageTiming(verb: plan.source.verb, seconds: Self.seconds(since: started, clock)))
+    let sourceCurrencies = MoneyColumns.currencies(in: frame)
     let context = OperationContext(
       environment: environment, dataSource: dataSource, window: plan.sourceSchema.window,
       bucketWidth: plan.sourceSchema.bucketWidth, listCache: listCache)
@@ -68,7 +69,7 @@ public struct Executor: Sendable {
     try Task.checkCancellation()
     return ExecutionResult(
       frame: frame, output: Self.output(ran.output, binding: ran.binding, frame),
-      timings: timings, plan: ran)
+      timings: timings, plan: ran, sourceCurrencies: sourceCurrencies)
   }
 
   private func loadSource(

@@ -39,6 +39,11 @@ final class TmuxSession {
     _ = tmux(["send-keys", "-t", "0"] + keys)
   }
 
+  /// Resizes the pane's window to `width`×`height` (the program gets SIGWINCH).
+  func resize(width: Int, height: Int) {
+    _ = tmux(["resize-window", "-t", "0", "-x", String(width), "-y", String(height)])
+  }
+
   /// Types text literally.
   func type(_ text: String) {
     _ = tmux(["send-keys", "-t", "0", "-l", text])
