@@ -53,10 +53,12 @@ public enum ISODate {
   }
 
   /// `2026-11-24T00:00:00Z` for seconds since the epoch (years outside 0…9999 keep their sign
-  /// and digits).
+  /// and digits; any Int64 formats without trapping).
   public static func format(_ seconds: Int64) -> String {
-    let days = floorDivide(seconds, 86_400)
-    let rest = seconds - days * 86_400
+    // Remainder first: `days * 86_400` would overflow at the ends of the Int64 range.
+    let remainder = seconds % 86_400
+    let rest = remainder < 0 ? remainder + 86_400 : remainder
+    let days = seconds / 86_400 - (remainder < 0 ? 1 : 0)
     return "\(CivilDate(days: days).isoString)T\(two(rest / 3_600)):\(two(rest / 60 % 60)):"
       + "\(two(rest % 60))Z"
   }

@@ -94,6 +94,8 @@ import USQLanguage
     #expect(ISODate.format(-1) == "1969-12-31T23:59:59Z")
     #expect(ISODate.format(951_782_400) == "2000-02-29T00:00:00Z")
     #expect(ISODate.format(1_793_520_061) == "2026-11-01T08:01:01Z")
+    #expect(ISODate.format(.max).hasSuffix("T15:30:07Z"))
+    #expect(ISODate.format(.min).hasSuffix("T08:29:52Z"))
   }
 
   @Test("format then parse gives the instant back, years 0000…9999")
