@@ -118,4 +118,40 @@ import USQLanguage
       #expect(ISODate.format(seconds) == formatter.string(from: date))
     }
   }
+
+  @Test("generated fields read as Foundation's calendar says, and not at all when out of range")
+  func parseAgreesWithFoundation() async {
+    var calendar = Calendar(identifier: .gregorian)
+    calendar.timeZone = TimeZone(identifier: "UTC")!
+    func two(_ value: Int) -> String { value < 10 ? "0\(value)" : "\(value)" }
+    await propertyCheck(
+      input: Gen.int(in: 1900...2200), Gen.int(in: 0...13), Gen.int(in: 0...32),
+      Gen.int(in: 0...24), Gen.int(in: 0...60), Gen.int(in: 0...60), Gen.int(in: -1_500...1_500),
+      Gen.int(in: 0...3)
+    ) { year, month, day, hour, minute, second, offset, style in
+      let date = "\(year)-\(two(month))-\(two(day))"
+      let zone = (offset < 0 ? "-" : "+") + two(abs(offset) / 60) + ":" + two(abs(offset) % 60)
+      let (text, fields, zoneSeconds) =
+        switch style {
+        case 0: (date, (0, 0, 0), 0)
+        case 1: ("\(date)T\(two(hour)):\(two(minute))", (hour, minute, 0), 0)
+        case 2: ("\(date) \(two(hour)):\(two(minute)):\(two(second))Z", (hour, minute, second), 0)
+        default:
+          (
+            "\(date)T\(two(hour)):\(two(minute)):\(two(second)).25\(zone)", (hour, minute, second),
+            offset * 60
+          )
+        }
+      let components = DateComponents(
+        year: year, month: month, day: day, hour: fields.0, minute: fields.1, second: fields.2)
+      // Foundation normalizes (hour 24 is the next day): valid fields are those that come back.
+      let instant = calendar.date(from: components)
+      let back = instant.map {
+        calendar.dateComponents([.year, .month, .day, .hour, .minute, .second], from: $0)
+      }
+      let valid = back == components && abs(offset) / 60 < 24
+      let expected = instant.map { Int64($0.timeIntervalSince1970) - Int64(zoneSeconds) }
+      #expect(ISODate.parse(text) == (valid ? expected : nil), "\(text)")
+    }
+  }
 }
