@@ -85,7 +85,10 @@ extension DemoOrganization {
     let isBatch = stream.value(.batch) == "true"
     let tier = stream.value(.serviceTier) ?? "default"
     let percent = DemoPrice.tierPercent(batch: isBatch, tier: tier)
-    let suffix = isBatch ? " (batch)" : tier == "default" ? "" : " (\(tier))"
+    // Both tier forms of the line-item grammar occur, as on real bills: the suffix
+    // (`gpt-4o, input (batch)`, also flex) and the prefix (`priority | gpt-4o, input`).
+    let suffix = isBatch ? " (batch)" : tier == "default" || tier == "priority" ? "" : " (\(tier))"
+    let prefix = !isBatch && tier == "priority" ? "priority | " : ""
     let lines: [(String, [Int], Int64)] = [
       ("input", [4, 5, 7], model.inputPrice),
       ("cached input", [1, 2, 3], model.cachedPrice),
@@ -95,7 +98,7 @@ extension DemoOrganization {
     ]
     return lines.map { label, slots, price in
       DemoTariffLine(
-        label: "\(model.name), \(label)\(suffix)", unit: "tokens", slots: slots,
+        label: "\(prefix)\(model.name), \(label)\(suffix)", unit: "tokens", slots: slots,
         price: price * percent / 100)
     }
   }

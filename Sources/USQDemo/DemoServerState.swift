@@ -48,7 +48,7 @@ actor DemoServerState {
       fault = injected
       response = faultResponse(injected, request: request, rawQuery: rawQuery)
     } else {
-      response = answer(request, rawQuery: rawQuery)
+      response = await answerConcurrently(request, rawQuery: rawQuery)
     }
     writeLog(request, rawQuery: rawQuery, status: response.status, fault: fault)
     var headers = FlyingFox.HTTPHeaders()
@@ -58,7 +58,16 @@ actor DemoServerState {
       headers: headers, body: response.body)
   }
 
-  private func answer(_ request: FlyingFox.HTTPRequest, rawQuery: String) -> USQOpenAI.HTTPResponse
+  /// The page for `request`, computed off the actor: requests in flight at once are answered
+  /// at once, as the real API does (`load spend` fetches costs and usage concurrently).
+  private nonisolated func answerConcurrently(
+    _ request: FlyingFox.HTTPRequest, rawQuery: String
+  ) async -> USQOpenAI.HTTPResponse {
+    answer(request, rawQuery: rawQuery)
+  }
+
+  private nonisolated func answer(_ request: FlyingFox.HTTPRequest, rawQuery: String)
+    -> USQOpenAI.HTTPResponse
   {
     let now = options.now ?? DemoClock.system()
     let demoRequest = USQOpenAI.HTTPRequest(

@@ -119,6 +119,8 @@ extension Session {
     switch plan.source {
     case .stored(let name): start.merge(frameCurrencies[name] ?? [:]) { own, _ in own }
     case .last: start.merge(lastCurrencies) { own, _ in own }
+    case .spend where start["amount"] == nil:
+      start["amount"] = "usd"
     case .load(let request, _) where request.endpoint.kind == .costs && start["amount"] == nil:
       // No row to read it from (an empty window): the Costs API bills in US dollars.
       start["amount"] = "usd"

@@ -1,5 +1,6 @@
 import USQEngine
 import USQLanguage
+import USQVocabulary
 
 extension Session {
   /// `help [TOPIC]`.
@@ -21,8 +22,11 @@ extension Session {
     guard let plan else { return .failed(exitCode: 1) }
     var text = plan.explain(dataSource: dataSource)
     if !text.hasSuffix("\n") { text += "\n" }
-    if case .load(let request, _) = plan.source, let client = dataSource as? ClientDataSource {
-      let commands = client.curlCommands(request)
+    var requests: [UsageQuery] = []
+    if case .load(let request, _) = plan.source { requests = [request] }
+    if case .spend(let spend) = plan.source { requests = spend.requests }
+    if let client = dataSource as? ClientDataSource {
+      let commands = requests.flatMap(client.curlCommands)
       if !commands.isEmpty {
         text += "as curl\n" + commands.map { "  " + $0 + "\n" }.joined()
       }

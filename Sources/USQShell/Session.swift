@@ -127,6 +127,7 @@ public actor Session {
     } catch {
       return reportFailure(error, at: pipeline.source.span, source: source, origin: origin)
     }
+    report(result.warnings, in: source, origin: origin)
     if let lint = PipelineLints.checkPie(pipeline, rows: result.frame.rowCount) {
       report([lint], in: source, origin: origin)
     }
@@ -192,13 +193,18 @@ public actor Session {
 
   /// A progress line on stderr for loads, when stderr is a terminal.
   private func progressLine(for plan: Plan) -> ProgressLine? {
-    guard configuration.terminal.stderrIsTTY, case .load = plan.source else { return nil }
+    guard configuration.terminal.stderrIsTTY else { return nil }
+    switch plan.source {
+    case .load, .spend: break
+    default: return nil
+    }
     return ProgressLine(
       enabled: true, width: terminalWidth, write: ProgressLine.writeToStderr)
   }
 
   static func endpointName(_ plan: Plan) -> String {
     if case .load(let request, _) = plan.source { return request.endpoint.name }
+    if case .spend = plan.source { return "spend" }
     return plan.source.verb
   }
 

@@ -3,6 +3,7 @@
 //   usq-bench frame [--rows N] [--runs N] [--query 1…4]   frame kernels on usage-like data (Q1–Q4)
 //   usq-bench ingest DIR [--runs N] [--threads N]         API page files → one frame (PageScanner)
 //   usq-bench query DIR [--runs N]                        the peers' q1–q4 as `read DIR | …` (read excluded)
+//   usq-bench spend [--rows N] [--items N] [--write DIR]  load spend's attribution (1M × 10k)
 //
 // More subcommands (ingest, whole queries) plug into `commands` below.
 
@@ -10,6 +11,7 @@ let commands: [String: ([String]) -> Int32] = [
   "frame": FrameBenchmark.main,
   "ingest": IngestBenchmark.ingestMain,
   "query": IngestBenchmark.queryMain,
+  "spend": SpendBenchmark.main,
 ]
 
 let arguments = Array(CommandLine.arguments.dropFirst())

@@ -152,7 +152,9 @@ import USQOpenAI
     for row in costs {
       let amount = try #require((row["amount"] as? [String: Any])?["value"] as? NSNumber)
       sum += Decimal(string: "\(amount)") ?? 0
-      guard let item = row["line_item"] as? String, item.hasSuffix(", output") else { continue }
+      // Priority items carry their tier as a prefix (`priority | MODEL, output`): not default.
+      guard let item = row["line_item"] as? String, item.hasSuffix(", output"), !item.contains("|")
+      else { continue }
       let name = String(item.dropLast(", output".count))
       let model = try #require(DemoModel.lineUp.first { $0.name == name })
       let tokens = try #require(usage["\(name)|0|default"]?["output_text_tokens"])

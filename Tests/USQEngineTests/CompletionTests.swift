@@ -61,6 +61,7 @@ enum StageSyntaxVerbs {
   static let all = [
     "where", "select", "drop", "rename", "derive", "sum", "avg", "min", "max", "count", "agg",
     "sort", "top", "head", "tail", "bucket", "fill", "share", "other", "pivot", "join", "names",
+    "price",
     "distinct", "chart", "export",
   ]
 }

@@ -107,6 +107,7 @@ struct ParserStatementTests {
       "_ | join costs on project_id, day kind=inner",
       "_ | join costs on [project_id, day] kind=inner"),
     ParseCase("_ | names", "_ | names"),
+    ParseCase("_ | price", "_ | price"),
     ParseCase("_ | distinct model, project_id", "_ | distinct [model, project_id]"),
   ]
 

@@ -24,6 +24,12 @@ struct BindState {
     diagnostics[count...].contains { $0.severity == .error }
   }
 
+  /// The explicit `group=` of the `load` source, with its span (`price` needs `model` in it).
+  var explicitGroup: (keys: [String], span: Span)?
+  /// Dimensions a stage needs grouped even under an explicit `group=` (`price` needs the tier
+  /// columns, or it would bill batch tokens at the default price): they join the `group_by`.
+  var requiredDimensions: [String] = []
+
   /// Dimensions used only where a null is fine (`names` beside an ungrouped id): they join the
   /// implicit `group_by`, but an explicit `group=` without them is no mistake.
   var optionalDimensions: Set<String> = []

@@ -19,10 +19,15 @@ extension Binder {
       }
     }
     let endpoint = load.endpoint
+    // An explicit group= plus the dimensions a stage cannot do without (`price`: the tiers).
+    let explicitGroupBy = load.explicitGroup.map { keys in
+      keys
+        + state.requiredDimensions.filter { !keys.contains($0) && endpoint.groupKeys.contains($0) }
+    }
     let request = UsageQuery(
       endpoint: endpoint, startTime: load.window?.start ?? 0,
       endTime: load.window?.end, bucketWidth: load.window?.width,
-      groupBy: endpoint.isBucketed ? (load.explicitGroup ?? []) : [], filters: load.filters,
+      groupBy: endpoint.isBucketed ? (explicitGroupBy ?? []) : [], filters: load.filters,
       limit: load.limit)
     let facts = LoadFacts(
       endpoint: endpoint, hasExplicitGroup: load.explicitGroup != nil,

@@ -36,6 +36,7 @@ extension Binder {
     case .join(let frame, let keys, let kind):
       return JoinOperation.bind(frame, on: keys, kind: kind, input: input, &state)
     case .names: return NamesOperation.bind(verb: verb, input: input, &state)
+    case .price: return PriceOperation.bind(verb: verb, input: input, &state)
     case .distinct(let names): return DistinctOperation.bind(names, input: input, &state)
     case .chart, .export: return nil
     }

@@ -116,11 +116,18 @@ public struct Binder: Sendable {
   func bindSource(_ source: SourceSyntax, _ state: inout BindState) -> (PendingSource, StageSchema)?
   {
     switch source.kind {
+    case .load(let endpoint, let options) where endpoint.text == "spend":
+      guard let spend = SpendBinder(now: environment.now).bind(endpoint, options: options, &state)
+      else { return nil }
+      return (.ready(.spend(spend)), SpendBinder.schema(spend, now: environment.now))
     case .load(let endpoint, let options):
       guard
         let load = LoadBinder(now: environment.now).bind(
           endpoint: endpoint, options: options, &state)
       else { return nil }
+      if let keys = load.explicitGroup, let span = load.groupSpan {
+        state.explicitGroup = (keys, span)
+      }
       return (
         .load(load),
         LoadOptions.schema(for: load.endpoint, window: load.window, now: environment.now)

@@ -10,6 +10,13 @@ struct LoadBinder {
   func bind(endpoint name: Name, options: [OptionSyntax], _ state: inout BindState) -> LoadOptions?
   {
     guard let endpoint = resolve(name, &state) else { return nil }
+    return bind(endpoint, options: options, &state)
+  }
+
+  /// Binds the options of `endpoint` (`load spend` binds its own description this way).
+  func bind(_ endpoint: Endpoint, options: [OptionSyntax], _ state: inout BindState)
+    -> LoadOptions?
+  {
     let valid = LoadOptions.keys(for: endpoint)
     var load = LoadOptions(endpoint: endpoint)
     var windowOptions: [String: OptionSyntax] = [:]

@@ -95,6 +95,7 @@ public struct FieldsCatalog: Sendable {
       lines.append("  filled by: group=\(key)   (load \(endpoint.name) group=\(key))")
     }
     lines.append("  meaning:  \(field.meaning)")
+    if endpoint.kind == .costs, field.name == "line_item" { lines += LineItem.grammarLines }
     return lines.joined(separator: "\n")
   }
 

@@ -12,7 +12,8 @@ public struct HelpCatalog: Sendable {
   public init(endpoints: [Endpoint]) {
     self.endpoints = endpoints
     self.topics =
-      Self.languageTopics + Self.stageTopics + Self.commandTopics + Self.settingTopics
+      Self.languageTopics + Self.moneyTopics + Self.stageTopics + Self.commandTopics
+      + Self.settingTopics
       + endpoints.map(Self.endpointTopic)
   }
 
@@ -27,7 +28,8 @@ public struct HelpCatalog: Sendable {
     DeriveOperation.help, SumOperation.help, CountOperation.help, AggOperation.help,
     SortOperation.help, TopOperation.help, HeadOperation.help, TailOperation.help,
     BucketOperation.help, FillOperation.help, ShareOperation.help, OtherOperation.help,
-    PivotOperation.help, JoinOperation.help, NamesOperation.help, DistinctOperation.help,
+    PivotOperation.help, JoinOperation.help, NamesOperation.help, PriceOperation.help,
+    DistinctOperation.help,
     ChartStage.help, ExportStage.help,
   ]
 
@@ -66,7 +68,7 @@ public struct HelpCatalog: Sendable {
         load completions days=30 | sum input_tokens by model | chart bar
 
       a line is a pipeline (source | stage | stage …) or a command; `let NAME = …` stores a result
-      sources:   load ENDPOINT [option=value …] · read PATH · from NAME · _
+      sources:   load ENDPOINT [option=value …] · load spend [group=K,…] · read PATH · from NAME · _
       stages:    \(StageVerb.table.filter { !$0.isOutput }.map(\.name).joined(separator: " "))
       output:    chart KIND [x= y= by= title=] · export PATH [format=]
       commands:  \(names(.command))

@@ -1,4 +1,5 @@
 import USQFrame
+import USQLanguage
 
 /// What running a statement gave, and what the shell should do with it.
 public struct ExecutionResult: Sendable {
@@ -11,6 +12,8 @@ public struct ExecutionResult: Sendable {
   /// The plan that ran: optimized, and with the stages bound late (after `read`, `pivot`)
   /// bound and optimized too.
   public var plan: Plan
+  /// Warnings the stages found while running (printed before the result).
+  public var warnings: [Diagnostic] = []
   /// The currency of each money column of the frame the statement started from
   /// (`MoneyColumns.currencies(in:)`), for the stages that drop the `currency` column.
   public var sourceCurrencies: [String: String] = [:]

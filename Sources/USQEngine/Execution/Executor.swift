@@ -38,14 +38,15 @@ public struct Executor: Sendable {
     var timings: [StageTiming] = []
     let clock = ContinuousClock()
     let started = clock.now
+    let warnings = RunWarnings()
     var frame = try await loadSource(
-      plan.source, sourceSchema: plan.sourceSchema, progress: progress)
+      plan.source, sourceSchema: plan.sourceSchema, warnings: warnings, progress: progress)
     timings.append(
       StageTiming(verb: plan.source.verb, seconds: Self.seconds(since: started, clock)))
     let sourceCurrencies = MoneyColumns.currencies(in: frame)
     let context = OperationContext(
       environment: environment, dataSource: dataSource, window: plan.sourceSchema.window,
-      bucketWidth: plan.sourceSchema.bucketWidth, listCache: listCache)
+      bucketWidth: plan.sourceSchema.bucketWidth, listCache: listCache, warnings: warnings)
     frame = try await runStages(plan.stages, frame, context: context, timings: &timings)
     var ran = plan
     while ran.isBoundLate {
@@ -69,16 +70,20 @@ public struct Executor: Sendable {
     try Task.checkCancellation()
     return ExecutionResult(
       frame: frame, output: Self.output(ran.output, binding: ran.binding, frame),
-      timings: timings, plan: ran, sourceCurrencies: sourceCurrencies)
+      timings: timings, plan: ran, warnings: context.warnings.all,
+      sourceCurrencies: sourceCurrencies)
   }
 
   private func loadSource(
-    _ source: PlannedSource, sourceSchema: StageSchema,
+    _ source: PlannedSource, sourceSchema: StageSchema, warnings: RunWarnings,
     progress: @escaping @Sendable (Int, Int?) -> Void
   ) async throws -> Frame {
     switch source {
     case .load(let request, _):
       return Self.conform(try await dataSource.load(request, progress: progress), to: sourceSchema)
+    case .spend(let request):
+      return try await SpendLoader(dataSource: dataSource).load(
+        request, warnings: warnings, progress: progress)
     case .read(let path):
       return try FileReader(
         dataSource: dataSource, workingDirectory: environment.workingDirectory,

@@ -16,6 +16,7 @@ public enum PipelineLints {
     for stage in pipeline.stages {
       for expression in expressions(in: stage) { found += doubleCounts(expression) }
     }
+    if case .spend = plan.source { found += spendFilteredByUsage(pipeline) }
     if case .load(let request, _) = plan.source {
       found += levelSummedOverTime(pipeline, endpoint: request.endpoint.name)
       found += partialEdges(pipeline, request: request)

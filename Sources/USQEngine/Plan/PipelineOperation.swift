@@ -29,6 +29,8 @@ public struct OperationContext: Sendable {
   public var bucketWidth: TimeBucket?
   /// Where `names` keeps the lists it fetched (`nil`: fetch every time).
   public var listCache: ListCache?
+  /// Where stages report warnings found while running (`price`).
+  public var warnings = RunWarnings()
 }
 
 /// An operation with the schema it produces.

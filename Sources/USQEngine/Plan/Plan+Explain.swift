@@ -24,10 +24,9 @@ extension Plan {
     var lines = [outline]
     var requests: [UsageQuery] = []
     if case .load(let request, _) = source { requests.append(request) }
+    if case .spend(let spend) = source { requests += spend.requests }
     for stage in stages {
-      requests += stage.operation.listLookups.map {
-        UsageQuery(endpoint: $0.list, bucketWidth: nil)
-      }
+      requests += stage.operation.requests
     }
     if !requests.isEmpty {
       lines.append("requests")
@@ -78,27 +77,35 @@ extension Plan {
   private func sourceLines() -> [String] {
     let schema = "     → \(sourceSchema.description)"
     switch source {
+    case .spend(let spend):
+      return spend.explainLines + [schema]
     case .load(let request, _):
-      var parameters: [String] = []
-      if request.endpoint.isBucketed {
-        parameters.append("start_time=\(ISODate.format(request.startTime))")
-        parameters.append("end_time=" + (request.endTime.map(ISODate.format) ?? "(now)"))
-        if let width = request.bucketWidth { parameters.append("bucket_width=\(width.rawValue)") }
-        if !request.groupBy.isEmpty {
-          parameters.append("group_by=\(request.groupBy.joined(separator: ","))")
-        }
-        for filter in request.filters {
-          parameters.append("\(filter.name)=\(filter.values.joined(separator: ","))")
-        }
-        if let limit = request.limit { parameters.append("limit=\(limit)") }
-      }
       var lines = ["  1. load \(request.endpoint)  [at the API]"]
+      let parameters = Self.parameters(request)
       if !parameters.isEmpty { lines.append("     " + parameters.joined(separator: "  ")) }
       return lines + [schema]
     case .read(let path): return ["  1. read \(path)  [local file]", schema]
     case .stored(let name): return ["  1. from \(name)  [stored frame]", schema]
     case .last: return ["  1. _  [the last result]", schema]
     }
+  }
+
+  /// A request's parameters as `explain` prints them (`start_time=… group_by=model`).
+  static func parameters(_ request: UsageQuery) -> [String] {
+    var parameters: [String] = []
+    if request.endpoint.isBucketed {
+      parameters.append("start_time=\(ISODate.format(request.startTime))")
+      parameters.append("end_time=" + (request.endTime.map(ISODate.format) ?? "(now)"))
+      if let width = request.bucketWidth { parameters.append("bucket_width=\(width.rawValue)") }
+      if !request.groupBy.isEmpty {
+        parameters.append("group_by=\(request.groupBy.joined(separator: ","))")
+      }
+      for filter in request.filters {
+        parameters.append("\(filter.name)=\(filter.values.joined(separator: ","))")
+      }
+      if let limit = request.limit { parameters.append("limit=\(limit)") }
+    }
+    return parameters
   }
 
   private var outputDescription: String {

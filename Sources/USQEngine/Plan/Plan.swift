@@ -48,6 +48,8 @@ public enum PlannedSource: Sendable {
   /// `load`: the request sent to the data source; `pushedDown` lists the `where` conditions
   /// also sent as API filters.
   case load(UsageQuery, pushedDown: [String])
+  /// `load spend`: the costs and usage requests, attributed (`SpendAttribution`).
+  case spend(SpendRequest)
   /// `read PATH`.
   case read(path: String)
   /// `from NAME`.
@@ -58,7 +60,7 @@ public enum PlannedSource: Sendable {
   /// The verb the timer line uses.
   public var verb: String {
     switch self {
-    case .load: "load"
+    case .load, .spend: "load"
     case .read: "read"
     case .stored: "from"
     case .last: "_"

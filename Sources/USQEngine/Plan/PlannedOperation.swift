@@ -1,4 +1,5 @@
 import USQFrame
+import USQVocabulary
 
 /// Every operation a plan can hold: one case per stage, plus the nodes only the optimizer makes
 /// (`bucketWhere`). The compiler checks that every consumer of a plan — the optimizer, the
@@ -24,6 +25,7 @@ enum PlannedOperation: Sendable {
   case pivot(PivotOperation)
   case join(JoinOperation)
   case names(NamesOperation)
+  case price(PriceOperation)
   case distinct(DistinctOperation)
   /// `where` then `bucket`, fused by the optimizer: the filtered frame is never built.
   case bucketWhere(BucketWhereOperation)
@@ -50,6 +52,7 @@ enum PlannedOperation: Sendable {
     case .pivot(let operation): operation.summary
     case .join(let operation): operation.summary
     case .names(let operation): operation.summary
+    case .price(let operation): operation.summary
     case .distinct(let operation): operation.summary
     case .bucketWhere(let operation): operation.summary
     }
@@ -80,6 +83,7 @@ enum PlannedOperation: Sendable {
     case .pivot(let operation): try await operation.run(frame, context: context)
     case .join(let operation): try await operation.run(frame, context: context)
     case .names(let operation): try await operation.run(frame, context: context)
+    case .price(let operation): try await operation.run(frame, context: context)
     case .distinct(let operation): try await operation.run(frame, context: context)
     case .bucketWhere(let operation): try await operation.run(frame, context: context)
     }
@@ -108,6 +112,7 @@ enum PlannedOperation: Sendable {
     case .other(let operation): operation.inputColumns(for: demand, input: input)
     case .pivot(let operation): operation.inputColumns(for: demand, input: input)
     case .names(let operation): operation.inputColumns(for: demand, input: input)
+    case .price(let operation): operation.inputColumns(for: demand, input: input)
     case .distinct(let operation): operation.inputColumns(for: demand, input: input)
     case .bucketWhere(let operation): operation.inputColumns(for: demand, input: input)
     }
@@ -128,5 +133,16 @@ enum PlannedOperation: Sendable {
   var listLookups: [NamesOperation.ResolvedLookup] {
     if case .names(let operation) = self { return operation.lookups }
     return []
+  }
+
+  /// The requests the operation makes when it runs (`names`' lists, `price`'s costs), for
+  /// `explain`.
+  var requests: [UsageQuery] {
+    switch self {
+    case .names(let operation):
+      operation.lookups.map { UsageQuery(endpoint: $0.list, bucketWidth: nil) }
+    case .price(let operation): operation.requests
+    default: []
+    }
   }
 }

@@ -43,6 +43,8 @@ public struct StageSyntax: Hashable, Sendable {
     case join(frame: Name, on: [Name], kind: JoinKind)
     /// `names`.
     case names
+    /// `price`: estimated dollars per row from the bill's unit prices.
+    case price
     /// `distinct C, …`.
     case distinct([Name])
     /// `chart KIND [key=value …]`; option keys are checked against `ChartKind.optionKeys`.

@@ -39,6 +39,7 @@ extension StageVerb {
     StageVerb("pivot", completion: .pivot) { $0.pivotStage() },
     StageVerb("join", completion: .join) { $0.joinStage() },
     StageVerb("names", completion: .nothing) { _ in .names },
+    StageVerb("price", completion: .nothing) { _ in .price },
     StageVerb("distinct", completion: .columns) {
       .distinct($0.nameList("a column name after 'distinct'"))
     },

@@ -27,6 +27,7 @@ extension SyntaxDump {
     case .bucket(let width): "bucket \(describe(width))"
     case .fill: "fill"
     case .names: "names"
+    case .price: "price"
     case .share(let column, let keys): "share \(column.text)" + by(keys)
     case .other(let percent, let column):
       "other \(percent.value)%" + (column.map { " of \($0.text)" } ?? "")

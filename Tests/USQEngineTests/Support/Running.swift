@@ -7,7 +7,7 @@ import USQLanguage
 /// Binds and runs `text` against a fake source serving the fixture frames.
 func run(
   _ text: String, environment: Environment = Fixtures.environment(),
-  source: FakeDataSource = FakeDataSource(frames: [
+  source: any DataSource = FakeDataSource(frames: [
     "completions": Frames.completions, "projects": Frames.projects,
   ]),
   sourceLocation: SourceLocation = #_sourceLocation
