@@ -83,7 +83,8 @@ public enum SpendAttribution {
     return (0..<rows).map { texts.isValid($0) ? parsed[Int(texts.codes[$0])] : nil }
   }
 
-  /// Sums matching rows per tuple with a scratch array (no allocation per costs row).
+  /// Sums matching rows per tuple with a scratch array indexed by tuple rank (no allocation per
+  /// costs row; the shares come out in ascending tuple order by ordering integers).
   struct Splitter {
     var sums: ContiguousArray<Double>
     var touched: [Int32] = []
@@ -104,21 +105,34 @@ public enum SpendAttribution {
         guard let quantities = part.rows.quantities[kindIndex] else { continue }
         total += add(
           quantities, rows: part.members[part.offsets[group]..<part.offsets[group + 1]],
-          tuples: part.localTuples, tupleOfLocal: part.tupleOfLocal)
+          tuples: part.localTuples, rankOfLocal: part.rankOfLocal)
       }
       guard total > 0 else { return false }
-      touched.sort { usage.tupleRanks[Int($0)] < usage.tupleRanks[Int($1)] }
+      orderTouched()
       var remaining = amount
-      for (position, tuple) in touched.enumerated() {
-        let quantity = sums[Int(tuple)]
+      for (position, rank) in touched.enumerated() {
+        let quantity = sums[Int(rank)]
         // The last share takes what is left, so the shares add up to the billed amount.
         let share = position == touched.count - 1 ? remaining : amount * (quantity / total)
         remaining -= share
-        output.appendShare(costsRow: costsRow, tuple: Int(tuple), quantity: quantity, amount: share)
-        sums[Int(tuple)] = 0
+        output.appendShare(
+          costsRow: costsRow, tuple: Int(usage.tupleOfRank[Int(rank)]), quantity: quantity,
+          amount: share)
+        sums[Int(rank)] = 0
       }
       touched.removeAll(keepingCapacity: true)
       return true
+    }
+
+    /// Puts the touched ranks in ascending order: a scan of `sums` when they are many (every
+    /// touched sum is positive), a sort when they are few.
+    private mutating func orderTouched() {
+      guard touched.count * 16 >= sums.count else {
+        touched.sort()
+        return
+      }
+      touched.removeAll(keepingCapacity: true)
+      for rank in sums.indices where sums[rank] > 0 { touched.append(Int32(rank)) }
     }
   }
 }
