@@ -88,6 +88,8 @@ public enum SpendAttribution {
   struct Splitter {
     var sums: ContiguousArray<Double>
     var touched: [Int32] = []
+    /// The quantity of each row of the match group being added (zero between groups).
+    var quantities = ContiguousArray<Int64>()
 
     init(tupleCount: Int) {
       sums = ContiguousArray(repeating: 0, count: tupleCount)
@@ -102,10 +104,13 @@ public enum SpendAttribution {
       var total: Double = 0
       for (partIndex, group) in matches {
         let part = usage.parts[partIndex]
-        guard let quantities = part.rows.quantities[kindIndex] else { continue }
-        total += add(
-          quantities, rows: part.members[part.offsets[group]..<part.offsets[group + 1]],
-          tuples: part.localTuples, rankOfLocal: part.rankOfLocal)
+        guard let columns = part.rows.quantityColumns[kindIndex] else { continue }
+        let rows = part.members[part.offsets[group]..<part.offsets[group + 1]]
+        if quantities.count < rows.count {  // grows to the largest match group, then stays
+          quantities.append(contentsOf: repeatElement(0, count: rows.count - quantities.count))
+        }
+        for column in columns { addQuantities(column, of: rows) }
+        total += add(rows, tuples: part.localTuples, rankOfLocal: part.rankOfLocal)
       }
       guard total > 0 else { return false }
       orderTouched()

@@ -81,17 +81,4 @@ extension UsageRows {
     }
     return RowGroups(ids: ids, firstRows: firstRows)
   }
-
-  /// Adds the valid values of `numbers` into `sums`, negatives as 0.
-  static func add(_ numbers: IntColumn, into sums: inout ContiguousArray<Int64>) {
-    numbers.values.withUnsafeBufferPointer { values in
-      sums.withUnsafeMutableBufferPointer { sums in
-        if let validity = numbers.validity {
-          for row in 0..<values.count where validity[row] { sums[row] &+= max(values[row], 0) }
-        } else {
-          for row in 0..<values.count { sums[row] &+= max(values[row], 0) }
-        }
-      }
-    }
-  }
 }
