@@ -133,6 +133,10 @@ public actor Session {
       // The REPL says "cancelled"; a script or -c is simply interrupted.
       return .failed(exitCode: 130)
     }
+    if let assertion = error as? AssertionFailed {
+      reportAssertion(assertion)
+      return .failed(exitCode: AssertionFailed.exitCode)
+    }
     if let execution = error as? ExecutionError {
       let diagnostics = execution.diagnostics
       if diagnostics.isEmpty {
@@ -180,6 +184,16 @@ public actor Session {
   }
 
   // MARK: - Diagnostics
+
+  /// `assertion failed: MESSAGE` and the first failing row, on stderr.
+  private func reportAssertion(_ failure: AssertionFailed) {
+    let rows = failure.failingRows == 1 ? "1 row fails" : "\(failure.failingRows) rows fail"
+    var options = renderOptions()
+    options.color = useColor(forErrors: true)
+    console.err(
+      "\(failure.description)\nfirst failing row (row \(failure.rowNumber); \(rows)):\n"
+        + TableRenderer.render(failure.row, options: options, hints: tableHints))
+  }
 
   func report(_ diagnostics: [Diagnostic], in source: SourceFile, origin: Origin) {
     guard !diagnostics.isEmpty else { return }

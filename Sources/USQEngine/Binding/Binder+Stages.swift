@@ -37,7 +37,11 @@ extension Binder {
       return JoinOperation.bind(frame, on: keys, kind: kind, input: input, &state)
     case .names: return NamesOperation.bind(verb: verb, input: input, &state)
     case .distinct(let names): return DistinctOperation.bind(names, input: input, &state)
-    case .chart, .export: return nil
+    case .forecast(let options):
+      return ForecastOperation.bind(options, verb: verb, input: input, &state)
+    case .assert(let condition, let message):
+      return AssertOperation.bind(condition, message: message, input: input, &state)
+    case .chart, .export, .compare: return nil
     }
   }
 
@@ -81,6 +85,11 @@ extension Binder {
     case .chart, .export: true
     default: false
     }
+  }
+
+  static func isCompare(_ stage: StageSyntax) -> Bool {
+    if case .compare = stage.kind { return true }
+    return false
   }
 
   private static func isExport(_ stage: StageSyntax) -> Bool {

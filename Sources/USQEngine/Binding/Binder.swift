@@ -35,6 +35,10 @@ public struct Binder: Sendable {
     guard var (_, schema) = bindSource(pipeline.source, &state) else { return nil }
     for stage in pipeline.stages.prefix(stageCount) {
       if schema.isOpen || Self.isOutput(stage) { return schema }
+      if Self.isCompare(stage) {
+        schema = CompareOperation.schema(after: schema)
+        continue
+      }
       guard let bound = Self.bindStage(stage, input: schema, &state) else { return nil }
       schema = bound.output
     }
@@ -45,7 +49,23 @@ public struct Binder: Sendable {
     guard let (source, sourceSchema) = bindSource(pipeline.source, &state) else { return nil }
     var schema = sourceSchema
     var stages: [PlannedStage] = []
-    let frameStages = pipeline.stages.prefix { !Self.isOutput($0) }
+    var frameStages = pipeline.stages.prefix { !Self.isOutput($0) }
+    let outputCount = pipeline.stages.count - frameStages.count
+    var comparison: (CompareOperation, StageSyntax)?
+    if let index = frameStages.firstIndex(where: Self.isCompare) {
+      let stage = frameStages[index]
+      guard index == frameStages.count - 1, case .compare(let shift) = stage.kind else {
+        state.report(BindMessages.compareNotLast(stage.verb))
+        return nil
+      }
+      frameStages = frameStages.dropLast()
+      guard
+        let bound = CompareOperation.bind(
+          shift, verb: stage.verb, source: source, stages: Array(frameStages),
+          now: environment.now, &state)
+      else { return nil }
+      comparison = (bound, stage)
+    }
     for stage in frameStages {
       var bound: BoundStage?
       if !schema.isOpen {
@@ -58,7 +78,9 @@ public struct Binder: Sendable {
           verb: stage.verb.text, span: stage.span, syntax: stage, operation: bound?.operation,
           schema: schema))
     }
-    let outputStages = Array(pipeline.stages.dropFirst(frameStages.count))
+    let stagesSchema = schema
+    if comparison != nil, !schema.isOpen { schema = CompareOperation.schema(after: schema) }
+    let outputStages = Array(pipeline.stages.suffix(outputCount))
     var output = PlanOutput.table
     if let firstNonOutput = outputStages.first(where: { !Self.isOutput($0) }) {
       let output = outputStages.first { Self.isOutput($0) } ?? firstNonOutput
@@ -79,6 +101,13 @@ public struct Binder: Sendable {
       output: output, deferredOutput: schema.isOpen ? outputStages : [],
       warnings: state.diagnostics.filter { $0.severity == .warning })
     plan.pruneColumns()
+    if let (operation, stage) = comparison, case .load(let request, let pushed) = finalSource {
+      plan.comparison = PlannedComparison(
+        operation: operation,
+        source: .load(operation.previous(request, now: environment.now), pushedDown: pushed),
+        stages: operation.previousStages(plan.stages),
+        schema: schema.isOpen ? stagesSchema : schema, span: stage.span)
+    }
     return plan
   }
 

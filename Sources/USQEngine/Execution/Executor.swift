@@ -35,24 +35,55 @@ public struct Executor: Sendable {
   public func run(_ plan: Plan, progress: @escaping @Sendable (Int, Int?) -> Void = { _, _ in })
     async throws -> ExecutionResult
   {
+    // `compare`: the earlier window runs at the same time as the loaded one.
+    async let earlier = runComparison(plan)
     var timings: [StageTiming] = []
-    let clock = ContinuousClock()
-    let started = clock.now
-    var frame = try await loadSource(
-      plan.source, sourceSchema: plan.sourceSchema, progress: progress)
-    timings.append(
-      StageTiming(verb: plan.source.verb, seconds: Self.seconds(since: started, clock)))
-    let context = OperationContext(
-      environment: environment, dataSource: dataSource, window: plan.sourceSchema.window,
-      bucketWidth: plan.sourceSchema.bucketWidth, listCache: listCache)
-    frame = try await runStages(plan.stages, frame, context: context, timings: &timings)
+    var frame = try await runPipeline(
+      plan.source, sourceSchema: plan.sourceSchema, stages: plan.stages, timings: &timings,
+      progress: progress)
     try Task.checkCancellation()
+    if let comparison = plan.comparison, let previous = try await earlier {
+      let clock = ContinuousClock()
+      let started = clock.now
+      frame = comparison.operation.combine(current: frame, previous: previous)
+      timings.append(StageTiming(verb: "compare", seconds: Self.seconds(since: started, clock)))
+    }
     var output = plan.output
     if !plan.deferredOutput.isEmpty {
       output = try bindOutputAtRunTime(plan.deferredOutput, input: frame)
     }
     return ExecutionResult(
       frame: frame, output: Self.output(output, binding: plan.binding, frame), timings: timings)
+  }
+
+  /// The source, then the stages, timing each.
+  private func runPipeline(
+    _ source: PlannedSource, sourceSchema: StageSchema, stages: [PlannedStage],
+    timings: inout [StageTiming], progress: @escaping @Sendable (Int, Int?) -> Void
+  ) async throws -> Frame {
+    let clock = ContinuousClock()
+    let started = clock.now
+    let frame = try await loadSource(source, sourceSchema: sourceSchema, progress: progress)
+    timings.append(StageTiming(verb: source.verb, seconds: Self.seconds(since: started, clock)))
+    var window = sourceSchema.window
+    if case .load(let request, _) = source, let loaded = window {
+      // The earlier run of `compare` loads a moved window; `fill` must fill that one.
+      let moved = request.startTime - loaded.lowerBound
+      window = (loaded.lowerBound + moved)..<(loaded.upperBound + moved)
+    }
+    let context = OperationContext(
+      environment: environment, dataSource: dataSource, window: window,
+      bucketWidth: sourceSchema.bucketWidth, listCache: listCache)
+    return try await runStages(stages, frame, context: context, timings: &timings)
+  }
+
+  /// The frame of `compare`'s earlier window, or `nil` without a comparison.
+  private func runComparison(_ plan: Plan) async throws -> Frame? {
+    guard let comparison = plan.comparison else { return nil }
+    var timings: [StageTiming] = []
+    return try await runPipeline(
+      comparison.source, sourceSchema: plan.sourceSchema, stages: comparison.stages,
+      timings: &timings, progress: { _, _ in })
   }
 
   private func loadSource(

@@ -33,9 +33,13 @@ extension Plan {
       lines.append("     → " + (same ? "(the same columns)" : stage.schema.description))
       previous = stage.schema
     }
+    if let comparison {
+      lines += comparisonLines(comparison, number: stages.count + 2)
+    }
     lines.append("  output: \(outputDescription)")
     var requests: [LoadRequest] = []
     if case .load(let request, _) = source { requests.append(request) }
+    if case .load(let request, _) = comparison?.source { requests.append(request) }
     for stage in stages {
       guard let names = stage.operation as? NamesOperation else { continue }
       requests += names.lookups.map { LoadRequest(endpoint: $0.list, kind: .list) }
@@ -47,6 +51,21 @@ extension Plan {
       for request in planned { lines += Self.requestLines(request) }
     }
     return lines.joined(separator: "\n")
+  }
+
+  /// `compare`: the earlier window and the columns it adds.
+  private func comparisonLines(_ comparison: PlannedComparison, number: Int) -> [String] {
+    var window = ""
+    if case .load(let request, _) = comparison.source {
+      window =
+        " over \(ISOTime.format(request.startTime)) – "
+        + (request.endTime.map(ISOTime.format) ?? "(now)")
+    }
+    let left = comparison.stages.count < stages.count ? " without top/head/tail" : ""
+    return [
+      "  \(number). \(comparison.summary)  [the pipeline again\(left)\(window), at the same time]",
+      "     → " + comparison.schema.description,
+    ]
   }
 
   private var pushedDown: [String] {

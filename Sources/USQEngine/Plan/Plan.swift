@@ -18,9 +18,30 @@ public struct Plan: Sendable {
   public var deferredOutput: [StageSyntax]
   /// Warnings found while binding (e.g. a dimension outside an explicit `group=`).
   public var warnings: [Diagnostic]
+  /// `compare`: the pipeline's second run over an earlier window, joined after the stages.
+  public var comparison: PlannedComparison? = nil
 
-  /// The schema of the result (after the last stage).
-  public var resultSchema: StageSchema { stages.last?.schema ?? sourceSchema }
+  /// The schema of the result (after the last stage, and the comparison).
+  public var resultSchema: StageSchema {
+    comparison?.schema ?? stages.last?.schema ?? sourceSchema
+  }
+}
+
+/// A bound `compare`: the earlier run's source and stages, and how the two results join.
+public struct PlannedComparison: Sendable {
+  /// How far back, and how rows join.
+  var operation: CompareOperation
+  /// The `load` of the earlier window.
+  public var source: PlannedSource
+  /// The stages of the earlier run (those that pick rows by rank left out).
+  public var stages: [PlannedStage]
+  /// The schema after the comparison.
+  public var schema: StageSchema
+  /// The `compare` stage, for runtime errors.
+  public var span: Span
+
+  /// `compare prev`, as written.
+  public var summary: String { operation.text }
 }
 
 /// Where a pipeline's frame comes from.

@@ -37,6 +37,9 @@ extension Parser {
       return chartStage()
     case "export":
       return exportStage()
+    case "compare", "forecast", "assert":
+      advance()
+      return periodStage(verb.text)
     default:
       return nil
     }

@@ -39,6 +39,11 @@ extension SyntaxDump {
       (["export \(describe(path))", "(format: \(format?.rawValue ?? "auto"))"]
         + options.map(describe))
         .joined(separator: " ")
+    case .compare(.previous): "compare prev"
+    case .compare(.duration(let duration, _)): "compare \(duration.seconds)s"
+    case .forecast(let options): (["forecast"] + options.map(describe)).joined(separator: " ")
+    case .assert(let condition, let message):
+      "assert \(describe(condition))" + (message.map { " message=\"\($0.text)\"" } ?? "")
     }
   }
 
