@@ -27,11 +27,13 @@ public struct LaunchOptions: Sendable {
   public var baseURL: String?
   /// `--key-file`.
   public var keyFile: String?
+  /// `--quiet`: nothing on stdout (a guard script in cron or CI speaks only when it fails).
+  public var quiet: Bool
 
   public init(
     mode: Mode, forceDemo: Bool = false, format: String? = nil, timeZone: String? = nil,
     noColor: Bool = false, noCache: Bool = false, timer: Bool = false, baseURL: String? = nil,
-    keyFile: String? = nil
+    keyFile: String? = nil, quiet: Bool = false
   ) {
     self.mode = mode
     self.forceDemo = forceDemo
@@ -42,5 +44,6 @@ public struct LaunchOptions: Sendable {
     self.timer = timer
     self.baseURL = baseURL
     self.keyFile = keyFile
+    self.quiet = quiet
   }
 }

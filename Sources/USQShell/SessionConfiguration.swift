@@ -35,6 +35,9 @@ public struct SessionConfiguration: Sendable {
   public var cacheCommand: @Sendable (CacheAction) -> String
   /// The one-line banner of the interactive shell.
   public var banner: String
+  /// Moves a test clock forward before each `watch` refresh after the first (`USQ_NOW_STEP`);
+  /// does nothing with the system clock.
+  public var advanceClock: @Sendable () -> Void = {}
 
   public init(
     console: Console, terminal: TerminalFacts, now: @escaping @Sendable () -> Int64,

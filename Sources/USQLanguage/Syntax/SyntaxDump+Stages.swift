@@ -77,6 +77,8 @@ extension SyntaxDump {
         separator: " ")
     case .cache(let action): "cache \(action.rawValue)"
     case .history: "history"
+    case .watch(let every, let pipeline):
+      "watch every=\(every?.seconds ?? WatchInterval.defaultSeconds)s " + describe(pipeline)
     case .quit: command.verb.text
     }
   }
