@@ -69,7 +69,9 @@ extension Session {
         if let key = field.groupKey, fill[field.name] == nil { fill[field.name] = "group=\(key)" }
       }
     }
-    return TableHints(fill: fill)
+    // `compare` keeps money money: the earlier amount and the change are dollars too.
+    let money = ["amount": "currency", "amount_prev": "currency", "amount_change": "currency"]
+    return TableHints(money: money, fill: fill)
   }
 
   /// Whether the statement loaded costs (whose amounts are in US dollars).

@@ -34,7 +34,8 @@ extension Session {
         if refreshes > 0 { configuration.advanceClock() }
         latest = await watchRun(pipeline, source: source, memory: memory)
         refreshes += 1
-        screen.refreshed(at: watchClockText(configuration.now()), requests: memory.takeRequestCount())
+        screen.refreshed(
+          at: watchClockText(configuration.now()), requests: memory.takeRequestCount())
       }
       let size = TerminalFacts.windowSize()
       screen.show(watchText(latest, pipeline: pipeline, columns: size?.columns, rows: size?.rows))
@@ -67,8 +68,9 @@ extension Session {
         at: binding.span, label: "remove 'let'",
         help: "after 'q', `_` holds the last result: 'let \(binding.text) = _' stores it")
     }
-    if let export = pipeline.stages.last(where: { if case .export = $0.kind { true } else { false } })
-    {
+    if let export = pipeline.stages.last(where: {
+      if case .export = $0.kind { true } else { false }
+    }) {
       return .error(
         "watch.export", "'watch' shows a table or chart, and cannot 'export' on every refresh",
         at: export.verb.span, label: "remove 'export'",

@@ -119,7 +119,8 @@ struct SessionSetup {
       return ({ fixed }, {})
     }
     guard let step = Self.seconds(stepText) else {
-      throw Problem(description: "USQ_NOW_STEP '\(stepText)' is not a duration (1h, 90s) or seconds")
+      throw Problem(
+        description: "USQ_NOW_STEP '\(stepText)' is not a duration (1h, 90s) or seconds")
     }
     let clock = Mutex(fixed)
     return ({ clock.withLock { $0 } }, { clock.withLock { $0 += step } })

@@ -24,7 +24,12 @@ struct WatchDataSource: DataSource {
     init() {}
 
     /// The requests sent since the last call, and starts counting again.
-    func takeRequestCount() -> Int { requests.withLock { count in defer { count = 0 }; return count } }
+    func takeRequestCount() -> Int {
+      requests.withLock { count in
+        defer { count = 0 }
+        return count
+      }
+    }
   }
 
   let base: any DataSource

@@ -50,7 +50,8 @@ import USQLanguage
     }
   }
 
-  @Test("the first failing row is found past 64 rows (bitmap words)", arguments: [0, 63, 64, 65, 129])
+  @Test(
+    "the first failing row is found past 64 rows (bitmap words)", arguments: [0, 63, 64, 65, 129])
   func firstUnset(row: Int) {
     var bits = [Bool](repeating: true, count: 130)
     bits[row] = false

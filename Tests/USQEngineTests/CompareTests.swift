@@ -76,7 +76,8 @@ final class WindowedDataSource: DataSource {
     let source = Self.source()
     _ = try await Self.run(
       "load completions days=7 | sum num_model_requests by model | compare prev", source: source)
-    let windows = Set(source.requests.map { "\($0.startTime)…\($0.endTime.map(String.init) ?? "now")" })
+    let windows = Set(
+      source.requests.map { "\($0.startTime)…\($0.endTime.map(String.init) ?? "now")" })
     let week: Int64 = 7 * 86_400
     #expect(
       windows == [
@@ -186,6 +187,7 @@ final class WindowedDataSource: DataSource {
   @Test("compare needs prev or a duration")
   func parse() {
     let (_, diagnostics) = Parser.parse(SourceFile("load completions | compare last"))
-    #expect(diagnostics.first?.message == "expected 'prev' or a duration after 'compare', found 'last'")
+    #expect(
+      diagnostics.first?.message == "expected 'prev' or a duration after 'compare', found 'last'")
   }
 }

@@ -143,8 +143,11 @@ import USQLanguage
       "load completions | forecast to=1️⃣tomorrow",
       "expected 'month' or a date after 'to=', found 'tomorrow'")
     expectError(
-      "load completions | forecast y=1️⃣model", "'forecast' needs a numeric column, found 'model' (string)")
-    expectError("load completions | forecast | 1️⃣forecast", "'forecast' adds a column 'forecast', and the input has one")
+      "load completions | forecast y=1️⃣model",
+      "'forecast' needs a numeric column, found 'model' (string)")
+    expectError(
+      "load completions | forecast | 1️⃣forecast",
+      "'forecast' adds a column 'forecast', and the input has one")
   }
 
   @Test("forecast with no complete day says what to load")

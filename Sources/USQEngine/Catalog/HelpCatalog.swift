@@ -22,7 +22,8 @@ public struct HelpCatalog: Sendable {
     SortOperation.help, TopOperation.help, HeadOperation.help, TailOperation.help,
     BucketOperation.help, FillOperation.help, ShareOperation.help, OtherOperation.help,
     PivotOperation.help, JoinOperation.help, NamesOperation.help, DistinctOperation.help,
-    ChartStage.help, ExportStage.help,
+    CompareOperation.help, ForecastOperation.help, AssertOperation.help, ChartStage.help,
+    ExportStage.help,
   ]
 
   /// The topic named `name` (or one of its aliases).

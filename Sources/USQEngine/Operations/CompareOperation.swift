@@ -156,7 +156,9 @@ struct CompareOperation: Sendable {
         var values = (0..<current.rowCount).map { column[$0] }
         for row in leftOver {
           let value = earlier?[row] ?? .null
-          if case .time(let seconds) = value { values.append(.time(seconds + shift)) } else {
+          if case .time(let seconds) = value {
+            values.append(.time(seconds + shift))
+          } else {
             values.append(value)
           }
         }
@@ -215,7 +217,8 @@ struct CompareOperation: Sendable {
   fileprivate static func needsWindow(_ verb: Name, shift: CompareShift) -> Diagnostic {
     .error(
       "bind.compare-needs-window",
-      "'compare' needs a 'load' of usage or costs with a time window", at: verb.span.union(shift.span),
+      "'compare' needs a 'load' of usage or costs with a time window",
+      at: verb.span.union(shift.span),
       label: "nothing to compare with",
       notes: [
         "compare runs the pipeline again over an earlier window, so the source must be one"
@@ -227,7 +230,8 @@ struct CompareOperation: Sendable {
     -> Diagnostic
   {
     .error(
-      "bind.compare-shift", "expected a positive duration after 'compare', found '\(duration.text)'",
+      "bind.compare-shift",
+      "expected a positive duration after 'compare', found '\(duration.text)'",
       at: span, label: "must be more than 0", help: "write 'compare 7d' or 'compare prev'")
   }
 }

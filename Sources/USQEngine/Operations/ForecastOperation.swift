@@ -83,7 +83,8 @@ struct ForecastOperation: PipelineOperation {
       return nil
     }
     state.use(time, at: verb.span)
-    let text = (["forecast"] + options.map { "\($0.key.text)=\($0.rawText)" }).joined(separator: " ")
+    let text = (["forecast"] + options.map { "\($0.key.text)=\($0.rawText)" }).joined(
+      separator: " ")
     let operation = Self(column: column.name, lastDay: lastDay, text: text)
     let output = input.with(columns: input.columns + [ColumnInfo(name: "forecast", kind: .bool)])
     return BoundStage(operation: operation, output: output)
@@ -103,7 +104,8 @@ struct ForecastOperation: PipelineOperation {
     let complete = days.lowerBound <= lastComplete ? days.lowerBound...lastComplete : nil
     var projections: [[Value]: DailyProjection] = [:]
     for key in series.keys {
-      guard let projection = DailyProjection(values: series.values[key] ?? [:], completeDays: complete)
+      guard
+        let projection = DailyProjection(values: series.values[key] ?? [:], completeDays: complete)
       else { throw ExecutionError.message(Self.noCompleteDay) }
       projections[key] = projection
     }

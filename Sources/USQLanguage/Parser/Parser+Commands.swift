@@ -76,7 +76,8 @@ extension Parser {
       report(
         .error(
           "parse.watch-interval", "expected a duration after 'every=', found '\(value.text)'",
-          at: value.span, label: "not a duration", help: "write 'every=30s', 'every=5m' or 'every=1h'"))
+          at: value.span, label: "not a duration",
+          help: "write 'every=30s', 'every=5m' or 'every=1h'"))
       return nil
     }
     let seconds = amount.multipliedReportingOverflow(by: unit.seconds)
@@ -86,7 +87,8 @@ extension Parser {
           "parse.watch-interval",
           "'watch' refreshes at most every \(WatchInterval.minimumSeconds)s, found '\(value.text)'",
           at: value.span, label: "too often",
-          help: "write 'every=\(WatchInterval.minimumSeconds)s' or more: each refresh makes requests"))
+          help:
+            "write 'every=\(WatchInterval.minimumSeconds)s' or more: each refresh makes requests"))
       return nil
     }
     return WatchInterval(seconds: seconds.partialValue, span: value.span)
