@@ -22,7 +22,10 @@ extension Session {
     var text = plan.explain(dataSource: dataSource)
     if !text.hasSuffix("\n") { text += "\n" }
     if case .load(let request, _) = plan.source, let client = dataSource as? ClientDataSource {
-      let commands = client.curlCommands(request)
+      var commands = client.curlCommands(request)
+      if case .load(let earlier, _)? = plan.comparison?.source {
+        commands += client.curlCommands(earlier)
+      }
       if !commands.isEmpty {
         text += "as curl\n" + commands.map { "  " + $0 + "\n" }.joined()
       }
