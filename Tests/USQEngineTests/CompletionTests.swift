@@ -98,14 +98,7 @@ enum StageSyntaxVerbs {
   }
 }
 
-@Suite struct PeriodCompletionTests {
-  let provider = CompletionProvider(
-    environment: Fixtures.environment(frames: ["daily": Frames.completions]))
-
-  func complete(_ line: String) -> [String] {
-    provider.complete(line: line, cursor: line.utf8.count).candidates
-  }
-
+extension CompletionTests {
   @Test("compare, forecast, assert and watch complete their words, options and columns")
   func periods() {
     #expect(complete("load completions | com") == ["compare"])

@@ -101,7 +101,7 @@ import USQLanguage
 
   @Test("the projection equals a naive weekday mean on random series", arguments: [1, 2, 3, 4, 5])
   func property(seed: UInt64) {
-    var random = SeededRandom(seed: seed)
+    var random = SeededGenerator(state: seed)
     for _ in 0..<200 {
       let count = Int(random.next() % 60) + 1
       let first = Int64(random.next() % 1_000) + 20_000
@@ -157,20 +157,5 @@ import USQLanguage
     await #expect(throws: ExecutionError.self) {
       _ = try await Self.run("from f | forecast", frames: ["f": frame])
     }
-  }
-}
-
-/// A small deterministic generator (SplitMix64), so a failing seed can be replayed.
-struct SeededRandom {
-  var state: UInt64
-
-  init(seed: UInt64) { state = seed }
-
-  mutating func next() -> UInt64 {
-    state &+= 0x9E37_79B9_7F4A_7C15
-    var value = state
-    value = (value ^ (value >> 30)) &* 0xBF58_476D_1CE4_E5B9
-    value = (value ^ (value >> 27)) &* 0x94D0_49BB_1331_11EB
-    return value ^ (value >> 31)
   }
 }

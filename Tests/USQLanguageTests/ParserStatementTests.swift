@@ -326,11 +326,13 @@ struct ParserStatementTests {
       let (_, diagnostics) = Parser.parse(SourceFile(text))
       return diagnostics.first.map { ($0.message, $0.span.start) }
     }
-    #expect(first("_ | compare")?.0 == "expected 'prev' or a duration after 'compare', found end of line")
+    #expect(
+      first("_ | compare")?.0 == "expected 'prev' or a duration after 'compare', found end of line")
     #expect(first("_ | forecast until=month")?.0 == "unknown option 'until' for 'forecast'")
     #expect(first("_ | assert a > 1 msg=\"x\"")?.0 == "unknown option 'msg' for 'assert'")
     #expect(first("watch every=5s _")! == ("'watch' refreshes at most every 10s, found '5s'", 12))
-    #expect(first("watch every=soon _")! == ("expected a duration after 'every=', found 'soon'", 12))
+    #expect(
+      first("watch every=soon _")! == ("expected a duration after 'every=', found 'soon'", 12))
     #expect(first("watch")?.0 == "expected a pipeline after 'watch', found end of line")
   }
 }

@@ -58,14 +58,7 @@ extension Parser {
       reportExpected(
         "a pipeline after 'watch'", help: "write 'watch every=30s load costs days=1 | sum amount'")
     }
-    let pipeline =
-      pipeline()
-      ?? PipelineSyntax(
-        binding: nil,
-        source: SourceSyntax(
-          kind: .last, verb: Name("", span: .at(verbSpan.end)), span: .at(verbSpan.end)),
-        stages: [], span: .at(verbSpan.end))
-    return .watch(every: interval, pipeline: pipeline)
+    return .watch(every: interval, pipeline: pipelineOrPlaceholder(after: verbSpan))
   }
 
   /// The value of `every=`: a duration of at least `WatchInterval.minimumSeconds`.
@@ -101,14 +94,17 @@ extension Parser {
     if current.kind == .end {
       reportExpected("a pipeline after 'explain'", help: "write 'explain load completions | …'")
     }
-    let pipeline =
-      pipeline()
+    return .explain(pipelineOrPlaceholder(after: verbSpan))
+  }
+
+  /// The pipeline after a command word, or an empty `_` one (after reporting) when none parses.
+  mutating func pipelineOrPlaceholder(after verbSpan: Span) -> PipelineSyntax {
+    pipeline()
       ?? PipelineSyntax(
         binding: nil,
         source: SourceSyntax(
           kind: .last, verb: Name("", span: .at(verbSpan.end)), span: .at(verbSpan.end)),
         stages: [], span: .at(verbSpan.end))
-    return .explain(pipeline)
   }
 
   /// `"set" WORD "=" VALUE` (the value is one item: commas do not split it).

@@ -23,6 +23,16 @@ struct WatchTerminalTests {
     return session
   }
 
+  /// A session showing the first refresh of `statement`.
+  func startWatching() async throws -> TmuxSession {
+    let session = try await start()
+    session.type(Self.statement)
+    session.sendKeys("Enter")
+    #expect(await session.waitFor("refreshed 12:00:00"), "\(session.capture())")
+    #expect(session.format("#{alternate_on}") == "1")
+    return session
+  }
+
   /// The first line of the screen.
   static func status(_ session: TmuxSession) -> String {
     session.capture().split(separator: "\n").first.map(String.init) ?? ""
@@ -30,12 +40,8 @@ struct WatchTerminalTests {
 
   @Test("two refreshes 10 s apart, only the open day fetched again; q restores the screen")
   func refreshes() async throws {
-    let session = try await start()
+    let session = try await startWatching()
     defer { session.kill() }
-    session.type(Self.statement)
-    session.sendKeys("Enter")
-    #expect(await session.waitFor("refreshed 12:00:00"), "\(session.capture())")
-    #expect(session.format("#{alternate_on}") == "1")
     let first = Self.status(session)
     #expect(first.hasPrefix("watch every 10s · refreshed 12:00:00 · next in "), "\(first)")
     #expect(first.hasSuffix("s · 2 requests · q to stop"), "\(first)")
@@ -70,11 +76,8 @@ struct WatchTerminalTests {
 
   @Test("Ctrl-C leaves watch too, and the next statement runs")
   func ctrlC() async throws {
-    let session = try await start()
+    let session = try await startWatching()
     defer { session.kill() }
-    session.type(Self.statement)
-    session.sendKeys("Enter")
-    #expect(await session.waitFor("refreshed 12:00:00"), "\(session.capture())")
     session.sendKeys("C-c")
     #expect(await session.waitForLastLine("usq>"), "\(session.capture())")
     #expect(session.format("#{alternate_on}") == "0")
