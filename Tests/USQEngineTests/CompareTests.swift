@@ -74,8 +74,9 @@ final class WindowedDataSource: DataSource {
   @Test("compare prev loads the window of the same length just before, ending as far into its day")
   func windows() async throws {
     let source = Self.source()
-    _ = try await Self.run(
+    let result = try await Self.run(
       "load completions days=7 | sum num_model_requests by model | compare prev", source: source)
+    #expect(result.timings.map(\.verb) == ["load", "sum", "compare"])
     let windows = Set(
       source.requests.map { "\($0.startTime)…\($0.endTime.map(String.init) ?? "now")" })
     let week: Int64 = 7 * 86_400
@@ -179,6 +180,9 @@ final class WindowedDataSource: DataSource {
     expectError(
       "load completions | 1️⃣compare prev | sum input_tokens",
       "'compare' must be the last stage before 'chart' or 'export'")
+    expectError(
+      "load completions | 1️⃣forecast | compare prev",
+      "'compare' cannot follow 'forecast': the earlier window would be projected too")
     expectError(
       "load completions | compare 1️⃣0d",
       "expected a positive duration after 'compare', found '0d'")

@@ -99,6 +99,32 @@ import USQLanguage
       ])
   }
 
+  @Test("a loaded window that starts inside a day does not count that day as complete")
+  func partialFirstDay() async throws {
+    let start = Fixtures.time("2026-11-28")
+    let rows: [[Value]] = [
+      [.time(start + 43_200), .time(start + 86_400), .int(1)],
+      [.time(start + 86_400), .time(start + 2 * 86_400), .int(8)],
+      [.time(start + 2 * 86_400), .time(Fixtures.now), .int(5)],
+    ]
+    let source = WindowedDataSource { _ in
+      Frames.make([("start_time", .time), ("end_time", .time), ("input_tokens", .int)], rows)
+    }
+    let environment = Fixtures.environment()
+    // hours=48 starts at 13:00 on 11-28: only 11-29 is a whole day, so every day projects to 8.
+    let plan = try #require(
+      bindPlan(
+        "load completions hours=48 | bucket day | sum input_tokens by start_time | forecast to=2026-12-01",
+        environment: environment))
+    let frame = try await Executor(environment: environment, dataSource: source).run(plan).frame
+    #expect(
+      Table(frame).rows.suffix(3) == [
+        [day("2026-11-29"), .int(8), .bool(false)],
+        [day("2026-11-30"), .int(8), .bool(true)],
+        [day("2026-12-01"), .int(8), .bool(true)],
+      ])
+  }
+
   @Test("the projection equals a naive weekday mean on random series", arguments: [1, 2, 3, 4, 5])
   func property(seed: UInt64) {
     var random = SeededGenerator(state: seed)

@@ -9,6 +9,8 @@ struct DailySeries {
   let column: String
   /// The days the series cover (days since 1970-01-01): the loaded window, else the rows' days.
   let days: ClosedRange<Int64>
+  /// The first day wholly inside the loaded window (`hours=48` starts in the middle of one).
+  let firstWholeDay: Int64
   /// The series' keys, in first-seen order (one empty key when there are no key columns).
   let keys: [[Value]]
   /// Each series' value per day.
@@ -44,6 +46,7 @@ struct DailySeries {
       throw ExecutionError.message("'forecast' needs rows or a loaded window: there is no day")
     }
     self.days = range
+    firstWholeDay = window.map { Self.day($0.lowerBound + 86_399) } ?? range.lowerBound
     self.keys = keys
     self.values = values
   }

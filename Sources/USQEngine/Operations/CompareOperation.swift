@@ -71,6 +71,10 @@ struct CompareOperation: Sendable {
       seconds = duration.seconds
       text = "compare \(duration.text)"
     }
+    if let forecast = stages.first(where: { if case .forecast = $0.kind { true } else { false } }) {
+      state.report(afterForecast(forecast.verb))
+      return nil
+    }
     let picksRows = stages.contains { stage in
       switch stage.kind {
       case .top, .head, .tail: true
@@ -213,6 +217,13 @@ struct CompareOperation: Sendable {
   }
 
   // MARK: - Messages
+
+  fileprivate static func afterForecast(_ verb: Name) -> Diagnostic {
+    .error(
+      "bind.compare-after-forecast",
+      "'compare' cannot follow 'forecast': the earlier window would be projected too",
+      at: verb.span, label: "projected rows", help: "compare the actual days: remove 'forecast'")
+  }
 
   fileprivate static func needsWindow(_ verb: Name, shift: CompareShift) -> Diagnostic {
     .error(

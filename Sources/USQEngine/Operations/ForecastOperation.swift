@@ -101,7 +101,8 @@ struct ForecastOperation: PipelineOperation {
     if projected.isEmpty, days.contains(today) { projected = [today] }
     guard !projected.isEmpty else { return try series.withForecast(projecting: [], with: [:]) }
     let lastComplete = min(days.upperBound, today - 1)
-    let complete = days.lowerBound <= lastComplete ? days.lowerBound...lastComplete : nil
+    let firstComplete = max(days.lowerBound, series.firstWholeDay)
+    let complete = firstComplete <= lastComplete ? firstComplete...lastComplete : nil
     var projections: [[Value]: DailyProjection] = [:]
     for key in series.keys {
       guard

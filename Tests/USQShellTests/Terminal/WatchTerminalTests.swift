@@ -96,4 +96,12 @@ struct WatchTerminalTests {
     #expect(screen.contains("^^ too often"))
     #expect(session.format("#{alternate_on}") == "0")
   }
+
+  @Test("without a terminal (stdin piped) watch is an error, exit 1")
+  func noTerminal() throws {
+    let run = try EndToEndTests.usq(["--demo"], stdin: "watch load costs days=1 | sum amount\n")
+    #expect(run.status == 1)
+    #expect(run.out == "")
+    #expect(run.err.hasPrefix("error: 'watch' needs a terminal (stdin and stdout)\n"))
+  }
 }
