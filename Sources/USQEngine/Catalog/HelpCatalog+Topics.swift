@@ -77,7 +77,8 @@ extension HelpCatalog {
       details: """
         One statement per line; a line starting with `|` continues the one above; `#` comments.
         `param NAME = DEFAULT` declares a parameter and `$NAME` uses it. A script stops at its
-        first error with FILE:LINE:COL.
+        first error with FILE:LINE:COL. A failed `assert` stops it with exit code 4; with
+        `usq run FILE --quiet` nothing else is printed, so cron mails only when a line is crossed.
         """,
       examples: ["run report.usq days=30"]),
   ]
