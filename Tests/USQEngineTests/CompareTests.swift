@@ -152,6 +152,24 @@ final class WindowedDataSource: DataSource {
       ])
   }
 
+  @Test("fill fills the earlier window in the earlier run")
+  func fill() async throws {
+    let source = WindowedDataSource { request in
+      let now = request.startTime == Fixtures.time("2026-11-28")
+      return Frames.make(
+        Self.columns, Self.rows(now ? "2026-11-28" : "2026-11-25", [("a", now ? 5 : 2)]))
+    }
+    let result = try await Self.run(
+      "load completions days=3 | select start_time, model, num_model_requests | fill | compare prev",
+      source: source)
+    #expect(
+      Table(result.frame).rows.map { [$0[0], $0[2], $0[3]] } == [
+        [day("2026-11-28"), .int(5), .int(2)],
+        [day("2026-11-29"), .int(0), .int(0)],
+        [day("2026-11-30"), .int(0), .int(0)],
+      ])
+  }
+
   @Test("explain shows the comparison and both windows' requests")
   func explain() throws {
     let plan = try #require(
