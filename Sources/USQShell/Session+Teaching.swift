@@ -23,7 +23,7 @@ extension Session {
     if !text.hasSuffix("\n") { text += "\n" }
     if case .load(let request, _) = plan.source, let client = dataSource as? ClientDataSource {
       var commands = client.curlCommands(request)
-      if case .load(let earlier, _)? = plan.comparison?.source {
+      if case .load(let earlier, _)? = plan.comparison?.earlierSource(plan.source) {
         commands += client.curlCommands(earlier)
       }
       if !commands.isEmpty {

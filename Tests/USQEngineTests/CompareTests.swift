@@ -92,7 +92,7 @@ final class WindowedDataSource: DataSource {
   func duration() async throws {
     let plan = try #require(
       bindPlan("load completions days=7 | sum num_model_requests by model | compare 4w"))
-    guard case .load(let request, _)? = plan.comparison?.source else {
+    guard case .load(let request, _)? = plan.comparison?.earlierSource(plan.source) else {
       Issue.record("no comparison load")
       return
     }

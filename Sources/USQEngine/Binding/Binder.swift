@@ -101,12 +101,10 @@ public struct Binder: Sendable {
       output: output, deferredOutput: schema.isOpen ? outputStages : [],
       warnings: state.diagnostics.filter { $0.severity == .warning })
     plan.pruneColumns()
-    if let (operation, stage) = comparison, case .load(let request, let pushed) = finalSource {
+    if let (operation, stage) = comparison {
       plan.comparison = PlannedComparison(
-        operation: operation,
-        source: .load(operation.previous(request, now: environment.now), pushedDown: pushed),
-        stages: operation.previousStages(plan.stages),
-        schema: schema.isOpen ? stagesSchema : schema, span: stage.span)
+        operation: operation, schema: schema.isOpen ? stagesSchema : schema, span: stage.span,
+        now: environment.now)
     }
     return plan
   }

@@ -79,10 +79,11 @@ public struct Executor: Sendable {
 
   /// The frame of `compare`'s earlier window, or `nil` without a comparison.
   private func runComparison(_ plan: Plan) async throws -> Frame? {
-    guard let comparison = plan.comparison else { return nil }
+    guard let comparison = plan.comparison, let source = comparison.earlierSource(plan.source)
+    else { return nil }
     var timings: [StageTiming] = []
     return try await runPipeline(
-      comparison.source, sourceSchema: plan.sourceSchema, stages: comparison.stages,
+      source, sourceSchema: plan.sourceSchema, stages: comparison.earlierStages(plan.stages),
       timings: &timings, progress: { _, _ in })
   }
 

@@ -39,7 +39,7 @@ extension Plan {
     lines.append("  output: \(outputDescription)")
     var requests: [LoadRequest] = []
     if case .load(let request, _) = source { requests.append(request) }
-    if case .load(let request, _) = comparison?.source { requests.append(request) }
+    if case .load(let request, _) = comparison?.earlierSource(source) { requests.append(request) }
     for stage in stages {
       guard let names = stage.operation as? NamesOperation else { continue }
       requests += names.lookups.map { LoadRequest(endpoint: $0.list, kind: .list) }
@@ -56,12 +56,13 @@ extension Plan {
   /// `compare`: the earlier window and the columns it adds.
   private func comparisonLines(_ comparison: PlannedComparison, number: Int) -> [String] {
     var window = ""
-    if case .load(let request, _) = comparison.source {
+    if case .load(let request, _) = comparison.earlierSource(source) {
       window =
         " over \(ISOTime.format(request.startTime)) – "
         + (request.endTime.map(ISOTime.format) ?? "(now)")
     }
-    let left = comparison.stages.count < stages.count ? " without top/head/tail" : ""
+    let left =
+      comparison.earlierStages(stages).count < stages.count ? " without top/head/tail" : ""
     return [
       "  \(number). \(comparison.summary)  [the pipeline again\(left)\(window), at the same time]",
       "     → " + comparison.schema.description,

@@ -27,21 +27,31 @@ public struct Plan: Sendable {
   }
 }
 
-/// A bound `compare`: the earlier run's source and stages, and how the two results join.
+/// A bound `compare`. The earlier run's source and stages are derived from the plan's own when
+/// it runs (after the `load`'s `group_by` and filters are settled), so both runs ask the same.
 public struct PlannedComparison: Sendable {
   /// How far back, and how rows join.
   var operation: CompareOperation
-  /// The `load` of the earlier window.
-  public var source: PlannedSource
-  /// The stages of the earlier run (those that pick rows by rank left out).
-  public var stages: [PlannedStage]
   /// The schema after the comparison.
   public var schema: StageSchema
   /// The `compare` stage, for runtime errors.
   public var span: Span
+  /// "Now" when the statement was bound: an open window's end moves back from it.
+  public var now: Int64
 
   /// `compare prev`, as written.
   public var summary: String { operation.text }
+
+  /// The `load` of the earlier window, for a plan whose source is `source`.
+  public func earlierSource(_ source: PlannedSource) -> PlannedSource? {
+    guard case .load(let request, let pushed) = source else { return nil }
+    return .load(operation.previous(request, now: now), pushedDown: pushed)
+  }
+
+  /// The stages of the earlier run: those of `stages` but the ones that pick rows by rank.
+  public func earlierStages(_ stages: [PlannedStage]) -> [PlannedStage] {
+    operation.previousStages(stages)
+  }
 }
 
 /// Where a pipeline's frame comes from.
