@@ -19,19 +19,30 @@ let package = Package(
       name: "CLibEdit",
       linkerSettings: [.linkedLibrary("edit")]
     ),
-    .target(name: "USQFrame"),
-    .target(name: "USQLanguage"),
-    .target(name: "USQEngine", dependencies: ["USQLanguage", "USQFrame"]),
-    .target(name: "USQOpenAI", dependencies: ["USQFrame"]),
+    // What every layer shares, once: display width, JSON string escaping, the aggregate and
+    // join kinds, calendar arithmetic. No dependencies, no Foundation.
+    .target(name: "USQBasics"),
+    .target(name: "USQFrame", dependencies: ["USQBasics"]),
+    .target(name: "USQLanguage", dependencies: ["USQBasics"]),
+    // The API's vocabulary: endpoints, fields, filters, group keys, bucket widths, queries.
+    .target(name: "USQVocabulary", dependencies: ["USQFrame"]),
+    .target(
+      name: "USQEngine", dependencies: ["USQBasics", "USQLanguage", "USQFrame", "USQVocabulary"]),
+    .target(name: "USQOpenAI", dependencies: ["USQBasics", "USQFrame", "USQVocabulary"]),
     .target(
       name: "USQDemo",
-      dependencies: ["USQOpenAI", .product(name: "FlyingFox", package: "FlyingFox")]
+      dependencies: [
+        "USQBasics", "USQOpenAI", "USQVocabulary",
+        .product(name: "FlyingFox", package: "FlyingFox"),
+      ]
     ),
-    .target(name: "USQRender", dependencies: ["USQFrame"]),
+    .target(name: "USQRender", dependencies: ["USQBasics", "USQFrame"]),
     .target(
       name: "USQShell",
       dependencies: [
-        "CLibEdit", "USQFrame", "USQLanguage", "USQEngine", "USQOpenAI", "USQDemo", "USQRender",
+        "CLibEdit", "USQBasics", "USQFrame", "USQLanguage", "USQEngine", "USQOpenAI", "USQDemo",
+        "USQRender",
+        "USQVocabulary",
       ]
     ),
     .executableTarget(
@@ -42,35 +53,54 @@ let package = Package(
     ),
     .executableTarget(
       name: "usq-bench",
-      dependencies: ["USQFrame", "USQEngine", "USQOpenAI", "USQDemo", "USQLanguage"]
+      dependencies: [
+        "USQFrame", "USQEngine", "USQOpenAI", "USQDemo", "USQLanguage", "USQVocabulary",
+      ]
     ),
     // Test helpers shared by the test targets (golden files); not part of the product.
     .target(name: "USQTestSupport", path: "Tests/USQTestSupport"),
     .testTarget(
       name: "USQFrameTests",
       dependencies: [
-        "USQTestSupport", "USQFrame",
+        "USQTestSupport", "USQFrame", "USQBasics",
         .product(name: "PropertyBased", package: "swift-property-based"),
       ]
     ),
     .testTarget(
-      name: "USQLanguageTests", dependencies: ["USQTestSupport", "USQLanguage"], exclude: ["Golden"]
+      name: "USQBasicsTests",
+      dependencies: [
+        "USQBasics", "USQLanguage", "USQRender", "USQFrame",
+        .product(name: "PropertyBased", package: "swift-property-based"),
+      ]),
+    .testTarget(
+      name: "USQLanguageTests", dependencies: ["USQTestSupport", "USQLanguage", "USQBasics"],
+      exclude: ["Golden"]
     ),
     .testTarget(
       name: "USQEngineTests",
-      dependencies: ["USQTestSupport", "USQEngine", "USQLanguage", "USQFrame"], exclude: ["Golden"]),
+      dependencies: [
+        "USQTestSupport", "USQEngine", "USQLanguage", "USQFrame", "USQVocabulary", "USQBasics",
+        "USQShell",
+      ],
+      exclude: ["Golden"]),
     .testTarget(
-      name: "USQOpenAITests", dependencies: ["USQTestSupport", "USQOpenAI", "USQDemo", "USQFrame"],
+      name: "USQOpenAITests",
+      dependencies: [
+        "USQTestSupport", "USQOpenAI", "USQDemo", "USQFrame", "USQVocabulary", "USQBasics",
+      ],
       exclude: ["Fixtures"]),
     .testTarget(
-      name: "USQDemoTests", dependencies: ["USQTestSupport", "USQDemo", "USQOpenAI", "USQFrame"]),
+      name: "USQDemoTests",
+      dependencies: ["USQTestSupport", "USQDemo", "USQOpenAI", "USQFrame", "USQVocabulary"]),
     .testTarget(
-      name: "USQRenderTests", dependencies: ["USQTestSupport", "USQRender", "USQFrame"],
+      name: "USQRenderTests",
+      dependencies: ["USQTestSupport", "USQRender", "USQFrame", "USQBasics"],
       exclude: ["Golden"]),
     .testTarget(
       name: "USQShellTests",
       dependencies: [
         "USQTestSupport", "USQShell", "USQEngine", "USQFrame", "USQDemo", "USQOpenAI",
+        "USQVocabulary", "USQBasics",
       ],
       exclude: ["Scripts", "Golden"]
     ),

@@ -1,19 +1,53 @@
 #!/usr/bin/env python3
-"""Generates Sources/USQOpenAI/EndpointCatalog+Generated.swift from usage-endpoints.json.
+"""Generates Sources/USQVocabulary/EndpointCatalog+Generated.swift from usage-endpoints.json.
 
-Usage: Scripts/gen-catalog.py [path/to/usage-endpoints.json] > Sources/USQOpenAI/EndpointCatalog+Generated.swift
-Default input: /work/shared/reference/usage-endpoints.json (the team's reference copy).
+Usage: Scripts/gen-catalog.py [path/to/usage-endpoints.json] > Sources/USQVocabulary/EndpointCatalog+Generated.swift
+Default input: the repository's reference/usage-endpoints.json (vendored; origin in reference/README.md).
 """
 import json
+import pathlib
 import sys
 
-SOURCE = sys.argv[1] if len(sys.argv) > 1 else "/work/shared/reference/usage-endpoints.json"
+DEFAULT_SOURCE = pathlib.Path(__file__).resolve().parent.parent / "reference" / "usage-endpoints.json"
+SOURCE = sys.argv[1] if len(sys.argv) > 1 else str(DEFAULT_SOURCE)
 
-# usq's load option names for the API's filter parameters; every other filter keeps its API name.
-OPTION_NAMES = {
-    "project_ids": "project", "user_ids": "user", "api_key_ids": "key", "models": "model",
-    "batch": "batch", "sources": "source", "sizes": "size",
+# usq's load option names for the API's filter parameters (LANGUAGE.md): project_ids -> project,
+# user_ids -> user, api_key_ids -> key, batch -> batch; any other list parameter drops its plural
+# `s` and a trailing `_id` (models -> model, vector_store_ids -> vector_store). The field a filter
+# keeps values of is the singular (vector_store_id), when the rows have it.
+OPTION_NAMES = {"project_ids": "project", "user_ids": "user", "api_key_ids": "key", "batch": "batch"}
+FILTER_FIELDS = {"project_ids": "project_id", "user_ids": "user_id", "api_key_ids": "api_key_id",
+                 "batch": "batch"}
+
+# One line per endpoint for `fields` and `help`.
+SUMMARIES = {
+    "completions": "tokens and requests of text-generation models (chat, responses, batch)",
+    "embeddings": "tokens and requests of embedding models",
+    "moderations": "tokens and requests of moderation models",
+    "images": "images generated, edited or varied, by size and source",
+    "audio_speeches": "characters turned into speech (text-to-speech)",
+    "audio_transcriptions": "seconds of audio transcribed (speech-to-text)",
+    "vector_stores": "bytes stored in vector stores (a level, not a flow)",
+    "code_interpreter_sessions": "code interpreter sessions",
+    "file_search_calls": "file search tool calls, by vector store",
+    "web_search_calls": "web search tool calls and the model requests that made them",
+    "costs": "money spent per day, by project, line item or API key",
+    "projects": "the organization's projects (archived included), for names",
+    "users": "the organization's users, for names",
+    "api_keys": "every project's API keys, for names",
 }
+
+
+def option_name(parameter):
+    if parameter in OPTION_NAMES:
+        return OPTION_NAMES[parameter]
+    singular = parameter[:-1] if parameter.endswith("s") else parameter
+    return singular[:-3] if singular.endswith("_id") else singular
+
+
+def filter_field(parameter, field_names):
+    field = FILTER_FIELDS.get(parameter) or (parameter[:-1] if parameter.endswith("s") else parameter)
+    return field if field in field_names else None
 WIDTHS = {"1m": ".minute", "1h": ".hour", "1d": ".day"}
 KINDS = {"integer": ".int", "number": ".double", "boolean": ".bool", "string": ".string"}
 
@@ -81,14 +115,17 @@ def list_fields(objects, name):
 
 def filters(endpoint):
     params = {p["name"]: p for p in endpoint["params"]}
+    field_names = {f["name"] for f in endpoint["result_fields"]}
     out = []
     for name in endpoint["filter_params"]:
         p = params[name]
         allowed = p.get("items", {}).get("enum", []) or p.get("enum", [])
+        field = filter_field(name, field_names)
         out.append(
             f"        EndpointFilter(\n"
-            f"          apiName: {swift_string(name)}, optionName: {swift_string(OPTION_NAMES.get(name, name))},\n"
-            f"          isBoolean: {str(p['type'] == 'boolean').lower()}, allowedValues: {swift_list(map(swift_string, allowed))},\n"
+            f"          optionName: {swift_string(option_name(name))}, apiName: {swift_string(name)},\n"
+            f"          field: {swift_string(field) if field else 'nil'}, isBoolean: {str(p['type'] == 'boolean').lower()},\n"
+            f"          allowedValues: {swift_list(map(swift_string, allowed))},\n"
             f"          meaning: {swift_string(p['meaning'])}\n"
             f"        )"
         )
@@ -98,24 +135,25 @@ def filters(endpoint):
 def limits(endpoint):
     limit = next(p for p in endpoint["params"] if p["name"] == "limit")["limits"]
     if "per_bucket_width" in limit:
-        return [f"PageLimit(width: {WIDTHS[w]}, defaultValue: {v['default']}, maximum: {v['max']})"
-                for w, v in limit["per_bucket_width"].items()]
+        per_width = limit["per_bucket_width"]  # in the reference's bucket_widths order
+        return [f"PageLimit(width: {WIDTHS[w]}, defaultValue: {per_width[w]['default']}, maximum: {per_width[w]['max']})"
+                for w in endpoint["bucket_widths"]]
     return [f"PageLimit(width: {WIDTHS[w]}, defaultValue: {limit['default']}, maximum: {limit['max']})"
             for w in endpoint["bucket_widths"]]
 
 
-def endpoint_literal(name, kind, path, obj, widths, keys, filter_items, limit_items, field_items):
+def endpoint_literal(name, kind, path, obj, keys, filter_items, limit_items, field_items):
     def block(items):
         return "[]" if not items else "[\n" + ",\n".join(items) + ",\n      ]"
     return (
         f"    Endpoint(\n"
-        f"      name: {swift_string(name)}, kind: {kind}, path: {swift_string(path)},\n"
-        f"      resultObject: {swift_string(obj)},\n"
-        f"      bucketWidths: {swift_list(WIDTHS[w] for w in widths)},\n"
-        f"      groupByKeys: {swift_list(map(swift_string, keys))},\n"
+        f"      name: {swift_string(name)}, kind: {kind},\n"
+        f"      summary: {swift_string(SUMMARIES[name])},\n"
+        f"      path: {swift_string(path)}, resultObject: {swift_string(obj)},\n"
+        f"      fields: {block(field_items)},\n"
+        f"      groupKeys: {swift_list(map(swift_string, keys))},\n"
         f"      filters: {block(filter_items)},\n"
-        f"      limits: {swift_list(limit_items)},\n"
-        f"      fields: {block(field_items)}\n"
+        f"      limits: {swift_list(limit_items)}\n"
         f"    )"
     )
 
@@ -125,7 +163,7 @@ def main():
     items = []
     for e in data["endpoints"]:
         kind = ".costs" if e["name"] == "costs" else ".usage"
-        items.append(endpoint_literal(e["name"], kind, e["path"], e["result_object"], e["bucket_widths"],
+        items.append(endpoint_literal(e["name"], kind, e["path"], e["result_object"],
                                       e["group_by_keys"], filters(e), limits(e), usage_fields(e)))
     admin = {a["name"]: a for a in data["admin_endpoints"]}
     lists = [("projects", "list_projects", "Project", "organization.project"),
@@ -135,7 +173,7 @@ def main():
         a = admin[admin_name]
         limit = next(p for p in a["params"] if p["name"] == "limit")["limits"]
         limit_item = f"PageLimit(width: nil, defaultValue: {limit['default']}, maximum: {limit['max']})"
-        items.append(endpoint_literal(name, ".list", a["path"], obj, [], [], [], [limit_item],
+        items.append(endpoint_literal(name, ".list", a["path"], obj, [], [], [limit_item],
                                       list_fields(data["admin_objects"], object_name)))
     print("// Generated by Scripts/gen-catalog.py from reference/usage-endpoints.json. Do not edit.")
     print("// swift-format-ignore-file")

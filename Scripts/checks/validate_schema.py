@@ -13,8 +13,8 @@ Usage:
   Scripts/checks/validate_schema.py --usq .build/debug/usq   # samples from `usq serve --port 0`
   Scripts/checks/validate_schema.py             # samples from `swift test --skip-build` (build first)
   Scripts/checks/validate_schema.py --dir DIR   # validates JSON files already in DIR
-Options: --spec PATH ($USQ_SPEC; default: shared/reference/openapi-usage-subset.yaml in the nearest
-ancestor folder), --reference PATH ($USQ_REFERENCE; default: …/usage-endpoints.json likewise).
+Options: --spec PATH ($USQ_SPEC; default: the repository's reference/openapi-usage-subset.yaml),
+--reference PATH ($USQ_REFERENCE; default: reference/usage-endpoints.json likewise).
 Exit status 0 when every sample validates, 1 otherwise.
 """
 import argparse
@@ -160,13 +160,8 @@ def dump(directory):
 
 
 def reference_file(name):
-    """`shared/reference/NAME` in the nearest ancestor of this script that has it
-    (`/work/shared` for both `/work/main` and the worktrees under `/work/wt`)."""
-    for folder in pathlib.Path(__file__).resolve().parents:
-        candidate = folder / "shared" / "reference" / name
-        if candidate.exists():
-            return str(candidate)
-    return str(pathlib.Path("/work/shared/reference") / name)
+    """`reference/NAME` of this repository (vendored copies; origin in reference/README.md)."""
+    return str(pathlib.Path(__file__).resolve().parents[2] / "reference" / name)
 
 
 def main():

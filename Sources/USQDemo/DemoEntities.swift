@@ -1,3 +1,5 @@
+import USQBasics
+
 /// A project of the demo organization.
 public struct DemoProject: Sendable, Hashable {
   /// `proj_…`, reproducible from the seed.
@@ -92,24 +94,12 @@ enum DemoCalendar {
 
   /// Seconds of `date` given as year, month, day (UTC midnight).
   static func date(_ year: Int, _ month: Int, _ day: Int) -> Int64 {
-    // Days from civil (Howard Hinnant's algorithm).
-    let y = Int64(month <= 2 ? year - 1 : year)
-    let era = (y >= 0 ? y : y - 399) / 400
-    let yoe = y - era * 400
-    let m = Int64(month)
-    let doy = (153 * (m > 2 ? m - 3 : m + 9) + 2) / 5 + Int64(day) - 1
-    let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy
-    return (era * 146_097 + doe - 719_468) * 86_400
+    CivilDate(year: Int64(year), month: Int64(month), day: Int64(day)).days * 86_400
   }
 
   /// Floor division for possibly negative times.
-  static func floor(_ value: Int64, _ unit: Int64) -> Int64 {
-    let quotient = value / unit
-    return (value % unit != 0 && value < 0) ? quotient - 1 : quotient
-  }
+  static func floor(_ value: Int64, _ unit: Int64) -> Int64 { floorDivide(value, unit) }
 
   /// 0 = Monday … 6 = Sunday, for a day number since the epoch.
-  static func weekday(ofDay day: Int64) -> Int {
-    Int(((day + 3) % 7 + 7) % 7)
-  }
+  static func weekday(ofDay day: Int64) -> Int { CivilDate.weekday(ofDays: day) }
 }

@@ -1,16 +1,13 @@
+import USQBasics
+
 /// Stateless hashing that turns (seed, inputs…) into reproducible pseudo-random numbers.
 ///
 /// Every number of the demo organization comes from here, so the same seed, time and group always
 /// give the same value, whichever query asked for it and in whichever order.
 enum DemoHash {
-  /// SplitMix64 finaliser: a bijective 64-bit mix.
+  /// SplitMix64 finaliser: a bijective 64-bit mix (see `SeededGenerator.mix`).
   @inline(__always)
-  static func mix(_ value: UInt64) -> UInt64 {
-    var z = value &+ 0x9E37_79B9_7F4A_7C15
-    z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-    z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-    return z ^ (z >> 31)
-  }
+  static func mix(_ value: UInt64) -> UInt64 { SeededGenerator.mix(value) }
 
   /// A 64-bit hash of a seed and up to three inputs.
   @inline(__always)

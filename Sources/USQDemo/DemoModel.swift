@@ -1,3 +1,5 @@
+import USQVocabulary
+
 /// The ten usage endpoints, as the generator knows them.
 enum DemoProduct: Int, Sendable, CaseIterable {
   case completions, embeddings, moderations, images, audioSpeeches, audioTranscriptions

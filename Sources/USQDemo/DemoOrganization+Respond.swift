@@ -1,5 +1,6 @@
 import Foundation
 import USQOpenAI
+import USQVocabulary
 
 extension DemoOrganization {
   /// Answers one API request the way the OpenAI API would, for the organization as of `now`.
@@ -78,8 +79,8 @@ extension DemoOrganization {
       defaultValue: rule.defaultValue, maximum: rule.maximum, context: context)
     var groupBy: [DemoDimension] = []
     for key in query.all("group_by") {
-      guard endpoint.groupByKeys.contains(key), let dimension = DemoDimension(key: key) else {
-        throw .notOneOf("group_by", key, allowed: endpoint.groupByKeys)
+      guard endpoint.groupKeys.contains(key), let dimension = DemoDimension(key: key) else {
+        throw .notOneOf("group_by", key, allowed: endpoint.groupKeys)
       }
       if !groupBy.contains(dimension) { groupBy.append(dimension) }
     }

@@ -1,4 +1,5 @@
 import USQOpenAI
+import USQVocabulary
 
 extension DemoOrganization {
   func bucketPage(_ endpoint: Endpoint, query: DemoQuery, now: Int64)

@@ -2,7 +2,8 @@
 //
 // ```
 // PipelineSyntax ─▶ Binder(environment:)            Environment: endpoints, stored frames, _,
-//                   .bind(pipeline)                  now, prefixes at the prompt, working folder
+//                   .bind(pipeline)                  now, prefixes at the prompt, working folder,
+//                                                    the FileSource `read` uses
 //                 ─▶ (Plan?, [Diagnostic])           every check that can be made before a request;
 //                                                    the schema after each stage (Plan.stages) and
 //                                                    the columns each reads (ColumnPruning)
@@ -12,8 +13,8 @@
 // ```
 //
 // Around it: `Plan.explain(dataSource:)` for `explain`, `CompletionProvider` for Tab,
-// `HelpCatalog` and `FieldsCatalog` for `help` and `fields`, `SettingCatalog` for `set`.
+// `HelpCatalog` and `FieldsCatalog` for `help` and `fields`, `SettingCatalog` for `set`'s names.
 // Each pipeline stage is one file under `Operations/` (binding, running, help, messages).
 //
-// Everything here is pure apart from `read` (files) and the `DataSource` the shell passes in:
-// the clock arrives as `Environment.now`, the network behind `DataSource`.
+// Everything here is pure: the clock arrives as `Environment.now`, files behind
+// `Environment.files` (a `FileSource`), the network behind `DataSource`.

@@ -20,7 +20,7 @@
 //   the next `|`; every loop consumes a token; expression nesting is capped at 200 levels.
 // - `Diagnostics/`: `Diagnostic`, `SourceFile` (line starts, display-width columns),
 //   `DiagnosticFormatter` + `DiagnosticDecorator`, `DidYouMean`, the `LanguageMessages` catalog.
-// - `Script/`: `Script.parse(_:overrides:)` → `ScriptStatement`s that map spans back to the file;
-//   `Script.isIncomplete(_:)` for the shell's `...>` prompt.
+// - `Script/`: `Script.parse(_:overrides:)` → `ScriptStatement`s that map spans back to the file
+//   (the shell's `Continuation` decides the `...>` prompt).
 // - `Completion/`: `Completion.request(line:cursor:)` says what is expected at the cursor; the
 //   engine and shell supply the candidates.

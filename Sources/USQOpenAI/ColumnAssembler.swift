@@ -1,4 +1,5 @@
 import USQFrame
+import USQVocabulary
 
 /// The frame of many `ColumnSink`s, appended one after another as they are decoded: every
 /// value is copied once, column by column, into the final typed arrays; string codes go

@@ -1,5 +1,6 @@
 import Foundation
 import USQFrame
+import USQVocabulary
 
 /// One page of an endpoint, decoded.
 public struct DecodedPage: Sendable {

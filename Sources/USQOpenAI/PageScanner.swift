@@ -1,5 +1,6 @@
 import Foundation
 import USQFrame
+import USQVocabulary
 
 /// Malformed JSON in a page: where (byte offset) and what.
 public struct PageScanError: Error, Equatable, Sendable, CustomStringConvertible {

@@ -1,5 +1,6 @@
 import Foundation
 import USQFrame
+import USQVocabulary
 
 /// One sub-window, fetched or read from the cache.
 struct WindowResult: Sendable {

@@ -1,5 +1,6 @@
 import Foundation
 import USQFrame
+import USQVocabulary
 
 extension UsageClient {
   // MARK: - Admin lists

@@ -1,4 +1,5 @@
 import Foundation
+import USQVocabulary
 
 extension UsageClient {
   // MARK: - One request, retried

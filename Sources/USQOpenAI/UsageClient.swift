@@ -1,5 +1,7 @@
 import Foundation
+import USQBasics
 import USQFrame
+import USQVocabulary
 
 /// Progress of a `load`, reported after each sub-window.
 public struct LoadProgress: Sendable, Hashable {
@@ -27,8 +29,8 @@ public struct LoadResult: Sendable {
   public var skippedRows: Int
 }
 
-/// One HTTP request `load` would make, for `explain`.
-public struct PlannedRequest: Sendable, Hashable {
+/// The first request of one sub-window of a `load`, for `explain` and `--curl`.
+public struct WindowRequest: Sendable, Hashable {
   /// The first request of the sub-window, key redacted.
   public var request: HTTPRequest
   /// The sub-window it covers.
@@ -135,17 +137,17 @@ public struct UsageClient: Sendable {
 
   /// The plan of `load(query)` for `explain`: each sub-window's first request, expected pages,
   /// and whether the cache already holds it.
-  public func plan(_ query: UsageQuery) -> [PlannedRequest] {
+  public func plan(_ query: UsageQuery) -> [WindowRequest] {
     let now = now()
     return plannedWindows(query, now: now).map { planned in
       let window = planned.window
       let items = query.queryItems(start: window.start, end: window.end, page: nil)
-      let width = query.bucketWidth.seconds
+      let width = query.bucketSeconds
       let end = window.end ?? max(now, window.start + 1)
       let buckets = Int(
-        (WindowPlanner.floor(end + width - 1, width) - WindowPlanner.floor(window.start, width))
+        (floorMultiple(end + width - 1, width) - floorMultiple(window.start, width))
           / width)
-      return PlannedRequest(
+      return WindowRequest(
         request: request(path: query.endpoint.path, query: items).redacted, window: window,
         expectedPages: max(1, (buckets + query.effectiveLimit - 1) / query.effectiveLimit),
         isCached: planned.isCached)

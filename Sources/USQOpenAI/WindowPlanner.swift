@@ -1,3 +1,6 @@
+import USQBasics
+import USQVocabulary
+
 /// A part of a query's window, fetched (and cached) on its own.
 public struct SubWindow: Sendable, Hashable {
   /// First second, inclusive (seconds since the epoch, UTC).
@@ -29,10 +32,10 @@ public enum WindowPlanner {
   ///   - now: the time of the fetch, seconds since the epoch, UTC.
   ///   - margin: seconds a bucket must have been over before it counts as final.
   public static func plan(_ query: UsageQuery, now: Int64, margin: Int64) -> [SubWindow] {
-    let width = query.bucketWidth.seconds
+    let width = query.bucketSeconds
     let chunk = width * Int64(query.effectiveLimit)
     let end = query.endTime ?? max(now, query.startTime + 1)
-    let split = min(max(floor(now - margin, width), query.startTime), end)
+    let split = min(max(floorMultiple(now - margin, width), query.startTime), end)
     var windows = chunks(from: query.startTime, to: split, size: chunk, isFinal: true)
     if split < end {
       if query.endTime == nil {
@@ -44,19 +47,13 @@ public enum WindowPlanner {
     return windows
   }
 
-  /// `value` rounded down to a multiple of `step` (floor division, also for negatives).
-  static func floor(_ value: Int64, _ step: Int64) -> Int64 {
-    let remainder = value % step
-    return remainder < 0 ? value - remainder - step : value - remainder
-  }
-
   private static func chunks(from start: Int64, to end: Int64, size: Int64, isFinal: Bool)
     -> [SubWindow]
   {
     var windows: [SubWindow] = []
     var cursor = start
     while cursor < end {
-      let next = min(floor(cursor, size) + size, end)
+      let next = min(floorMultiple(cursor, size) + size, end)
       windows.append(SubWindow(start: cursor, end: next, isFinal: isFinal))
       cursor = next
     }

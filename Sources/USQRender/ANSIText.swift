@@ -1,3 +1,5 @@
+import USQBasics
+
 /// Text that may hold ANSI SGR escapes (`ESC [ … m`): measured and cut by what is visible.
 public enum ANSIText {
   /// `text` without escapes.

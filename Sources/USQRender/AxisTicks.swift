@@ -1,3 +1,5 @@
+import USQBasics
+
 /// Round tick values for axes: 1, 2 or 5 times a power of ten.
 enum AxisTicks {
   /// A step of 1, 2, 2.5 or 5 × 10^k at least `rough`.
@@ -49,10 +51,10 @@ enum AxisTicks {
     let base: Int64
     if step <= 86_400 {
       let local = low + offset
-      base = TimeFormatting.floorDivide(local + step - 1, step) * step - offset
+      base = floorDivide(local + step - 1, step) * step - offset
     } else {
       let local = low + offset
-      let midnight = TimeFormatting.floorDivide(local + 86_399, 86_400) * 86_400 - offset
+      let midnight = floorDivide(local + 86_399, 86_400) * 86_400 - offset
       base = midnight
     }
     var ticks: [Int64] = []

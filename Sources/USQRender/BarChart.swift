@@ -1,3 +1,5 @@
+import USQBasics
+
 /// Horizontal bars, one per row, with value labels and eighth-block precision; several `y` columns
 /// give grouped bars (one line per series under each label) with a legend.
 ///

@@ -1,3 +1,4 @@
+import USQBasics
 import USQFrame
 
 /// Draws a frame as a terminal chart: bar, stack, line, pie, spark or heat.

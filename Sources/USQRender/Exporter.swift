@@ -1,3 +1,4 @@
+import USQBasics
 import USQFrame
 
 /// Writes a frame in an exact, machine-readable format (LANGUAGE.md "Formats").
@@ -104,29 +105,8 @@ public enum Exporter {
     }
   }
 
-  /// A JSON string literal: `"`, `\` and control characters escaped, everything else as is (UTF-8).
-  public static func jsonString(_ text: String) -> String {
-    var out = "\""
-    for scalar in text.unicodeScalars {
-      switch scalar {
-      case "\"": out += "\\\""
-      case "\\": out += "\\\\"
-      case "\n": out += "\\n"
-      case "\r": out += "\\r"
-      case "\t": out += "\\t"
-      case "\u{08}": out += "\\b"
-      case "\u{0C}": out += "\\f"
-      default:
-        if scalar.value < 0x20 {
-          let hex = String(scalar.value, radix: 16)
-          out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
-        } else {
-          out.unicodeScalars.append(scalar)
-        }
-      }
-    }
-    return out + "\""
-  }
+  /// A JSON string literal (see `JSONText`).
+  public static func jsonString(_ text: String) -> String { JSONText.quoted(text) }
 
   // MARK: - Markdown
 

@@ -1,3 +1,5 @@
+import USQBasics
+
 /// A day × hour-of-day heatmap: one line per day in the options' zone, 24 cells per line, each
 /// shaded by the sum of `y` in that hour, with a scale.
 ///
@@ -62,7 +64,7 @@ enum HeatChart {
       for (row, time) in times.enumerated() {
         guard let time else { continue }
         let local = TimeFormatting.clamped(time) + Int64(zone.offset(at: time))
-        let day = TimeFormatting.floorDivide(local, 86_400)
+        let day = floorDivide(local, 86_400)
         let hour = Int((local - day * 86_400) / 3600)
         let add = max(0, values[row] ?? 0)
         sums[day, default: Array(repeating: nil, count: 24)][hour] =

@@ -1,3 +1,5 @@
+import USQBasics
+
 /// Time series on a Braille canvas (2×4 dots per cell): one line per `by` value (or per `y`
 /// column), a y axis with round ticks and an x axis with time labels that fit.
 ///

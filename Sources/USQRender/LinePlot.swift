@@ -1,3 +1,5 @@
+import USQBasics
+
 /// The axes, canvas and legend of a line chart.
 struct LinePlot {
   let series: [LineChart.PointSeries]

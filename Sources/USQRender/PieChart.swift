@@ -1,4 +1,5 @@
 import Foundation
+import USQBasics
 
 /// A disc with one sector per label (rows summed by `by`, or by `x`), largest first clockwise from
 /// twelve o'clock, beside a legend `label  12.3%  (1,234)`.

@@ -1,3 +1,4 @@
+import USQBasics
 import USQFrame
 
 /// The same charts as `ChartRenderer`, as self-contained SVG for a slide or a report.

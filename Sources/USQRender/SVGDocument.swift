@@ -1,4 +1,5 @@
 import Foundation
+import USQBasics
 
 /// A growing SVG body with a vertical cursor; `finish()` wraps it with the header and size.
 struct SVGDocument {

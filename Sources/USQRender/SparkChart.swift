@@ -1,3 +1,5 @@
+import USQBasics
+
 /// One sparkline per `by` value (or one for `y`), with its min, max and last value.
 ///
 /// ```

@@ -1,3 +1,5 @@
+import USQBasics
+
 /// Stacked horizontal bars: one bar per `x` value, one segment per `by` value (summed when a pair
 /// repeats), the total after each bar, and a legend with each series' total, largest first.
 ///

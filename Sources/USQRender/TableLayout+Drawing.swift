@@ -1,3 +1,5 @@
+import USQBasics
+
 /// Box drawing and footnotes of a table.
 extension TableLayout {
   private struct Box {

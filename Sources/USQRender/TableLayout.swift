@@ -1,3 +1,4 @@
+import USQBasics
 import USQFrame
 
 /// The columns, cells and widths of one table, and the notes about what it could not show.

@@ -1,3 +1,4 @@
+import USQBasics
 import USQFrame
 
 /// Draws a frame as an aligned table that fits the width.

@@ -1,3 +1,5 @@
+import USQBasics
+
 /// Timestamps as calendar text, in UTC or a session's zone, without Foundation's formatters.
 public enum TimeFormatting {
   /// A civil date and time of day.
@@ -23,11 +25,11 @@ public enum TimeFormatting {
     let local = clamped(instant) + Int64(offset)
     let days = floorDivide(local, 86_400)
     let seconds = Int(local - days * 86_400)
-    let (year, month, day) = civilFromDays(days)
-    let weekday = Int(((days % 7) + 7 + 3) % 7)  // 1970-01-01 was a Thursday
+    let date = CivilDate(days: days)
     return Civil(
-      year: year, month: month, day: day, hour: seconds / 3600, minute: seconds / 60 % 60,
-      second: seconds % 60, weekday: weekday)
+      year: Int(date.year), month: Int(date.month), day: Int(date.day), hour: seconds / 3600,
+      minute: seconds / 60 % 60,
+      second: seconds % 60, weekday: CivilDate.weekday(ofDays: days))
   }
 
   /// ISO 8601 in UTC: `2026-03-18T00:00:00Z`.
@@ -89,22 +91,4 @@ public enum TimeFormatting {
     String(repeating: "0", count: max(0, 4 - String(value).count)) + String(value)
   }
 
-  static func floorDivide(_ value: Int64, _ divisor: Int64) -> Int64 {
-    let quotient = value / divisor
-    return (value % divisor != 0 && (value < 0) != (divisor < 0)) ? quotient - 1 : quotient
-  }
-
-  /// Howard Hinnant's days-from-civil inverse: days since 1970-01-01 → (year, month, day).
-  private static func civilFromDays(_ days: Int64) -> (Int, Int, Int) {
-    let z = days + 719_468
-    let era = floorDivide(z, 146_097)
-    let dayOfEra = z - era * 146_097
-    let yearOfEra = (dayOfEra - dayOfEra / 1460 + dayOfEra / 36_524 - dayOfEra / 146_096) / 365
-    let dayOfYear = dayOfEra - (365 * yearOfEra + yearOfEra / 4 - yearOfEra / 100)
-    let monthPrime = (5 * dayOfYear + 2) / 153
-    let day = dayOfYear - (153 * monthPrime + 2) / 5 + 1
-    let month = monthPrime < 10 ? monthPrime + 3 : monthPrime - 9
-    let year = yearOfEra + era * 400 + (month <= 2 ? 1 : 0)
-    return (Int(year), Int(month), Int(day))
-  }
 }

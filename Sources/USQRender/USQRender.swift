@@ -1,3 +1,5 @@
+import USQBasics
+
 /// # USQRender
 ///
 /// Turns frames into text: tables, terminal charts, exports and SVG. Everything it needs arrives

@@ -2,6 +2,7 @@ import Foundation
 import USQEngine
 import USQFrame
 import USQOpenAI
+import USQVocabulary
 
 /// The engine's `DataSource` over the API client: the real API (`source=api`) or the demo
 /// organization answering the same requests in-process (`source=demo`).
@@ -10,33 +11,30 @@ import USQOpenAI
 struct ClientDataSource: DataSource {
   let client: UsageClient
 
-  func load(_ request: LoadRequest, progress: @escaping @Sendable (Int, Int?) -> Void) async throws
+  func load(_ request: UsageQuery, progress: @escaping @Sendable (Int, Int?) -> Void) async throws
     -> Frame
   {
-    guard let endpoint = EndpointCatalog.endpoint(named: request.endpoint) else {
-      throw UsageAPIError.invalidQuery(endpoint: request.endpoint, message: "unknown endpoint")
+    if !request.endpoint.isBucketed {
+      return try await client.list(request.endpoint)
     }
-    if !endpoint.isBucketed {
-      return try await client.list(endpoint)
-    }
-    return try await client.load(Self.query(request, endpoint: endpoint)) { state in
+    return try await client.load(request) { state in
       progress(state.completedWindows, state.totalWindows)
     }
   }
 
-  func plannedRequests(_ request: LoadRequest) -> [USQEngine.PlannedRequest] {
-    guard let endpoint = EndpointCatalog.endpoint(named: request.endpoint) else { return [] }
+  func plannedRequests(_ request: UsageQuery) -> [PlannedRequest] {
+    let endpoint = request.endpoint
     guard endpoint.isBucketed else {
       let http = client.listRequest(endpoint)
       return [
-        USQEngine.PlannedRequest(
+        PlannedRequest(
           method: http.method, url: client.baseURL + endpoint.path,
           parameters: http.query.map { ($0.name, $0.value) },
           note: endpoint.name == "api_keys" ? "per project, after listing projects" : nil)
       ]
     }
-    return client.plan(Self.query(request, endpoint: endpoint)).map { planned in
-      USQEngine.PlannedRequest(
+    return client.plan(request).map { planned in
+      PlannedRequest(
         method: planned.request.method, url: client.baseURL + endpoint.path,
         parameters: planned.request.query.map { ($0.name, $0.value) },
         expectedPages: planned.expectedPages,
@@ -45,10 +43,11 @@ struct ClientDataSource: DataSource {
   }
 
   /// The requests of `request` as `curl` commands, the key written as `$OPENAI_ADMIN_KEY`.
-  func curlCommands(_ request: LoadRequest) -> [String] {
-    guard let endpoint = EndpointCatalog.endpoint(named: request.endpoint) else { return [] }
-    guard endpoint.isBucketed else { return [client.listRequest(endpoint).curlCommand] }
-    return client.plan(Self.query(request, endpoint: endpoint)).map(\.request.curlCommand)
+  func curlCommands(_ request: UsageQuery) -> [String] {
+    guard request.endpoint.isBucketed else {
+      return [client.listRequest(request.endpoint).curlCommand]
+    }
+    return client.plan(request).map(\.request.curlCommand)
   }
 
   func decodePages(_ data: Data) throws -> Frame? {
@@ -63,15 +62,6 @@ struct ClientDataSource: DataSource {
       return nil
     }
     return try PageScanner.frame(documents: consume documents, endpoint: endpoint, threads: 2)
-  }
-
-  static func query(_ request: LoadRequest, endpoint: Endpoint) -> UsageQuery {
-    UsageQuery(
-      endpoint: endpoint, startTime: request.startTime, endTime: request.endTime,
-      bucketWidth: request.bucketWidth.flatMap { BucketWidth(rawValue: $0.rawValue) } ?? .day,
-      groupBy: request.groupBy,
-      filters: request.filters.map { QueryFilter($0.parameter, $0.values) },
-      limit: request.limit)
   }
 
   /// The endpoint whose rows a page holds, from the first `organization.…` object name in it.

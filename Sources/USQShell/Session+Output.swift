@@ -76,13 +76,13 @@ extension Session {
 
   /// Whether the statement loaded costs (whose amounts are in US dollars).
   static func isCosts(_ plan: Plan) -> Bool {
-    if case .load(let request, _) = plan.source { return request.endpoint == "costs" }
+    if case .load(let request, _) = plan.source { return request.endpoint.kind == .costs }
     return false
   }
 
   static func spec(_ request: ChartRequest) -> ChartSpec {
     ChartSpec(
-      ChartSpec.Kind(rawValue: request.kind.rawValue) ?? .bar, x: request.x, y: request.y,
+      ChartSpec.Kind(request.kind), x: request.x, y: request.y,
       by: request.by,
       title: request.title, width: request.width, height: request.height)
   }
@@ -123,7 +123,8 @@ extension Session {
     let path = resolve(request.path)
     let text: String
     let what: String
-    if request.format == "svg" {
+    switch request.format {
+    case .svg:
       guard let chart else {
         report(
           [
@@ -141,8 +142,8 @@ extension Session {
         return .failed(exitCode: 1)
       }
       what = "\(chart.kind.rawValue) chart"
-    } else {
-      let format = Exporter.Format(rawValue: request.format) ?? .csv
+    case .data(let dataFormat):
+      let format = Exporter.Format(dataFormat)
       text = Exporter.render(frame, format: format)
       what = "\(Self.size(of: frame)) as \(format.rawValue)"
     }

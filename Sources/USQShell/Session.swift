@@ -69,7 +69,8 @@ public actor Session {
     return Environment(
       endpoints: configuration.endpoints, frames: frames, lastResult: last,
       now: configuration.now(),
-      acceptsPrefixes: acceptsPrefixes, workingDirectory: configuration.workingDirectory)
+      acceptsPrefixes: acceptsPrefixes, workingDirectory: configuration.workingDirectory,
+      files: LocalFiles())
   }
 
   var dataSource: any DataSource {
@@ -169,7 +170,7 @@ public actor Session {
   }
 
   static func endpointName(_ plan: Plan) -> String {
-    if case .load(let request, _) = plan.source { return request.endpoint }
+    if case .load(let request, _) = plan.source { return request.endpoint.name }
     return plan.source.verb
   }
 

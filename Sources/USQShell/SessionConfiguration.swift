@@ -1,5 +1,6 @@
 import USQEngine
 import USQLanguage
+import USQVocabulary
 
 /// What a session needs from the world, fixed when it starts.
 public struct SessionConfiguration: Sendable {
@@ -24,7 +25,7 @@ public struct SessionConfiguration: Sendable {
   /// "Now", seconds since the epoch, UTC (fixed by `USQ_NOW`).
   public var now: @Sendable () -> Int64
   /// The endpoints `load` knows.
-  public var endpoints: [EndpointDescription]
+  public var endpoints: [Endpoint]
   /// The data source for the current settings (`source=demo|api`, cache, concurrency).
   public var dataSource: @Sendable (Settings) -> any DataSource
   /// Describes an error thrown by a data source.
@@ -41,7 +42,7 @@ public struct SessionConfiguration: Sendable {
 
   public init(
     console: Console, terminal: TerminalFacts, now: @escaping @Sendable () -> Int64,
-    endpoints: [EndpointDescription], dataSource: @escaping @Sendable (Settings) -> any DataSource,
+    endpoints: [Endpoint], dataSource: @escaping @Sendable (Settings) -> any DataSource,
     describeFailure: @escaping @Sendable (any Error) -> Failure = { Failure(message: "\($0)") },
     workingDirectory: String? = nil,
     cacheCommand: @escaping @Sendable (CacheAction) -> String = { _ in "the cache is off\n" },

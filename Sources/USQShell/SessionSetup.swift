@@ -5,6 +5,7 @@ import USQEngine
 import USQFrame
 import USQLanguage
 import USQOpenAI
+import USQVocabulary
 
 /// The session's configuration and first settings, from the command line and environment.
 ///
@@ -72,7 +73,7 @@ struct SessionSetup {
     let banner = Self.banner(source: settings.source, baseURL: baseURL, hasKey: key != nil)
     let console = options.quiet ? Console(out: { _ in }, err: Console.standard.err) : .standard
     configuration = SessionConfiguration(
-      console: console, terminal: terminal, now: now, endpoints: EndpointDescriptions.all,
+      console: console, terminal: terminal, now: now, endpoints: EndpointCatalog.all,
       dataSource: dataSource, describeFailure: Self.describe,
       workingDirectory: FileManager.default.currentDirectoryPath,
       cacheCommand: { action in Self.cacheCommand(action, directory: cacheDirectory) },
@@ -179,7 +180,7 @@ struct SessionSetup {
 struct MissingKeyDataSource: DataSource {
   struct NoKey: Error {}
 
-  func load(_ request: LoadRequest, progress: @escaping @Sendable (Int, Int?) -> Void) async throws
+  func load(_ request: UsageQuery, progress: @escaping @Sendable (Int, Int?) -> Void) async throws
     -> USQFrame.Frame
   {
     throw NoKey()

@@ -2,6 +2,7 @@ import Foundation
 import Synchronization
 import USQEngine
 import USQFrame
+import USQVocabulary
 
 /// The data source `watch` refreshes through: the session's own, but each load after the first
 /// fetches only the buckets that were not final at the previous fetch, and keeps the rows of the
@@ -18,7 +19,7 @@ struct WatchDataSource: DataSource {
       var fetchedAt: Int64
     }
 
-    fileprivate let loads = Mutex<[LoadRequest: Loaded]>([:])
+    fileprivate let loads = Mutex<[UsageQuery: Loaded]>([:])
     fileprivate let requests = Mutex(0)
 
     init() {}
@@ -37,11 +38,11 @@ struct WatchDataSource: DataSource {
   let now: @Sendable () -> Int64
   var finalityMargin: Int64 = 2 * 3_600
 
-  func load(_ request: LoadRequest, progress: @escaping @Sendable (Int, Int?) -> Void) async throws
+  func load(_ request: UsageQuery, progress: @escaping @Sendable (Int, Int?) -> Void) async throws
     -> Frame
   {
     let fetchedAt = now()
-    guard let width = request.bucketWidth?.seconds, request.kind != .list else {
+    guard let width = request.bucketWidth?.seconds, request.endpoint.isBucketed else {
       return try await fetch(request, progress: progress)
     }
     var series = request
@@ -70,7 +71,7 @@ struct WatchDataSource: DataSource {
     return frame
   }
 
-  private func fetch(_ request: LoadRequest, progress: @escaping @Sendable (Int, Int?) -> Void)
+  private func fetch(_ request: UsageQuery, progress: @escaping @Sendable (Int, Int?) -> Void)
     async throws -> Frame
   {
     let planned = max(base.plannedRequests(request).count, 1)
@@ -88,7 +89,7 @@ struct WatchDataSource: DataSource {
     return frame.gather(kept)
   }
 
-  func plannedRequests(_ request: LoadRequest) -> [PlannedRequest] {
+  func plannedRequests(_ request: UsageQuery) -> [PlannedRequest] {
     base.plannedRequests(request)
   }
 

@@ -1,3 +1,5 @@
+import USQBasics
+
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)
@@ -84,18 +86,6 @@ func formatted(_ value: Double, digits: Int = 1) -> String {
   return text
 }
 
-/// A fast seeded generator (xorshift*), deterministic across runs.
-struct FastRandom: RandomNumberGenerator {
-  var state: UInt64
-  init(seed: UInt64) { state = seed == 0 ? 0x9E37_79B9_7F4A_7C15 : seed }
-  mutating func next() -> UInt64 {
-    state ^= state >> 12
-    state ^= state << 25
-    state ^= state >> 27
-    return state &* 0x2545_F491_4F6C_DD1D
-  }
-}
-
 /// Samples ranks 0..<count with probability ∝ 1 / (rank + 1)^exponent.
 struct ZipfSampler {
   let cumulative: [Double]
@@ -110,7 +100,7 @@ struct ZipfSampler {
     self.cumulative = cumulative.map { $0 / total }
   }
 
-  func sample(_ random: inout FastRandom) -> Int {
+  func sample(_ random: inout SeededGenerator) -> Int {
     let target = Double(random.next() >> 11) / Double(1 << 53)
     var low = 0
     var high = cumulative.count - 1

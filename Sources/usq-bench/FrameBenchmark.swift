@@ -1,3 +1,4 @@
+import USQBasics
 import USQFrame
 
 /// `usq-bench frame`: Q1–Q4 of issue #3 as usq statements through the engine (parse, bind, run)
@@ -97,7 +98,7 @@ struct UsageFrameGenerator {
   let rows: Int
 
   func frame() -> Frame {
-    var random = FastRandom(seed: 42)
+    var random = SeededGenerator(seed: 42)
     let models = ZipfSampler(count: 20)
     let projects = ZipfSampler(count: 40)
     let users = ZipfSampler(count: 300)

@@ -3,6 +3,7 @@ import Foundation
 import USQEngine
 import USQFrame
 import USQLanguage
+import USQVocabulary
 
 /// Runs usq statements the way the shell does — parse, `Binder`, `Executor` — over stored
 /// frames (`from usage | …`), and times them.
@@ -95,13 +96,13 @@ private final class Box<Value>: @unchecked Sendable {
 private struct NoDataSource: DataSource {
   struct Unavailable: Error {}
 
-  func load(_ request: LoadRequest, progress: @escaping @Sendable (Int, Int?) -> Void)
+  func load(_ request: UsageQuery, progress: @escaping @Sendable (Int, Int?) -> Void)
     async throws -> Frame
   {
     throw Unavailable()
   }
 
-  func plannedRequests(_ request: LoadRequest) -> [PlannedRequest] { [] }
+  func plannedRequests(_ request: UsageQuery) -> [PlannedRequest] { [] }
 
   func decodePages(_ data: Data) throws -> Frame? { nil }
 }

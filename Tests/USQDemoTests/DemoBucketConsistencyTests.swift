@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 import USQOpenAI
+import USQVocabulary
 
 @testable import USQDemo
 

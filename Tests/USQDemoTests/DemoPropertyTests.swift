@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 import USQOpenAI
+import USQVocabulary
 
 @testable import USQDemo
 
@@ -20,7 +21,7 @@ import USQOpenAI
     EndpointCatalog.bucketed.filter { $0.kind == .usage }.enumerated().map { index, endpoint in
       let hash = DemoHash.hash(seed, UInt64(index), 0x7E57)
       let day = wednesday / 86_400 - Int64(hash % 400)
-      let keys = endpoint.groupByKeys.enumerated().filter { (hash >> (8 + $0.offset)) & 1 == 1 }
+      let keys = endpoint.groupKeys.enumerated().filter { (hash >> (8 + $0.offset)) & 1 == 1 }
       return Case(
         seed: seed, endpoint: endpoint.name, day: day * 86_400, groupBy: keys.map(\.element))
     }

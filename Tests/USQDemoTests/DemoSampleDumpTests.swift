@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 import USQOpenAI
+import USQVocabulary
 
 @testable import USQDemo
 
@@ -22,7 +23,7 @@ import USQOpenAI
         Sample(
           name: "\(endpoint.name)-page", path: endpoint.path,
           query: [("start_time", start), ("limit", "3")], status: 200))
-      let grouped = endpoint.groupByKeys.map { ("group_by", $0) }
+      let grouped = endpoint.groupKeys.map { ("group_by", $0) }
       result.append(
         Sample(
           name: "\(endpoint.name)-page-grouped", path: endpoint.path,
@@ -33,7 +34,7 @@ import USQOpenAI
             name: "\(endpoint.name)-page-hourly", path: endpoint.path,
             query: [
               ("start_time", String(wednesday + 1_800)), ("bucket_width", "1h"),
-              ("group_by", endpoint.groupByKeys[0]),
+              ("group_by", endpoint.groupKeys[0]),
             ], status: 200))
       }
     }

@@ -19,7 +19,7 @@ import USQLanguage
       "load 1️⃣comp", "unknown endpoint 'comp'", help: "did you mean 'completions'?",
       note: "a prefix of an endpoint is accepted only at the prompt; a script spells it out")
     let prompt = Fixtures.environment(prefixes: true)
-    #expect(bindPlan("load comp", environment: prompt)?.request?.endpoint == "completions")
+    #expect(bindPlan("load comp", environment: prompt)?.request?.endpoint.name == "completions")
     expectError("load 1️⃣c", "'c' could be 2 endpoints", environment: prompt)
   }
 

@@ -2,6 +2,7 @@ import Testing
 import USQFrame
 import USQLanguage
 import USQTestSupport
+import USQVocabulary
 
 @testable import USQEngine
 
@@ -104,16 +105,17 @@ import USQTestSupport
 
 /// Serves, for every fixture endpoint, a small frame of its schema.
 struct ExampleSource: DataSource {
-  func load(_ request: LoadRequest, progress: @escaping @Sendable (Int, Int?) -> Void) async throws
+  func load(_ request: UsageQuery, progress: @escaping @Sendable (Int, Int?) -> Void) async throws
     -> Frame
   {
-    if request.endpoint == "completions" { return Frames.completions }
-    if request.endpoint == "projects" { return Frames.projects }
-    guard let endpoint = Fixtures.endpoints.first(where: { $0.name == request.endpoint }) else {
+    if request.endpoint.name == "completions" { return Frames.completions }
+    if request.endpoint.name == "projects" { return Frames.projects }
+    guard let endpoint = Fixtures.endpoints.first(where: { $0.name == request.endpoint.name })
+    else {
       return .empty
     }
     var pairs: [(String, Column)] = []
-    if endpoint.isTimeSeries {
+    if endpoint.isBucketed {
       pairs.append(
         ("start_time", Column.from([day("2026-11-29"), day("2026-11-30")], kind: .time)))
       pairs.append(("end_time", Column.from([day("2026-11-30"), day("2026-12-01")], kind: .time)))
@@ -130,35 +132,5 @@ struct ExampleSource: DataSource {
       pairs.append((field.name, Column.from(values, kind: field.kind)))
     }
     return Frame(unchecked: pairs)
-  }
-}
-
-@Suite struct SettingCatalogTests {
-  @Test("settings: unknown names and bad values are errors")
-  func settings() {
-    let timer = SettingCatalog.check(
-      name: Name("timr", span: Span(start: 4, end: 8)),
-      value: OptionValue(text: "on", isQuoted: false, span: .at(9)))
-    #expect(timer?.message == "unknown setting 'timr'")
-    #expect(timer?.help == "did you mean 'timer'?")
-    let bad = SettingCatalog.check(
-      name: Name("timer", span: .at(4)),
-      value: OptionValue(text: "yes", isQuoted: false, span: Span(start: 10, end: 13)))
-    #expect(bad?.message == "'timer' takes on|off, found 'yes'")
-    #expect(bad?.span == Span(start: 10, end: 13))
-    for (name, value) in [
-      ("tz", "+02:00"), ("tz", "UTC"), ("width", "120"), ("rows", "5"), ("format", "md"),
-      ("source", "demo"),
-    ] {
-      #expect(
-        SettingCatalog.check(
-          name: Name(name, span: .at(4)),
-          value: OptionValue(text: value, isQuoted: false, span: .at(9))) == nil, "\(name)=\(value)"
-      )
-    }
-    #expect(
-      SettingCatalog.check(
-        name: Name("tz", span: .at(4)),
-        value: OptionValue(text: "+25:00", isQuoted: false, span: .at(9))) != nil)
   }
 }

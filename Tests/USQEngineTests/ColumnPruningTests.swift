@@ -1,4 +1,5 @@
 import Testing
+import USQBasics
 import USQFrame
 import USQLanguage
 
@@ -172,7 +173,7 @@ import USQLanguage
 
   @Test("generated pipelines give the same result with and without pruning and fusion")
   func generated() async throws {
-    var random = SeededGenerator(state: 0x9E1E)
+    var random = SeededGenerator(seed: 0x9E1E)
     let frame = Self.usageFrame(rows: 300, &random)
     let environment = Fixtures.environment(frames: ["usage": frame])
     var bound = 0

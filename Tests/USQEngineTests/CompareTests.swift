@@ -3,26 +3,27 @@ import Synchronization
 import Testing
 import USQFrame
 import USQLanguage
+import USQVocabulary
 
 @testable import USQEngine
 
 /// A data source answering each window with its own frame, recording requests and how many
 /// loads were in flight at once.
 final class WindowedDataSource: DataSource {
-  let answer: @Sendable (LoadRequest) -> Frame
-  private let state = Mutex((requests: [LoadRequest](), inFlight: 0, mostInFlight: 0))
+  let answer: @Sendable (UsageQuery) -> Frame
+  private let state = Mutex((requests: [UsageQuery](), inFlight: 0, mostInFlight: 0))
   /// Each load waits until this many loads have started (or 2 s passed), to prove concurrency.
   let rendezvous: Int
 
-  init(rendezvous: Int = 1, answer: @escaping @Sendable (LoadRequest) -> Frame) {
+  init(rendezvous: Int = 1, answer: @escaping @Sendable (UsageQuery) -> Frame) {
     self.answer = answer
     self.rendezvous = rendezvous
   }
 
-  var requests: [LoadRequest] { state.withLock { $0.requests } }
+  var requests: [UsageQuery] { state.withLock { $0.requests } }
   var mostInFlight: Int { state.withLock { $0.mostInFlight } }
 
-  func load(_ request: LoadRequest, progress: @escaping @Sendable (Int, Int?) -> Void) async throws
+  func load(_ request: UsageQuery, progress: @escaping @Sendable (Int, Int?) -> Void) async throws
     -> Frame
   {
     state.withLock {

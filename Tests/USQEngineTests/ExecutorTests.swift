@@ -204,7 +204,7 @@ import USQFrame
             [.string("proj_b"), .string("Beta"), .int(3_500)],
             [.string("proj_c"), .null, .int(100)],
           ]))
-    #expect(source.requests.map(\.endpoint) == ["completions", "projects"])
+    #expect(source.requests.map(\.endpoint.name) == ["completions", "projects"])
   }
 
   @Test("bucket week sums by the week starting Monday, keeping the latest end")
@@ -253,7 +253,7 @@ import USQFrame
       environment: Fixtures.environment(), dataSource: source, listCache: cache)
     _ = try await executor.run(plan)
     let second = try await executor.run(plan)
-    #expect(source.requests.map(\.endpoint) == ["completions", "projects", "completions"])
+    #expect(source.requests.map(\.endpoint.name) == ["completions", "projects", "completions"])
     #expect(second.frame.names == ["project_id", "project_name", "input_tokens"])
     await cache.clear()
     _ = try await executor.run(plan)

@@ -1,4 +1,5 @@
 import Testing
+import USQBasics
 import USQFrame
 import USQLanguage
 
@@ -127,7 +128,7 @@ import USQLanguage
 
   @Test("the projection equals a naive weekday mean on random series", arguments: [1, 2, 3, 4, 5])
   func property(seed: UInt64) {
-    var random = SeededGenerator(state: seed)
+    var random = SeededGenerator(seed: seed)
     for _ in 0..<200 {
       let count = Int(random.next() % 60) + 1
       let first = Int64(random.next() % 1_000) + 20_000

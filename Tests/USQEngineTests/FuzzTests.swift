@@ -1,20 +1,9 @@
 import Testing
+import USQBasics
 import USQFrame
 import USQLanguage
 
 @testable import USQEngine
-
-/// SplitMix64: a small seeded generator, the same sequence everywhere.
-struct SeededGenerator: RandomNumberGenerator {
-  var state: UInt64
-  mutating func next() -> UInt64 {
-    state &+= 0x9E37_79B9_7F4A_7C15
-    var mixed = state
-    mixed = (mixed ^ (mixed >> 30)) &* 0xBF58_476D_1CE4_E5B9
-    mixed = (mixed ^ (mixed >> 27)) &* 0x94D0_49BB_1331_11EB
-    return mixed ^ (mixed >> 31)
-  }
-}
 
 @Suite struct FuzzTests {
   static let seed: UInt64 = 0x05D1_2026
@@ -52,7 +41,7 @@ struct SeededGenerator: RandomNumberGenerator {
 
   @Test("10,000 random and mutated statements: no crash, every diagnostic inside the input")
   func fuzz() async throws {
-    var generator = SeededGenerator(state: Self.seed)
+    var generator = SeededGenerator(seed: Self.seed)
     let environment = Fixtures.environment(
       frames: ["daily": Frames.completions], last: Frames.completions)
     let source = ExampleSource()

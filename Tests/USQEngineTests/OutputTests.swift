@@ -37,15 +37,17 @@ import USQFrame
   @Test("export takes its format from the extension or format=")
   func export() throws {
     let csv = try #require(bindPlan("load completions | export out/usage.csv"))
-    #expect(csv.output == .export(ExportRequest(path: "out/usage.csv", format: "csv"), chart: nil))
+    #expect(
+      csv.output == .export(ExportRequest(path: "out/usage.csv", format: .data(.csv)), chart: nil))
     let json = try #require(bindPlan("load completions | export usage.txt format=json"))
-    #expect(json.output == .export(ExportRequest(path: "usage.txt", format: "json"), chart: nil))
+    #expect(
+      json.output == .export(ExportRequest(path: "usage.txt", format: .data(.json)), chart: nil))
     let svg = try #require(bindPlan("load completions | chart bar | export chart.svg"))
     guard case .export(let request, let chart) = svg.output else {
       Issue.record("expected an export")
       return
     }
-    #expect(request.format == "svg")
+    #expect(request.format == .svg)
     #expect(chart?.kind == .bar)
   }
 

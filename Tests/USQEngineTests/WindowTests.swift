@@ -1,4 +1,5 @@
 import Testing
+import USQVocabulary
 
 @testable import USQEngine
 
@@ -7,7 +8,7 @@ import Testing
     var options: String
     var start: String
     var end: String?
-    var width: APIBucketWidth
+    var width: BucketWidth
     var limit: Int
     var testDescription: String { options.isEmpty ? "(no options)" : options }
   }
@@ -52,7 +53,7 @@ import Testing
   @Test("lists have no window")
   func lists() throws {
     let request = try #require(bindPlan("load projects")?.request)
-    #expect(request.kind == .list)
+    #expect(request.endpoint.kind == .list)
     #expect(request.bucketWidth == nil)
     #expect(request.limit == nil)
   }

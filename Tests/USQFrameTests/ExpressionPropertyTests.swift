@@ -1,4 +1,5 @@
 import Testing
+import USQBasics
 import USQFrame
 
 /// Expression kernels against `Reference`, row by row, on generated frames.

@@ -1,4 +1,5 @@
 import Testing
+import USQBasics
 import USQFrame
 
 /// bucket, fill, share, other, pivot, distinct and join against naive references.

@@ -1,4 +1,5 @@
 import Testing
+import USQBasics
 import USQFrame
 
 /// `bucket(_:selecting:)` (where → bucket without the filtered frame) against filtering first

@@ -1,4 +1,5 @@
 import Testing
+import USQBasics
 import USQTestSupport
 
 @testable import USQLanguage

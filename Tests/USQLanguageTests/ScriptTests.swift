@@ -145,14 +145,4 @@ struct ScriptTests {
           = help: did you mean 'sum'?
         """)
   }
-
-  @Test(
-    "a line ending in '|' is incomplete",
-    arguments: [
-      ("load completions |", true), ("load completions | ", true), ("load completions", false),
-      ("_ | chart bar title=\"a |\"", false), ("_ | top 3 # |", false), ("|", true), ("", false),
-    ])
-  func incomplete(_ line: String, _ isIncomplete: Bool) {
-    #expect(Script.isIncomplete(line) == isIncomplete)
-  }
 }

@@ -2,6 +2,7 @@ import Foundation
 import Testing
 import USQFrame
 import USQOpenAI
+import USQVocabulary
 
 @Suite struct EndpointCatalogTests {
   @Test("the catalog lists ten usage endpoints, costs, then the three lists")
@@ -28,7 +29,7 @@ import USQOpenAI
       #expect(endpoint.path == json["path"] as? String)
       #expect(endpoint.resultObject == json["result_object"] as? String)
       #expect(endpoint.bucketWidths.map(\.rawValue) == json["bucket_widths"] as? [String])
-      #expect(endpoint.groupByKeys == json["group_by_keys"] as? [String])
+      #expect(endpoint.groupKeys == json["group_by_keys"] as? [String])
       #expect(endpoint.filters.map(\.apiName) == json["filter_params"] as? [String])
       let fields = (json["result_fields"] as? [[String: Any]] ?? []).compactMap {
         $0["name"] as? String
@@ -57,7 +58,7 @@ import USQOpenAI
   }
 
   @Test(
-    "filters carry usq option names: project, user, key, model, batch, source, size, others by API name"
+    "filters carry usq option names: project, user, key, model, batch, source, size, others singular"
   )
   func optionNames() {
     #expect(
@@ -70,7 +71,7 @@ import USQOpenAI
       ])
     #expect(
       Endpoint.named("file_search_calls").filters.map(\.optionName) == [
-        "project", "user", "key", "vector_store_ids",
+        "project", "user", "key", "vector_store",
       ])
     #expect(
       Endpoint.named("web_search_calls").filter(named: "context_levels")?.allowedValues == [

@@ -2,6 +2,7 @@ import Foundation
 import Testing
 import USQDemo
 import USQFrame
+import USQVocabulary
 
 @testable import USQOpenAI
 

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 import USQFrame
+import USQVocabulary
 
 @testable import USQOpenAI
 

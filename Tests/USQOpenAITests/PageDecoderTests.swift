@@ -2,6 +2,7 @@ import Foundation
 import Testing
 import USQFrame
 import USQOpenAI
+import USQVocabulary
 
 @Suite struct PageDecoderTests {
   static let pages: [(file: String, endpoint: String)] = EndpointCatalog.bucketed.flatMap {

@@ -1,8 +1,10 @@
 import Foundation
 import Testing
+import USQBasics
 import USQDemo
 import USQFrame
 import USQOpenAI
+import USQVocabulary
 
 /// The scanner against the Codable decoder: same frames on every valid page it knows,
 /// errors (never frames) on malformed JSON.
@@ -79,7 +81,7 @@ import USQOpenAI
             QueryItem("bucket_width", width.rawValue),
             QueryItem("limit", width == .day ? "3" : "30"),
           ]
-          if grouped { query += endpoint.groupByKeys.map { QueryItem("group_by", $0) } }
+          if grouped { query += endpoint.groupKeys.map { QueryItem("group_by", $0) } }
           let response = organization.respond(
             to: HTTPRequest(baseURL: "", path: endpoint.path, query: query), now: now)
           #expect(response.status == 200)
@@ -104,7 +106,7 @@ import USQOpenAI
         QueryItem("start_time", String(now - 86_400)), QueryItem("bucket_width", "1h"),
         QueryItem("limit", "5"),
       ]
-      query += Endpoint.completions.groupByKeys.map { QueryItem("group_by", $0) }
+      query += Endpoint.completions.groupKeys.map { QueryItem("group_by", $0) }
       if let cursor { query.append(QueryItem("page", cursor)) }
       let body = organization.respond(
         to: HTTPRequest(baseURL: "", path: "/organization/usage/completions", query: query),
@@ -282,17 +284,11 @@ import USQOpenAI
 
 /// Seeded random pages of an endpoint, valid JSON with the variations the API could send.
 struct PageGenerator {
-  private var state: UInt64
+  private var random: SeededGenerator
 
-  init(seed: UInt64) { state = seed }
+  init(seed: UInt64) { random = SeededGenerator(seed: seed) }
 
-  mutating func next() -> UInt64 {
-    state &+= 0x9E37_79B9_7F4A_7C15
-    var z = state
-    z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-    z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-    return z ^ (z >> 31)
-  }
+  mutating func next() -> UInt64 { random.next() }
 
   mutating func below(_ n: Int) -> Int { Int(next() % UInt64(n)) }
   mutating func chance(_ percent: Int) -> Bool { below(100) < percent }

@@ -1,5 +1,6 @@
 import Testing
 import USQOpenAI
+import USQVocabulary
 
 @Suite struct QueryEncodingTests {
   @Test("a cursor's + / = are percent-encoded; unreserved characters stay")

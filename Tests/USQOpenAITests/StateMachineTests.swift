@@ -1,4 +1,5 @@
 import Testing
+import USQVocabulary
 
 @testable import USQOpenAI
 

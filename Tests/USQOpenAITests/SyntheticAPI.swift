@@ -1,5 +1,6 @@
 import Foundation
 import USQOpenAI
+import USQVocabulary
 
 /// A tiny stand-in for the Usage API, for tests: answers any usage/costs path with buckets
 /// aligned like the API's (the first starts at `start_time`), `limit` buckets per page, cursors

@@ -2,6 +2,7 @@ import Foundation
 import Testing
 import USQFrame
 import USQOpenAI
+import USQVocabulary
 
 /// `URLSessionTransport` against a raw socket server: cut connections and timeouts.
 @Suite(.serialized) struct TransportFaultTests {

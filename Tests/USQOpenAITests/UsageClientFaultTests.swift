@@ -2,6 +2,7 @@ import Foundation
 import Testing
 import USQFrame
 import USQOpenAI
+import USQVocabulary
 
 @Suite struct UsageClientFaultTests {
   static let day: Int64 = 86_400

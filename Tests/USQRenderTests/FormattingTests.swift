@@ -1,4 +1,5 @@
 import Testing
+import USQBasics
 
 @testable import USQRender
 

@@ -4,7 +4,7 @@ import USQTestSupport
 
 @testable import USQRender
 
-/// Every chart of the notebook (`shared/seed`), as its usq statement draws it, on usage-shaped frames.
+/// Every chart of the cookbook notebook (examples/notebook.usq), as its usq statement draws it, on usage-shaped frames.
 @Suite struct NotebookTests {
   static let options = RenderOptions(width: 100, now: Fixtures.dailyNow())
 

@@ -2,6 +2,7 @@ import Foundation
 import Testing
 import USQDemo
 import USQOpenAI
+import USQVocabulary
 
 @testable import USQShell
 

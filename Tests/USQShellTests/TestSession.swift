@@ -1,5 +1,6 @@
 import Foundation
 import USQDemo
+import USQVocabulary
 
 @testable import USQShell
 
@@ -17,7 +18,7 @@ enum TestSession {
       stdinIsTTY: false, stdoutIsTTY: false, stderrIsTTY: false, width: width, height: 40,
       color: false, localeIsUTF8: true)
     let configuration = SessionConfiguration(
-      console: console, terminal: terminal, now: { now }, endpoints: EndpointDescriptions.all,
+      console: console, terminal: terminal, now: { now }, endpoints: EndpointCatalog.all,
       dataSource: { settings in
         SessionSetup.demoDataSource(
           transport: transport, now: { now }, concurrency: settings.concurrency)

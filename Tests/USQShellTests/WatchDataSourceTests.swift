@@ -4,6 +4,7 @@ import Testing
 import USQDemo
 import USQEngine
 import USQFrame
+import USQVocabulary
 
 @testable import USQShell
 
@@ -17,30 +18,31 @@ import USQFrame
 
     init(base: any DataSource) { self.base = base }
 
-    func load(_ request: LoadRequest, progress: @escaping @Sendable (Int, Int?) -> Void)
+    func load(_ request: UsageQuery, progress: @escaping @Sendable (Int, Int?) -> Void)
       async throws -> Frame
     {
       asked.withLock { $0.append(request.startTime) }
       return try await base.load(request, progress: progress)
     }
 
-    func plannedRequests(_ request: LoadRequest) -> [PlannedRequest] {
+    func plannedRequests(_ request: UsageQuery) -> [PlannedRequest] {
       base.plannedRequests(request)
     }
   }
 
   static let start = TestSession.now / 86_400 * 86_400 - 6 * 86_400
 
-  static func request(_ width: APIBucketWidth) -> LoadRequest {
-    LoadRequest(
-      endpoint: "completions", kind: .usage, startTime: width == .day ? start : start + 5 * 86_400,
+  static func request(_ width: BucketWidth) -> UsageQuery {
+    UsageQuery(
+      endpoint: EndpointCatalog.endpoint(named: "completions") ?? EndpointCatalog.all[0],
+      startTime: width == .day ? start : start + 5 * 86_400,
       bucketWidth: width, groupBy: ["model"])
   }
 
   @Test(
     "a refresh an hour later asks only for the open buckets and gives the full frame",
-    arguments: [APIBucketWidth.day, .hour])
-  func incremental(width: APIBucketWidth) async throws {
+    arguments: [BucketWidth.day, .hour])
+  func incremental(width: BucketWidth) async throws {
     let clock = Mutex(TestSession.now)
     let now: @Sendable () -> Int64 = { clock.withLock { $0 } }
     let demo = SessionSetup.demoDataSource(transport: DemoTransport(now: now), now: now)

@@ -1,5 +1,6 @@
 import USQFrame
 import USQLanguage
+import USQVocabulary
 
 extension Binder {
   /// Settles a `load` once its stages are bound: `group_by` (explicit, or the dimensions the
@@ -24,9 +25,9 @@ extension Binder {
       let used = Set(state.usedDimensions.map(\.key))
       groupBy = endpoint.groupKeys.filter(used.contains)
     }
-    if !endpoint.isTimeSeries { groupBy = [] }
-    var request = LoadRequest(
-      endpoint: endpoint.name, kind: endpoint.kind, startTime: load.window?.start ?? 0,
+    if !endpoint.isBucketed { groupBy = [] }
+    var request = UsageQuery(
+      endpoint: endpoint, startTime: load.window?.start ?? 0,
       endTime: load.window?.end, bucketWidth: load.window?.width, groupBy: groupBy,
       filters: load.filters, limit: load.limit)
     var pushed: [String] = []
@@ -40,14 +41,15 @@ extension Binder {
   /// (`dimension = "v"`, `dimension in ("a", "b")`, `batch = true`) on a grouped dimension
   /// without an explicit filter; the `where` still runs locally, so the result is the same.
   private func pushDown(
-    _ condition: BoundExpression, endpoint: EndpointDescription, into request: inout LoadRequest
+    _ condition: BoundExpression, endpoint: Endpoint, into request: inout UsageQuery
   ) -> [String] {
     var pushed: [String] = []
     for conjunct in Self.conjuncts(condition) {
       guard let (column, values) = Self.equality(conjunct),
-        let field = endpoint.field(column), let key = field.groupKey, request.groupBy.contains(key),
+        let field = endpoint.field(named: column), let key = field.groupKey,
+        request.groupBy.contains(key),
         let filter = endpoint.filters.first(where: { $0.field == column }),
-        request.filter(filter.parameter) == nil
+        request.filter(filter.apiName) == nil
       else { continue }
       let texts: [String]
       if filter.isBoolean {
@@ -62,8 +64,8 @@ extension Binder {
         texts = strings
       }
       request.filters.append(
-        RequestFilter(parameter: filter.parameter, values: texts, isPushedDown: true))
-      pushed.append("\(filter.parameter)=\(texts.joined(separator: ","))")
+        QueryFilter(filter.apiName, texts, isPushedDown: true))
+      pushed.append("\(filter.apiName)=\(texts.joined(separator: ","))")
     }
     return pushed
   }

@@ -1,3 +1,4 @@
+import USQBasics
 import USQFrame
 
 /// Reads ISO 8601 dates and date-times: `2026-11-01`, `2026-11-01T08:00`,

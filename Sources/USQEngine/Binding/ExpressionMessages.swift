@@ -1,3 +1,4 @@
+import USQBasics
 import USQFrame
 import USQLanguage
 
@@ -72,7 +73,7 @@ enum ExpressionMessages {
   static func unknownFunction(_ name: Name) -> Diagnostic {
     let functions = ScalarFunction.allCases.map(\.rawValue)
     var notes = ["functions: \(functions.joined(separator: ", "))"]
-    if USQLanguage.AggregateFunction.allCases.contains(where: { $0.rawValue == name.text }) {
+    if AggregateFunction.allCases.contains(where: { $0.rawValue == name.text }) {
       notes.append("aggregates go in a stage: 'agg \(name.text)(C)' or '\(name.text) C by K'")
     }
     return .error(

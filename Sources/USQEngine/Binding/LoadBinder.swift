@@ -1,5 +1,6 @@
 import USQFrame
 import USQLanguage
+import USQVocabulary
 
 /// Binds `load ENDPOINT [option=value …]`: the endpoint (exact, or a unique prefix at the
 /// prompt), every option, and the window.
@@ -35,7 +36,7 @@ struct LoadBinder {
         load.filters.append(filter)
       }
     }
-    guard endpoint.isTimeSeries else { return load }
+    guard endpoint.isBucketed else { return load }
     let calculator = WindowCalculator(now: now, endpoint: endpoint)
     guard let (window, limit) = calculator.window(windowOptions, &state) else { return nil }
     load.window = window
@@ -44,7 +45,7 @@ struct LoadBinder {
   }
 
   /// The endpoint named (or, at the prompt, uniquely prefixed) by `name`.
-  func resolve(_ name: Name, _ state: inout BindState) -> EndpointDescription? {
+  func resolve(_ name: Name, _ state: inout BindState) -> Endpoint? {
     let environment = state.environment
     if let endpoint = environment.endpoint(named: name.text) { return endpoint }
     let names = environment.endpoints.map(\.name)
@@ -62,7 +63,7 @@ struct LoadBinder {
   }
 
   private func groupKeys(
-    _ option: OptionSyntax, _ endpoint: EndpointDescription, _ state: inout BindState
+    _ option: OptionSyntax, _ endpoint: Endpoint, _ state: inout BindState
   )
     -> [String]?
   {
@@ -82,13 +83,13 @@ struct LoadBinder {
   }
 
   private func filter(
-    _ option: OptionSyntax, _ endpoint: EndpointDescription, _ state: inout BindState
+    _ option: OptionSyntax, _ endpoint: Endpoint, _ state: inout BindState
   )
-    -> RequestFilter?
+    -> QueryFilter?
   {
     guard
       let filter = endpoint.filters.first(where: {
-        $0.option == option.key.text || $0.parameter == option.key.text
+        $0.optionName == option.key.text || $0.apiName == option.key.text
       })
     else { return nil }
     let values = option.values.map(\.text).filter { !$0.isEmpty }
@@ -101,8 +102,8 @@ struct LoadBinder {
         state.report(LoadMessages.expectedBoolean(option))
         return nil
       }
-      return RequestFilter(parameter: filter.parameter, values: [String(flag)])
+      return QueryFilter(filter.apiName, [String(flag)])
     }
-    return RequestFilter(parameter: filter.parameter, values: values)
+    return QueryFilter(filter.apiName, values)
   }
 }

@@ -1,4 +1,5 @@
 import USQLanguage
+import USQVocabulary
 
 /// Messages about `load` (rule 15: alphabetical, lowercase, no final period).
 enum LoadMessages {
@@ -9,7 +10,8 @@ enum LoadMessages {
       label: "ambiguous prefix", notes: ["matching endpoints: \(matches.joined(separator: ", "))"])
   }
 
-  static func badBucket(_ option: OptionSyntax, accepted: [APIBucketWidth]) -> Diagnostic {
+  static func badBucket(_ option: OptionSyntax, accepted: [USQVocabulary.BucketWidth]) -> Diagnostic
+  {
     .error(
       "bind.bad-bucket", "expected a bucket width, found '\(option.rawText)'", at: option.valueSpan,
       label: "not a bucket width",
@@ -52,7 +54,7 @@ enum LoadMessages {
       notes: ["examples: 2026-11-01, 2026-11-01T08:00, 2026-11-01T08:00+02:00, -7d, -36h"])
   }
 
-  static func limitTooHigh(_ option: OptionSyntax, maximum: Int, width: APIBucketWidth)
+  static func limitTooHigh(_ option: OptionSyntax, maximum: Int, width: USQVocabulary.BucketWidth)
     -> Diagnostic
   {
     .error(
@@ -81,7 +83,7 @@ enum LoadMessages {
       label: "not an endpoint", notes: notes, help: near.map { "did you mean '\($0)'?" })
   }
 
-  static func unknownGroupKey(_ value: OptionValue, endpoint: EndpointDescription) -> Diagnostic {
+  static func unknownGroupKey(_ value: OptionValue, endpoint: Endpoint) -> Diagnostic {
     let near = DidYouMean.best(for: value.text, among: endpoint.groupKeys)
     return .error(
       "bind.unknown-group-key", "'\(endpoint.name)' cannot be grouped by '\(value.text)'",
@@ -91,13 +93,13 @@ enum LoadMessages {
   }
 
   /// Costs name the model only inside their line items ("gpt-4o-2024-08-06, input").
-  private static func lineItemHint(_ key: String, endpoint: EndpointDescription) -> String? {
+  private static func lineItemHint(_ key: String, endpoint: Endpoint) -> String? {
     guard key == "model", endpoint.groupKeys.contains("line_item") else { return nil }
     return "'\(endpoint.name)' names the model inside each line item: group=line_item, then"
       + " where line_item ~ \"gpt-4o*\""
   }
 
-  static func unknownOption(_ key: Name, endpoint: EndpointDescription, valid: [String])
+  static func unknownOption(_ key: Name, endpoint: Endpoint, valid: [String])
     -> Diagnostic
   {
     if valid.isEmpty {
@@ -115,9 +117,9 @@ enum LoadMessages {
   }
 
   static func unsupportedBucket(
-    _ span: Span, _ width: APIBucketWidth, endpoint: EndpointDescription, because key: String?
+    _ span: Span, _ width: USQVocabulary.BucketWidth, endpoint: Endpoint, because key: String?
   ) -> Diagnostic {
-    let accepted = endpoint.bucketWidths.map { "bucket=\($0.width.rawValue)" }.joined(
+    let accepted = endpoint.bucketWidths.map { "bucket=\($0.rawValue)" }.joined(
       separator: ", ")
     return .error(
       "bind.unsupported-bucket",

@@ -1,5 +1,7 @@
+import USQBasics
 import USQFrame
 import USQLanguage
+import USQVocabulary
 
 /// Turns `days= hours= minutes= since= until= bucket= limit=` into `start_time`, `end_time`,
 /// `bucket_width` and `limit` (LANGUAGE.md "Sources" and "Precise semantics → Windows").
@@ -11,9 +13,9 @@ import USQLanguage
 /// bucket width.
 struct WindowCalculator {
   let now: Int64
-  let endpoint: EndpointDescription
+  let endpoint: Endpoint
 
-  private static let units: [(key: String, seconds: Int64, width: APIBucketWidth)] = [
+  private static let units: [(key: String, seconds: Int64, width: USQVocabulary.BucketWidth)] = [
     ("days", 86_400, .day), ("hours", 3_600, .hour), ("minutes", 60, .minute),
   ]
 
@@ -46,7 +48,8 @@ struct WindowCalculator {
 
   /// `start_time` and `end_time` from `days=`/`hours=`/`minutes=` or `since=`/`until=`.
   private func range(
-    _ options: [String: OptionSyntax], unit: (key: String, seconds: Int64, width: APIBucketWidth)?,
+    _ options: [String: OptionSyntax],
+    unit: (key: String, seconds: Int64, width: USQVocabulary.BucketWidth)?,
     bucket: TimeBucket, _ state: inout BindState
   ) -> (Int64, Int64?)? {
     if let unit, let option = options[unit.key] {
@@ -80,12 +83,14 @@ struct WindowCalculator {
   /// endpoint's widths.
   private func bucketWidth(
     _ options: [String: OptionSyntax],
-    implied unit: (key: String, seconds: Int64, width: APIBucketWidth)?,
+    implied unit: (key: String, seconds: Int64, width: USQVocabulary.BucketWidth)?,
     _ state: inout BindState
-  ) -> (APIBucketWidth, OptionSyntax?)? {
-    let accepted = endpoint.bucketWidths.map(\.width)
+  ) -> (USQVocabulary.BucketWidth, OptionSyntax?)? {
+    let accepted = endpoint.bucketWidths
     if let option = options["bucket"] {
-      guard let value = option.singleValue, let width = APIBucketWidth(rawValue: value.text) else {
+      guard let value = option.singleValue,
+        let width = USQVocabulary.BucketWidth(rawValue: value.text)
+      else {
         state.report(LoadMessages.badBucket(option, accepted: accepted))
         return nil
       }
@@ -111,12 +116,12 @@ struct WindowCalculator {
   }
 
   private func limit(
-    _ option: OptionSyntax?, width: APIBucketWidth, widthOption: OptionSyntax?,
+    _ option: OptionSyntax?, width: USQVocabulary.BucketWidth, widthOption: OptionSyntax?,
     _ state: inout BindState
   ) -> Int? {
-    let limits = endpoint.limits(for: width)
-    let maximum = limits?.maximumLimit ?? Int.max
-    guard let option else { return limits?.maximumLimit }
+    let limits = endpoint.limit(for: width)
+    let maximum = limits?.maximum ?? Int.max
+    guard let option else { return limits?.maximum }
     guard let value = positiveInteger(option, &state) else { return nil }
     guard value <= maximum else {
       state.report(LoadMessages.limitTooHigh(option, maximum: maximum, width: width))
@@ -161,11 +166,4 @@ struct WindowCalculator {
     let (offset, overflow) = amount.multipliedReportingOverflow(by: seconds)
     return overflow ? nil : now - offset
   }
-}
-
-/// `value` floored to a multiple of `width` (towards minus infinity).
-func floorMultiple(_ value: Int64, _ width: Int64) -> Int64 {
-  let quotient = value / width
-  let floored = (value % width != 0 && value < 0) ? quotient - 1 : quotient
-  return floored * width
 }

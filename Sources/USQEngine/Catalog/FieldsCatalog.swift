@@ -1,13 +1,14 @@
 import USQLanguage
+import USQVocabulary
 
 /// The texts of `fields [ENDPOINT [FIELD]]`: the endpoints one line each, every field of an
 /// endpoint (type, nullability, which `group=` fills it, meaning), or one field in full.
 public struct FieldsCatalog: Sendable {
   /// The endpoints described.
-  public let endpoints: [EndpointDescription]
+  public let endpoints: [Endpoint]
 
   /// A catalog for these endpoints.
-  public init(endpoints: [EndpointDescription]) {
+  public init(endpoints: [Endpoint]) {
     self.endpoints = endpoints
   }
 
@@ -51,18 +52,20 @@ public struct FieldsCatalog: Sendable {
   }
 
   /// The frame's fields in order: `start_time`, `end_time` for time series, then the endpoint's.
-  static func fields(of endpoint: EndpointDescription) -> [FieldDescription] {
-    guard endpoint.isTimeSeries, endpoint.field("start_time") == nil else { return endpoint.fields }
+  static func fields(of endpoint: Endpoint) -> [ResultField] {
+    guard endpoint.isBucketed, endpoint.field(named: "start_time") == nil else {
+      return endpoint.fields
+    }
     return [
-      FieldDescription(
+      ResultField(
         name: "start_time", kind: .time, meaning: "Start of the bucket, UTC, inclusive."),
-      FieldDescription(
+      ResultField(
         name: "end_time", kind: .time,
         meaning: "End of the bucket, UTC, exclusive; the bucket still in progress ends at now."),
     ] + endpoint.fields
   }
 
-  private func table(_ endpoint: EndpointDescription, _ fields: [FieldDescription]) -> String {
+  private func table(_ endpoint: Endpoint, _ fields: [ResultField]) -> String {
     let nameWidth = max(5, fields.map(\.name.count).max() ?? 0) + 2
     let groupWidth = max(8, fields.compactMap(\.groupKey).map(\.count).max() ?? 0) + 2
     var lines = ["\(endpoint.name) — \(endpoint.summary)"]
@@ -84,7 +87,7 @@ public struct FieldsCatalog: Sendable {
     return lines.joined(separator: "\n")
   }
 
-  private func detail(_ endpoint: EndpointDescription, _ field: FieldDescription) -> String {
+  private func detail(_ endpoint: Endpoint, _ field: ResultField) -> String {
     var lines = ["\(endpoint.name).\(field.name)"]
     lines.append("  type:     \(field.kind.rawValue)")
     lines.append("  null:     \(field.isNullable ? "yes" : "no")")

@@ -1,14 +1,15 @@
 import USQLanguage
+import USQVocabulary
 
 /// The texts of `help [TOPIC]`: the language, every stage, command, setting and endpoint, each
 /// with examples that run.
 public struct HelpCatalog: Sendable {
   /// Every topic, in the order `help` lists them.
   public let topics: [HelpTopic]
-  private let endpoints: [EndpointDescription]
+  private let endpoints: [Endpoint]
 
   /// A catalog for these endpoints.
-  public init(endpoints: [EndpointDescription]) {
+  public init(endpoints: [Endpoint]) {
     self.endpoints = endpoints
     self.topics =
       Self.languageTopics + Self.stageTopics + Self.commandTopics + Self.settingTopics
@@ -69,7 +70,7 @@ public struct HelpCatalog: Sendable {
       """
   }
 
-  private static func endpointTopic(_ endpoint: EndpointDescription) -> HelpTopic {
+  private static func endpointTopic(_ endpoint: Endpoint) -> HelpTopic {
     let sample = endpoint.fields.first { $0.kind.isNumeric }?.name
     let key = endpoint.groupKeys.first
     var examples = ["fields \(endpoint.name)"]
@@ -89,13 +90,13 @@ public struct HelpCatalog: Sendable {
     }
     if !endpoint.bucketWidths.isEmpty {
       details +=
-        "\nbucket widths: " + endpoint.bucketWidths.map(\.width.rawValue).joined(separator: ", ")
+        "\nbucket widths: " + endpoint.bucketWidths.map(\.rawValue).joined(separator: ", ")
     }
-    let filters = endpoint.filters.map { "\($0.option)= (\($0.parameter))" }
+    let filters = endpoint.filters.map { "\($0.optionName)= (\($0.apiName))" }
     if !filters.isEmpty { details += "\nfilters: " + filters.joined(separator: ", ") }
     return HelpTopic(
       name: endpoint.name, kind: .endpoint,
-      usage: "load \(endpoint.name)" + (endpoint.isTimeSeries ? " [option=value …]" : ""),
+      usage: "load \(endpoint.name)" + (endpoint.isBucketed ? " [option=value …]" : ""),
       details: details, examples: examples)
   }
 }

@@ -1,5 +1,6 @@
 import USQFrame
 import USQLanguage
+import USQVocabulary
 
 /// Candidates for Tab at a cursor: stages, endpoints, options, group keys valid for the
 /// endpoint, columns of the frame flowing into the current stage (the prefix is bound), stored
@@ -67,7 +68,7 @@ public struct CompletionProvider: Sendable {
     }
   }
 
-  private func resolve(_ endpoint: String) -> EndpointDescription? {
+  private func resolve(_ endpoint: String) -> Endpoint? {
     if let exact = environment.endpoint(named: endpoint) { return exact }
     let matches = environment.endpoints.filter { $0.name.hasPrefix(endpoint) }
     return environment.acceptsPrefixes && matches.count == 1 ? matches[0] : nil
@@ -77,12 +78,12 @@ public struct CompletionProvider: Sendable {
     guard let description = resolve(endpoint) else { return [] }
     switch key {
     case "group": return description.groupKeys
-    case "bucket": return description.bucketWidths.map(\.width.rawValue)
+    case "bucket": return description.bucketWidths.map(\.rawValue)
     case "days": return ["1", "7", "14", "30", "90"]
     case "hours": return ["1", "6", "24", "48"]
     case "since", "until": return ["-1d", "-7d", "-30d", "-36h"]
     default:
-      let filter = description.filters.first { $0.option == key || $0.parameter == key }
+      let filter = description.filter(named: key)
       return filter?.isBoolean == true ? ["true", "false"] : []
     }
   }

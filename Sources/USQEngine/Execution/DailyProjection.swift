@@ -1,3 +1,5 @@
+import USQBasics
+
 /// The weekday-aware projection of a daily series (LANGUAGE.md, `forecast`): with at least 28
 /// complete days, a day is projected as the mean of the same weekday over the last 4 complete
 /// weeks (the last 28 complete days); with fewer, as the mean of every complete day.
@@ -39,8 +41,6 @@ struct DailyProjection: Sendable, Hashable {
   /// The projected value of `day`.
   func value(on day: Int64) -> Double { byWeekday[Self.weekday(of: day)] }
 
-  /// 0 = Monday … 6 = Sunday (1970-01-01 was a Thursday).
-  static func weekday(of day: Int64) -> Int {
-    Int(((day + 3) % 7 + 7) % 7)
-  }
+  /// 0 = Monday … 6 = Sunday.
+  static func weekday(of day: Int64) -> Int { CivilDate.weekday(ofDays: day) }
 }

@@ -1,3 +1,4 @@
+import USQBasics
 import USQFrame
 
 /// A frame read as daily series for `forecast`: one series per combination of the non-numeric,
@@ -97,9 +98,7 @@ struct DailySeries {
     return .null
   }
 
-  static func day(_ seconds: Int64) -> Int64 {
-    seconds >= 0 ? seconds / 86_400 : (seconds - 86_399) / 86_400
-  }
+  static func day(_ seconds: Int64) -> Int64 { floorDivide(seconds, 86_400) }
 
   static func notDaily(_ start: Int64) -> String {
     "'forecast' needs whole UTC days in 'start_time', found \(ISOTime.format(start)); add '| bucket day' before it"

@@ -95,8 +95,11 @@ public struct Executor: Sendable {
     case .load(let request, _):
       return Self.conform(try await dataSource.load(request, progress: progress), to: sourceSchema)
     case .read(let path):
-      return try FileReader(dataSource: dataSource, workingDirectory: environment.workingDirectory)
-        .read(path)
+      return try FileReader(
+        dataSource: dataSource, workingDirectory: environment.workingDirectory,
+        files: environment.files
+      )
+      .read(path)
     case .stored(let name):
       guard let frame = environment.frames[name] else {
         throw ExecutionError.message("the stored frame '\(name)' is gone")

@@ -1,5 +1,6 @@
 import USQFrame
 import USQLanguage
+import USQVocabulary
 
 /// Warnings about statements that run but probably do not mean what they say.
 ///
@@ -16,7 +17,7 @@ public enum PipelineLints {
       for expression in expressions(in: stage) { found += doubleCounts(expression) }
     }
     if case .load(let request, _) = plan.source {
-      found += levelSummedOverTime(pipeline, endpoint: request.endpoint)
+      found += levelSummedOverTime(pipeline, endpoint: request.endpoint.name)
       found += partialEdges(pipeline, request: request)
       if timeZoneOffset != 0, request.bucketWidth == .day {
         found += utcDays(pipeline, offset: timeZoneOffset)
@@ -124,7 +125,7 @@ public enum PipelineLints {
 
   // MARK: - Windows and days
 
-  static func partialEdges(_ pipeline: PipelineSyntax, request: LoadRequest) -> [Diagnostic] {
+  static func partialEdges(_ pipeline: PipelineSyntax, request: UsageQuery) -> [Diagnostic] {
     guard case .load(_, let options) = pipeline.source.kind,
       let width = request.bucketWidth?.seconds
     else {

@@ -1,3 +1,4 @@
+import USQBasics
 import USQFrame
 import USQLanguage
 
@@ -31,9 +32,7 @@ struct AggOperation: PipelineOperation {
   ) -> BoundStage? {
     var requests: [Aggregation.Request] = []
     for call in calls {
-      guard let function = USQFrame.AggregateFunction(rawValue: call.function.rawValue) else {
-        return nil
-      }
+      let function = call.function
       if call.argument == nil && function != .count {
         state.report(missingColumn(call))
         return nil

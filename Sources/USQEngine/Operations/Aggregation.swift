@@ -1,3 +1,4 @@
+import USQBasics
 import USQFrame
 import USQLanguage
 
@@ -9,7 +10,7 @@ struct Aggregation: Sendable {
 
   /// One aggregate to bind: function, its column (nil for `count()`), the output name.
   struct Request {
-    var function: USQFrame.AggregateFunction
+    var function: AggregateFunction
     var column: Name?
     var outputName: String
     var span: Span

@@ -1,5 +1,6 @@
 import USQFrame
 import USQLanguage
+import USQVocabulary
 
 /// `compare prev` · `compare DURATION`: the whole pipeline runs again over an earlier window (at
 /// the same time, through the same data source and cache), and every numeric column C of the
@@ -109,7 +110,7 @@ struct CompareOperation: Sendable {
   }
 
   /// `request` moved back by the shift (an open end moves back from now).
-  func previous(_ request: LoadRequest, now: Int64) -> LoadRequest {
+  func previous(_ request: UsageQuery, now: Int64) -> UsageQuery {
     var moved = request
     moved.startTime = request.startTime - shift
     moved.endTime = (request.endTime ?? now) - shift

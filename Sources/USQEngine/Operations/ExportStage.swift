@@ -27,17 +27,17 @@ enum ExportStage {
       return nil
     }
     let lowered = path.text.lowercased()
-    if let format { return ExportRequest(path: path.text, format: format.rawValue) }
+    if let format { return ExportRequest(path: path.text, format: .data(format)) }
     if lowered.hasSuffix(".svg") {
       guard chart != nil else {
         state.report(svgWithoutChart(path))
         return nil
       }
-      return ExportRequest(path: path.text, format: "svg")
+      return ExportRequest(path: path.text, format: .svg)
     }
     let fromExtension = ExportFormat.allCases.first { lowered.hasSuffix(".\($0.rawValue)") }
     let markdown = lowered.hasSuffix(".markdown") ? ExportFormat.md : nil
-    return ExportRequest(path: path.text, format: (fromExtension ?? markdown ?? .csv).rawValue)
+    return ExportRequest(path: path.text, format: .data(fromExtension ?? markdown ?? .csv))
   }
 
   fileprivate static func svgWithoutChart(_ path: PathSyntax) -> Diagnostic {

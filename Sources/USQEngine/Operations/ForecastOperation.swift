@@ -1,3 +1,4 @@
+import USQBasics
 import USQFrame
 import USQLanguage
 
@@ -158,14 +159,6 @@ extension CivilDate {
   /// The last day of the month holding `day` (days since 1970-01-01).
   static func lastDayOfMonth(containing day: Int64) -> Int64 {
     let date = CivilDate(days: day)
-    let next =
-      date.month == 12
-      ? CivilDate(year: date.year + 1, month: 1, day: 1)
-      : CivilDate(year: date.year, month: date.month + 1, day: 1)
-    return next.days - 1
+    return day + CivilDate.daysInMonth(year: date.year, month: date.month) - date.day
   }
-}
-
-private func floorDivide(_ value: Int64, _ divisor: Int64) -> Int64 {
-  value >= 0 ? value / divisor : (value - divisor + 1) / divisor
 }

@@ -1,3 +1,4 @@
+import USQBasics
 import USQFrame
 import USQLanguage
 
@@ -12,7 +13,7 @@ import USQLanguage
 struct JoinOperation: PipelineOperation {
   var frameName: String
   var keys: [String]
-  var kind: USQFrame.JoinKind
+  var kind: JoinKind
 
   var summary: String {
     "join \(frameName) on \(keys.joined(separator: ", ")) kind=\(kind.rawValue)"
@@ -28,7 +29,7 @@ struct JoinOperation: PipelineOperation {
     ])
 
   static func bind(
-    _ frameName: Name, on keyNames: [Name], kind: USQLanguage.JoinKind, input: StageSchema,
+    _ frameName: Name, on keyNames: [Name], kind: JoinKind, input: StageSchema,
     _ state: inout BindState
   ) -> BoundStage? {
     guard let right = state.environment.frames[frameName.text] else {
@@ -64,8 +65,7 @@ struct JoinOperation: PipelineOperation {
       taken.insert(name)
       columns.append(ColumnInfo(name: name, kind: column.kind))
     }
-    let frameKind: USQFrame.JoinKind = kind == .inner ? .inner : .left
-    let operation = Self(frameName: frameName.text, keys: keys.map(\.name), kind: frameKind)
+    let operation = Self(frameName: frameName.text, keys: keys.map(\.name), kind: kind)
     return BoundStage(operation: operation, output: input.with(columns: columns))
   }
 

@@ -1,5 +1,6 @@
 import USQFrame
 import USQLanguage
+import USQVocabulary
 
 /// `names`: adds `project_name`, `user_name`, `api_key_name` right after the id columns present,
 /// resolved through the organization's lists (`projects`, `users`, `api_keys`).
@@ -8,20 +9,27 @@ import USQLanguage
 /// load completions group=project_id | sum num_model_requests by project_id | names
 /// ```
 struct NamesOperation: PipelineOperation {
-  /// An id column, the list that names it, and the new column.
+  /// An id column, the list endpoint that names it, and the new column.
   struct Lookup: Sendable, Hashable {
     var idColumn: String
-    var list: String
+    var listName: String
+    var nameColumn: String
+  }
+
+  /// A lookup this stage makes, with its list endpoint from the environment.
+  struct ResolvedLookup: Sendable, Hashable {
+    var idColumn: String
+    var list: Endpoint
     var nameColumn: String
   }
 
   static let lookups = [
-    Lookup(idColumn: "project_id", list: "projects", nameColumn: "project_name"),
-    Lookup(idColumn: "user_id", list: "users", nameColumn: "user_name"),
-    Lookup(idColumn: "api_key_id", list: "api_keys", nameColumn: "api_key_name"),
+    Lookup(idColumn: "project_id", listName: "projects", nameColumn: "project_name"),
+    Lookup(idColumn: "user_id", listName: "users", nameColumn: "user_name"),
+    Lookup(idColumn: "api_key_id", listName: "api_keys", nameColumn: "api_key_name"),
   ]
 
-  var lookups: [Lookup]
+  var lookups: [ResolvedLookup]
 
   var summary: String { "names (" + lookups.map(\.nameColumn).joined(separator: ", ") + ")" }
 
@@ -35,13 +43,15 @@ struct NamesOperation: PipelineOperation {
 
   static func bind(verb: Name, input: StageSchema, _ state: inout BindState) -> BoundStage? {
     var columns = input.columns
-    var used: [Lookup] = []
+    var used: [ResolvedLookup] = []
     for lookup in lookups {
       guard let column = input[lookup.idColumn], column.kind == .string,
-        input[lookup.nameColumn] == nil
+        input[lookup.nameColumn] == nil,
+        let list = state.environment.endpoint(named: lookup.listName)
       else { continue }
       state.use(column, at: verb.span, isOptional: true)
-      used.append(lookup)
+      used.append(
+        ResolvedLookup(idColumn: lookup.idColumn, list: list, nameColumn: lookup.nameColumn))
       let index = (columns.firstIndex { $0.name == lookup.idColumn } ?? columns.count - 1) + 1
       columns.insert(ColumnInfo(name: lookup.nameColumn, kind: .string), at: index)
     }
@@ -56,14 +66,14 @@ struct NamesOperation: PipelineOperation {
     var result = frame
     for lookup in lookups {
       guard case .string(let ids)? = result[lookup.idColumn] else { continue }
-      let request = LoadRequest(endpoint: lookup.list, kind: .list)
+      let request = UsageQuery(endpoint: lookup.list, bucketWidth: nil)
       let source = context.dataSource
       let load: @Sendable () async throws -> Frame = {
         try await source.load(request, progress: { _, _ in })
       }
       let list: Frame
       if let cache = context.listCache {
-        list = try await cache.frame(lookup.list, load: load)
+        list = try await cache.frame(lookup.list.name, load: load)
       } else {
         list = try await load()
       }

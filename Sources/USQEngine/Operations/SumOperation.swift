@@ -1,3 +1,4 @@
+import USQBasics
 import USQFrame
 import USQLanguage
 
@@ -8,7 +9,7 @@ import USQLanguage
 /// load completions | sum input_tokens, output_tokens by model
 /// ```
 struct SumOperation: PipelineOperation {
-  var function: USQLanguage.AggregateFunction
+  var function: AggregateFunction
   var aggregation: Aggregation
 
   var summary: String {
@@ -28,14 +29,12 @@ struct SumOperation: PipelineOperation {
     ])
 
   static func bind(
-    _ function: USQLanguage.AggregateFunction, columns: [Name], by keys: [Name], verb: Name,
+    _ function: AggregateFunction, columns: [Name], by keys: [Name], verb: Name,
     input: StageSchema, _ state: inout BindState
   ) -> BoundStage? {
-    guard let frameFunction = USQFrame.AggregateFunction(rawValue: function.rawValue),
-      state.checkUnique(columns, what: "column")
-    else { return nil }
+    guard state.checkUnique(columns, what: "column") else { return nil }
     let requests = columns.map {
-      Aggregation.Request(function: frameFunction, column: $0, outputName: $0.text, span: $0.span)
+      Aggregation.Request(function: function, column: $0, outputName: $0.text, span: $0.span)
     }
     guard
       let (aggregation, output) = Aggregation.bind(

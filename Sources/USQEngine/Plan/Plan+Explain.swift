@@ -1,4 +1,6 @@
+import USQBasics
 import USQFrame
+import USQVocabulary
 
 extension Plan {
   /// The plan as `explain` prints it: each stage with where it runs and the schema after it,
@@ -37,12 +39,12 @@ extension Plan {
       lines += comparisonLines(comparison, number: stages.count + 2)
     }
     lines.append("  output: \(outputDescription)")
-    var requests: [LoadRequest] = []
+    var requests: [UsageQuery] = []
     if case .load(let request, _) = source { requests.append(request) }
     if case .load(let request, _) = comparison?.earlierSource(source) { requests.append(request) }
     for stage in stages {
       guard let names = stage.operation as? NamesOperation else { continue }
-      requests += names.lookups.map { LoadRequest(endpoint: $0.list, kind: .list) }
+      requests += names.lookups.map { UsageQuery(endpoint: $0.list, bucketWidth: nil) }
     }
     if !requests.isEmpty {
       lines.append("requests")
@@ -79,7 +81,7 @@ extension Plan {
     switch source {
     case .load(let request, _):
       var parameters: [String] = []
-      if request.kind != .list {
+      if request.endpoint.isBucketed {
         parameters.append("start_time=\(ISOTime.format(request.startTime))")
         parameters.append("end_time=" + (request.endTime.map(ISOTime.format) ?? "(now)"))
         if let width = request.bucketWidth { parameters.append("bucket_width=\(width.rawValue)") }
@@ -87,7 +89,7 @@ extension Plan {
           parameters.append("group_by=\(request.groupBy.joined(separator: ","))")
         }
         for filter in request.filters {
-          parameters.append("\(filter.parameter)=\(filter.values.joined(separator: ","))")
+          parameters.append("\(filter.name)=\(filter.values.joined(separator: ","))")
         }
         if let limit = request.limit { parameters.append("limit=\(limit)") }
       }

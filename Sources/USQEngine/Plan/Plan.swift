@@ -1,5 +1,6 @@
 import USQFrame
 import USQLanguage
+import USQVocabulary
 
 /// A bound pipeline: where its frame comes from, each stage with the schema after it, and what
 /// to do with the result.
@@ -58,7 +59,7 @@ public struct PlannedComparison: Sendable {
 public enum PlannedSource: Sendable {
   /// `load`: the request sent to the data source; `pushedDown` lists the `where` conditions
   /// also sent as API filters.
-  case load(LoadRequest, pushedDown: [String])
+  case load(UsageQuery, pushedDown: [String])
   /// `read PATH`.
   case read(path: String)
   /// `from NAME`.
@@ -142,10 +143,25 @@ public struct ExportRequest: Sendable, Hashable {
   public var path: String
   /// The format: `format=` or from the extension (csv by default); `svg` when the path ends in
   /// `.svg` after a chart.
-  public var format: String
+  public var format: Format
+
+  /// What `export` writes.
+  public enum Format: Sendable, Hashable, CustomStringConvertible {
+    /// The frame's rows in a data format.
+    case data(ExportFormat)
+    /// The chart before it, as SVG.
+    case svg
+
+    public var description: String {
+      switch self {
+      case .data(let format): format.rawValue
+      case .svg: "svg"
+      }
+    }
+  }
 
   /// Creates an export request.
-  public init(path: String, format: String) {
+  public init(path: String, format: Format) {
     self.path = path
     self.format = format
   }

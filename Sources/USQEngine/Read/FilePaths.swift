@@ -1,22 +1,21 @@
-import Foundation
-
 /// Expands a `read` path: a file, a directory (its `.json`, `.ndjson`, `.csv` files in name
 /// order) or a glob (`*`, `?` in any component), relative to the working folder.
+/// The expansion is pure; the folder listings come from the `FileSource`.
 struct FilePaths {
   let workingDirectory: String?
+  let files: any FileSource
 
-  func expand(_ path: String) throws -> [String] {
+  func expand(_ path: String) -> [String] {
     let absolute =
-      path.hasPrefix("/")
-      ? path : (workingDirectory ?? FileManager.default.currentDirectoryPath) + "/" + path
-    if !Self.hasWildcard(absolute) { return Self.filesOf(absolute) }
+      path.hasPrefix("/") ? path : (workingDirectory ?? files.currentDirectory) + "/" + path
+    if !Self.hasWildcard(absolute) { return filesOf(absolute) }
     var candidates = ["/"]
     for component in absolute.split(separator: "/").map(String.init) {
       var next: [String] = []
       for base in candidates {
         let prefix = base.hasSuffix("/") ? base : base + "/"
         if Self.hasWildcard(component) {
-          let entries = (try? FileManager.default.contentsOfDirectory(atPath: base)) ?? []
+          let entries = files.entries(ofDirectory: base) ?? []
           for entry in entries.sorted()
           where Self.matches(Array(component.unicodeScalars), Array(entry.unicodeScalars)) {
             if entry.hasPrefix(".") && !component.hasPrefix(".") { continue }
@@ -28,28 +27,19 @@ struct FilePaths {
       }
       candidates = next
     }
-    return candidates.flatMap { candidate in
-      Self.isDirectory(candidate)
-        ? Self.filesOf(candidate)
-        : (FileManager.default.fileExists(atPath: candidate) ? [candidate] : [])
-    }
+    return candidates.flatMap(filesOf)
   }
 
-  static func filesOf(_ path: String) -> [String] {
-    guard isDirectory(path) else {
-      return FileManager.default.fileExists(atPath: path) ? [path] : []
+  /// The file itself, or a folder's data files (`.json`, `.ndjson`, `.jsonl`, `.csv`, not
+  /// hidden, not folders) in name order; nothing when the path does not exist.
+  func filesOf(_ path: String) -> [String] {
+    guard let entries = files.entries(ofDirectory: path) else {
+      return files.exists(path) ? [path] : []
     }
-    let entries = (try? FileManager.default.contentsOfDirectory(atPath: path)) ?? []
     return entries.filter { entry in
       FileReader.extensions.contains { entry.lowercased().hasSuffix("." + $0) }
         && !entry.hasPrefix(".")
-    }.sorted().map { path + "/" + $0 }.filter { !isDirectory($0) }
-  }
-
-  static func isDirectory(_ path: String) -> Bool {
-    var isDirectory: ObjCBool = false
-    return FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory)
-      && isDirectory.boolValue
+    }.sorted().map { path + "/" + $0 }.filter { files.entries(ofDirectory: $0) == nil }
   }
 
   static func hasWildcard(_ text: String) -> Bool { text.contains("*") || text.contains("?") }

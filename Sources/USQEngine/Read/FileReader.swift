@@ -8,25 +8,31 @@ import USQFrame
 struct FileReader {
   let dataSource: any DataSource
   let workingDirectory: String?
+  /// Where the bytes come from; nil = reading files is not available.
+  let files: (any FileSource)?
 
   static let extensions = ["json", "ndjson", "jsonl", "csv"]
 
   func read(_ path: String) throws -> Frame {
-    let files = try FilePaths(workingDirectory: workingDirectory).expand(path)
+    guard let source = self.files else {
+      throw ExecutionError.read(path: path, reason: "reading files is not available here")
+    }
+    let files = FilePaths(workingDirectory: workingDirectory, files: source).expand(path)
+    let map = { (file: String) throws -> Data in try Self.map(file, from: source) }
     guard !files.isEmpty else {
       throw ExecutionError.read(path: path, reason: "no such file, folder or match")
     }
-    if files.count > 1, try files.allSatisfy({ try Self.format(of: $0, Self.map($0)) == "json" }) {
+    if files.count > 1, try files.allSatisfy({ try Self.format(of: $0, map($0)) == "json" }) {
       do {
         // A fresh array handed over: each file is unmapped once decoded (flat memory).
-        if let frame = try dataSource.decodePages(batch: try files.map(Self.map)) { return frame }
+        if let frame = try dataSource.decodePages(batch: try files.map(map)) { return frame }
       } catch let error as ExecutionError {
         throw error
       } catch {
         throw ExecutionError.read(path: path, reason: "bad API page: \(error)")
       }
     }
-    let contents = try files.map(Self.map)
+    let contents = try files.map(map)
     var pages: [Frame] = []
     var table = RawTable()
     for (file, data) in zip(files, contents) {
@@ -59,13 +65,14 @@ struct FileReader {
     }
   }
 
-  /// The file's bytes, mapped (read lazily by the kernel, dropped with the `Data`).
-  static func map(_ file: String) throws -> Data {
-    guard let data = try? Data(contentsOf: URL(fileURLWithPath: file), options: .alwaysMapped)
-    else {
+  /// The file's bytes from `source` (mapped by the shell's source: read lazily by the kernel,
+  /// dropped with the `Data`).
+  static func map(_ file: String, from source: any FileSource) throws -> Data {
+    do {
+      return try source.contents(of: file)
+    } catch {
       throw ExecutionError.read(path: file, reason: "cannot open it")
     }
-    return data
   }
 
   /// `csv`, `ndjson` or `json`, from the extension, else from the first character.

@@ -1,3 +1,5 @@
+import USQBasics
+
 /// A parsed JSON value that keeps object keys in order (records' columns follow first sight).
 indirect enum JSONValue: Sendable, Equatable {
   case null
@@ -33,26 +35,7 @@ indirect enum JSONValue: Sendable, Equatable {
     }
   }
 
-  static func quoted(_ string: String) -> String {
-    var result = "\""
-    for scalar in string.unicodeScalars {
-      switch scalar {
-      case "\"": result += "\\\""
-      case "\\": result += "\\\\"
-      case "\n": result += "\\n"
-      case "\r": result += "\\r"
-      case "\t": result += "\\t"
-      default:
-        if scalar.value < 0x20 {
-          let hex = String(scalar.value, radix: 16)
-          result += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
-        } else {
-          result.unicodeScalars.append(scalar)
-        }
-      }
-    }
-    return result + "\""
-  }
+  static func quoted(_ string: String) -> String { JSONText.quoted(string) }
 }
 
 // MARK: - Parser

@@ -1,5 +1,6 @@
 import Foundation
 import USQFrame
+import USQVocabulary
 
 /// Where `load` gets its frames: the real API or the demo organization (the shell adapts
 /// `USQOpenAI`/`USQDemo` to this; tests use a fake).
@@ -10,11 +11,11 @@ public protocol DataSource: Sendable {
   ///
   /// - Parameter progress: called with (pages fetched, pages expected if known).
   /// - Throws: the source's own errors (network, HTTP status, decoding); `CancellationError`.
-  func load(_ request: LoadRequest, progress: @escaping @Sendable (Int, Int?) -> Void)
+  func load(_ request: UsageQuery, progress: @escaping @Sendable (Int, Int?) -> Void)
     async throws -> Frame
 
   /// Every HTTP request `load(request)` would make, for `explain` (key redacted).
-  func plannedRequests(_ request: LoadRequest) -> [PlannedRequest]
+  func plannedRequests(_ request: UsageQuery) -> [PlannedRequest]
 
   /// Decodes JSON that holds API pages (one page object or an array of them) into exactly the
   /// frame `load` would have built; `nil` when `data` is not API pages (then `read` treats it
@@ -37,7 +38,7 @@ extension DataSource {
   public func decodePages(batch documents: consuming [Data]) throws -> Frame? { nil }
 
   /// No planned requests known.
-  public func plannedRequests(_ request: LoadRequest) -> [PlannedRequest] { [] }
+  public func plannedRequests(_ request: UsageQuery) -> [PlannedRequest] { [] }
 
   /// Never recognises API pages.
   public func decodePages(_ data: Data) throws -> Frame? { nil }

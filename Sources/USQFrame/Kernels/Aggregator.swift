@@ -1,3 +1,5 @@
+import USQBasics
+
 /// Computes one aggregate per group by scattering rows into accumulators indexed by group id.
 struct Aggregator {
   let grouping: Grouping

@@ -1,3 +1,5 @@
+import USQBasics
+
 extension Column {
   /// `hour(t)`, `day(t)`, `week(t)`, `month(t)`: each timestamp floored to `bucket` (UTC; weeks
   /// start Monday). Nulls stay null.

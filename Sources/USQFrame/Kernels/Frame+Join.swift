@@ -1,10 +1,4 @@
-/// The kind of `join`.
-public enum JoinKind: String, Sendable, CaseIterable {
-  /// Only rows with a match on the right.
-  case inner
-  /// Every left row; unmatched ones get nulls in the right's columns.
-  case left
-}
+import USQBasics
 
 extension Frame {
   /// Hash join with `right` on the columns `keys` (present in both, same kinds).

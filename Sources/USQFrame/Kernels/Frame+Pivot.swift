@@ -1,3 +1,5 @@
+import USQBasics
+
 extension Frame {
   /// Spreads the distinct values of `column` into columns (`pivot C values V`).
   ///

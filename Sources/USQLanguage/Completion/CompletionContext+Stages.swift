@@ -1,3 +1,5 @@
+import USQBasics
+
 extension CompletionContext {
   /// Inside a stage: `stage` holds the tokens after the last `|`; `prefixEnd` is where that `|` is.
   func stageExpected(_ stage: [Token], prefixEnd: Int) -> CompletionRequest.Expected {

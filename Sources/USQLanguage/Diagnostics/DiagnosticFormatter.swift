@@ -1,3 +1,5 @@
+import USQBasics
+
 /// Renders diagnostics in the one layout of STYLE rule 17.
 ///
 /// At the prompt (and for `-c`):

@@ -1,3 +1,5 @@
+import USQBasics
+
 /// Every message of the lexer, parser and script preprocessor, alphabetically (STYLE rule 15):
 /// lowercase, no final period, user text in single quotes, expected versus found.
 public enum LanguageMessages {

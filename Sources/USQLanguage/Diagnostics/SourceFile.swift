@@ -1,3 +1,5 @@
+import USQBasics
+
 /// The text of one statement or script, with cached line starts for locating spans.
 ///
 /// Spans are UTF-8 byte offsets into `text`; lines and columns are computed only when rendering.

@@ -1,3 +1,5 @@
+import USQBasics
+
 extension LiteralScanner {
   /// Scans `YYYY-MM-DD[THH:MM[:SS][Z|±HH:MM]]`, or returns `nil` when the text does not start
   /// like a date (four digits, `-`, a digit).
@@ -32,23 +34,6 @@ extension LiteralScanner {
     return Scan(kind: .invalid, end: end, value: .none, problem: .invalidDate(reason))
   }
 
-  /// Days since 1970-01-01 of a proleptic Gregorian date (Howard Hinnant's `days_from_civil`).
-  static func daysFromCivil(year: Int64, month: Int64, day: Int64) -> Int64 {
-    let shiftedYear = month <= 2 ? year - 1 : year
-    let era = (shiftedYear >= 0 ? shiftedYear : shiftedYear - 399) / 400
-    let yearOfEra = shiftedYear - era * 400
-    let dayOfYear = (153 * (month + (month > 2 ? -3 : 9)) + 2) / 5 + day - 1
-    let dayOfEra = yearOfEra * 365 + yearOfEra / 4 - yearOfEra / 100 + dayOfYear
-    return era * 146_097 + dayOfEra - 719_468
-  }
-
-  static func daysInMonth(year: Int64, month: Int64) -> Int64 {
-    switch month {
-    case 2: (year % 4 == 0 && year % 100 != 0) || year % 400 == 0 ? 29 : 28
-    case 4, 6, 9, 11: 30
-    default: 31
-    }
-  }
 }
 
 /// Reads the fields of a date literal; `read()` returns `nil` when the shape is wrong.
@@ -92,12 +77,12 @@ private struct DateReader {
     }
     if month < 1 || month > 12 {
       fields.problem = "month \(month) is out of range"
-    } else if day < 1 || day > LiteralScanner.daysInMonth(year: year, month: month) {
+    } else if day < 1 || day > CivilDate.daysInMonth(year: year, month: month) {
       fields.problem = "day \(day) is out of range for the month"
     } else if hour > 23 || minute > 59 || second > 59 {
       fields.problem = "the time of day is out of range"
     }
-    let days = LiteralScanner.daysFromCivil(year: year, month: month, day: day)
+    let days = CivilDate(year: year, month: month, day: day).days
     fields.epochSeconds =
       days * 86_400 + hour * 3_600 + minute * 60 + second - Int64(fields.zoneOffset ?? 0)
     return fields

@@ -1,3 +1,5 @@
+import USQBasics
+
 extension Parser {
   /// `"bucket" ( "hour" | "day" | "week" | "month" | DURATION )`
   mutating func bucketWidth() -> BucketWidth {

@@ -1,3 +1,5 @@
+import USQBasics
+
 extension Parser {
   /// `stage := VERB arguments` — dispatches on the verb; an unknown verb is reported with a
   /// suggestion and gives `nil`.

@@ -51,11 +51,4 @@ public struct Script: Hashable, Sendable {
     guard let equal = argument.firstIndex(of: "="), equal != argument.startIndex else { return nil }
     return (String(argument[..<equal]), String(argument[argument.index(after: equal)...]))
   }
-
-  /// Whether a line typed at the prompt is incomplete because it ends with `|` (the shell then
-  /// prompts `...>` for the rest).
-  public static func isIncomplete(_ line: String) -> Bool {
-    let (tokens, _) = Lexer.tokenize(SourceFile(line))
-    return tokens.count >= 2 && tokens[tokens.count - 2].kind == .pipe
-  }
 }

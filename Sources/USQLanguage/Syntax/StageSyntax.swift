@@ -1,3 +1,5 @@
+import USQBasics
+
 /// One `| stage` of a pipeline: its verb, its arguments and its span.
 public struct StageSyntax: Hashable, Sendable {
   /// Every stage of the language, with its arguments.
@@ -110,32 +112,6 @@ public struct DerivationSyntax: Hashable, Sendable {
   }
 }
 
-/// An aggregate function of `agg` (and, for the first four, a stage of its own).
-public enum AggregateFunction: String, Hashable, Sendable, CaseIterable {
-  /// Sum of the non-null values.
-  case sum
-  /// Mean of the non-null values.
-  case avg
-  /// Smallest non-null value.
-  case min
-  /// Largest non-null value.
-  case max
-  /// `count()` counts rows; `count(C)` counts non-null values of C.
-  case count
-  /// Number of distinct non-null values.
-  case distinct
-  /// Median of the non-null values.
-  case median
-  /// 90th percentile of the non-null values.
-  case p90
-  /// 99th percentile of the non-null values.
-  case p99
-  /// First value in row order.
-  case first
-  /// Last value in row order.
-  case last
-}
-
 /// `F(C) [as NAME]` in `agg`.
 public struct AggregateCallSyntax: Hashable, Sendable {
   /// The function.
@@ -214,14 +190,6 @@ public struct BucketWidth: Hashable, Sendable {
 
   /// The calendar unit words accepted by `bucket`.
   public static let unitWords: [String] = ["hour", "day", "week", "month"]
-}
-
-/// The kind of `join`.
-public enum JoinKind: String, Hashable, Sendable, CaseIterable {
-  /// Only rows with a match on both sides.
-  case inner
-  /// Every row of the input, with nulls where the stored frame has no match (the default).
-  case left
 }
 
 /// The kinds of `chart`.

@@ -1,3 +1,5 @@
+import USQBasics
+
 /// What Tab completion asks of the language side.
 ///
 /// `cursor` is a UTF-8 byte offset into `line`. The candidates are whole words that replace the
@@ -128,23 +130,6 @@ public enum CompletionListing {
     return lines
   }
 
-  /// Terminal cells a word takes: 2 for East Asian wide characters and emoji, 0 for combining marks.
-  static func displayWidth(_ text: String) -> Int {
-    var width = 0
-    for scalar in text.unicodeScalars {
-      let value = scalar.value
-      if scalar.properties.generalCategory == .nonspacingMark || value == 0x200D { continue }
-      if (0x1100...0x115F).contains(value) || (0x2E80...0xA4CF).contains(value)
-        || (0xAC00...0xD7A3).contains(value) || (0xF900...0xFAFF).contains(value)
-        || (0xFE30...0xFE4F).contains(value) || (0xFF00...0xFF60).contains(value)
-        || (0xFFE0...0xFFE6).contains(value) || (0x1F300...0x1FAFF).contains(value)
-        || (0x20000...0x3FFFD).contains(value)
-      {
-        width += 2
-      } else {
-        width += 1
-      }
-    }
-    return width
-  }
+  /// Terminal cells a word takes (the one rule of `DisplayWidth`).
+  static func displayWidth(_ text: String) -> Int { DisplayWidth.of(text) }
 }

@@ -1,12 +1,13 @@
 import Foundation
 import USQFrame
+import USQVocabulary
 
 @testable import USQEngine
 
 /// A data source serving fixed frames per endpoint and recording every request.
 final class FakeDataSource: DataSource, @unchecked Sendable {
   private let lock = NSLock()
-  private var recorded: [LoadRequest] = []
+  private var recorded: [UsageQuery] = []
   let frames: [String: Frame]
   let pages: Frame?
 
@@ -15,29 +16,31 @@ final class FakeDataSource: DataSource, @unchecked Sendable {
     self.pages = pages
   }
 
-  var requests: [LoadRequest] {
+  var requests: [UsageQuery] {
     lock.withLock { recorded }
   }
 
-  func load(_ request: LoadRequest, progress: @escaping @Sendable (Int, Int?) -> Void) async throws
+  func load(_ request: UsageQuery, progress: @escaping @Sendable (Int, Int?) -> Void) async throws
     -> Frame
   {
     lock.withLock { recorded.append(request) }
     progress(1, 1)
-    guard let frame = frames[request.endpoint] else { throw FakeError.noFrame(request.endpoint) }
+    guard let frame = frames[request.endpoint.name] else {
+      throw FakeError.noFrame(request.endpoint.name)
+    }
     return frame
   }
 
-  func plannedRequests(_ request: LoadRequest) -> [PlannedRequest] {
+  func plannedRequests(_ request: UsageQuery) -> [PlannedRequest] {
     var parameters = [("start_time", String(request.startTime))]
     if let width = request.bucketWidth { parameters.append(("bucket_width", width.rawValue)) }
     for key in request.groupBy { parameters.append(("group_by", key)) }
     for filter in request.filters {
-      for value in filter.values { parameters.append((filter.parameter, value)) }
+      for value in filter.values { parameters.append((filter.name, value)) }
     }
     return [
       PlannedRequest(
-        url: "https://api.example/v1/organization/usage/\(request.endpoint)",
+        url: "https://api.example/v1/organization/usage/\(request.endpoint.name)",
         parameters: parameters, expectedPages: 1)
     ]
   }

@@ -2,111 +2,113 @@ import Foundation
 import Testing
 import USQFrame
 import USQLanguage
+import USQShell
+import USQVocabulary
 
 @testable import USQEngine
 
 /// Endpoint descriptions as the shell adapter would build them from the reference.
 enum Fixtures {
-  static let usageWidths = [
-    BucketWidthLimit(width: .minute, defaultLimit: 60, maximumLimit: 1_440),
-    BucketWidthLimit(width: .hour, defaultLimit: 24, maximumLimit: 168),
-    BucketWidthLimit(width: .day, defaultLimit: 7, maximumLimit: 31),
+  static let usageLimits = [
+    PageLimit(width: .minute, defaultValue: 60, maximum: 1_440),
+    PageLimit(width: .hour, defaultValue: 24, maximum: 168),
+    PageLimit(width: .day, defaultValue: 7, maximum: 31),
   ]
 
-  static func dimension(_ name: String, _ kind: ColumnKind = .string) -> FieldDescription {
-    FieldDescription(
+  static func dimension(_ name: String, _ kind: ColumnKind = .string) -> ResultField {
+    ResultField(
       name: name, kind: kind, isNullable: true, groupKey: name,
       meaning: "Filled only when group_by includes \(name); otherwise null.")
   }
 
   static let standardFilters = [
-    FilterOption(option: "project", parameter: "project_ids", field: "project_id"),
-    FilterOption(option: "user", parameter: "user_ids", field: "user_id"),
-    FilterOption(option: "key", parameter: "api_key_ids", field: "api_key_id"),
-    FilterOption(option: "model", parameter: "models", field: "model"),
+    EndpointFilter(optionName: "project", apiName: "project_ids", field: "project_id"),
+    EndpointFilter(optionName: "user", apiName: "user_ids", field: "user_id"),
+    EndpointFilter(optionName: "key", apiName: "api_key_ids", field: "api_key_id"),
+    EndpointFilter(optionName: "model", apiName: "models", field: "model"),
   ]
 
-  static let completions = EndpointDescription(
+  static let completions = Endpoint(
     name: "completions", kind: .usage,
     summary: "Tokens and requests of the chat and responses models.",
     fields: [
-      FieldDescription(name: "input_tokens", kind: .int, meaning: "All prompt-side tokens."),
-      FieldDescription(name: "input_cached_tokens", kind: .int, meaning: "Cached prompt tokens."),
-      FieldDescription(name: "output_tokens", kind: .int, meaning: "Generated tokens."),
-      FieldDescription(name: "num_model_requests", kind: .int, meaning: "Requests."),
+      ResultField(name: "input_tokens", kind: .int, meaning: "All prompt-side tokens."),
+      ResultField(name: "input_cached_tokens", kind: .int, meaning: "Cached prompt tokens."),
+      ResultField(name: "output_tokens", kind: .int, meaning: "Generated tokens."),
+      ResultField(name: "num_model_requests", kind: .int, meaning: "Requests."),
       dimension("project_id"), dimension("user_id"), dimension("api_key_id"), dimension("model"),
       dimension("batch", .bool), dimension("service_tier"),
     ],
     groupKeys: ["project_id", "user_id", "api_key_id", "model", "batch", "service_tier"],
     filters: standardFilters + [
-      FilterOption(option: "batch", parameter: "batch", field: "batch", isBoolean: true)
+      EndpointFilter(optionName: "batch", apiName: "batch", field: "batch", isBoolean: true)
     ],
-    bucketWidths: usageWidths)
+    limits: usageLimits)
 
-  static let embeddings = EndpointDescription(
+  static let embeddings = Endpoint(
     name: "embeddings", kind: .usage, summary: "Embedding tokens and requests.",
     fields: [
-      FieldDescription(name: "input_tokens", kind: .int, meaning: "Tokens embedded."),
-      FieldDescription(name: "num_model_requests", kind: .int, meaning: "Requests."),
+      ResultField(name: "input_tokens", kind: .int, meaning: "Tokens embedded."),
+      ResultField(name: "num_model_requests", kind: .int, meaning: "Requests."),
       dimension("project_id"), dimension("user_id"), dimension("api_key_id"), dimension("model"),
     ],
     groupKeys: ["project_id", "user_id", "api_key_id", "model"], filters: standardFilters,
-    bucketWidths: usageWidths)
+    limits: usageLimits)
 
-  static let images = EndpointDescription(
+  static let images = Endpoint(
     name: "images", kind: .usage, summary: "Images generated and edited.",
     fields: [
-      FieldDescription(name: "images", kind: .int, meaning: "Images."),
-      FieldDescription(name: "num_model_requests", kind: .int, meaning: "Requests."),
+      ResultField(name: "images", kind: .int, meaning: "Images."),
+      ResultField(name: "num_model_requests", kind: .int, meaning: "Requests."),
       dimension("source"), dimension("size"), dimension("project_id"), dimension("user_id"),
       dimension("api_key_id"), dimension("model"),
     ],
     groupKeys: ["project_id", "user_id", "api_key_id", "model", "size", "source"],
     filters: [
-      FilterOption(option: "source", parameter: "sources", field: "source"),
-      FilterOption(option: "size", parameter: "sizes", field: "size"),
+      EndpointFilter(optionName: "source", apiName: "sources", field: "source"),
+      EndpointFilter(optionName: "size", apiName: "sizes", field: "size"),
     ] + standardFilters,
-    bucketWidths: usageWidths)
+    limits: usageLimits)
 
-  static let costs = EndpointDescription(
+  static let costs = Endpoint(
     name: "costs", kind: .costs, summary: "What the organization spent, per day.",
     fields: [
-      FieldDescription(name: "amount", kind: .double, meaning: "Cost in currency units."),
-      FieldDescription(name: "currency", kind: .string, meaning: "ISO-4217 code."),
+      ResultField(name: "amount", kind: .double, meaning: "Cost in currency units."),
+      ResultField(name: "currency", kind: .string, meaning: "ISO-4217 code."),
       dimension("line_item"), dimension("project_id"), dimension("api_key_id"),
-      FieldDescription(
+      ResultField(
         name: "quantity", kind: .double, isNullable: true, groupKey: "line_item",
         meaning: "How much."),
-      FieldDescription(
+      ResultField(
         name: "quantity_unit", kind: .string, isNullable: true, meaning: "Unit of quantity."),
     ],
     groupKeys: ["project_id", "line_item", "api_key_id"],
     filters: [
-      FilterOption(option: "project", parameter: "project_ids", field: "project_id"),
-      FilterOption(option: "key", parameter: "api_key_ids", field: "api_key_id"),
+      EndpointFilter(optionName: "project", apiName: "project_ids", field: "project_id"),
+      EndpointFilter(optionName: "key", apiName: "api_key_ids", field: "api_key_id"),
     ],
-    bucketWidths: [BucketWidthLimit(width: .day, defaultLimit: 7, maximumLimit: 180)])
+    limits: [PageLimit(width: .day, defaultValue: 7, maximum: 180)])
 
-  static let projects = EndpointDescription(
+  static let projects = Endpoint(
     name: "projects", kind: .list, summary: "The organization's projects.",
     fields: [
-      FieldDescription(name: "id", kind: .string, meaning: "Project ID."),
-      FieldDescription(name: "name", kind: .string, isNullable: true, meaning: "Project name."),
+      ResultField(name: "id", kind: .string, meaning: "Project ID."),
+      ResultField(name: "name", kind: .string, isNullable: true, meaning: "Project name."),
     ])
 
-  static let users = EndpointDescription(
+  static let users = Endpoint(
     name: "users", kind: .list, summary: "The organization's users.",
     fields: [
-      FieldDescription(name: "id", kind: .string, meaning: "User ID."),
-      FieldDescription(name: "name", kind: .string, isNullable: true, meaning: "Name."),
-      FieldDescription(name: "email", kind: .string, isNullable: true, meaning: "Email."),
+      ResultField(name: "id", kind: .string, meaning: "User ID."),
+      ResultField(name: "name", kind: .string, isNullable: true, meaning: "Name."),
+      ResultField(name: "email", kind: .string, isNullable: true, meaning: "Email."),
     ])
 
-  static let apiKeys = EndpointDescription(
+  static let apiKeys = Endpoint(
     name: "api_keys", kind: .list, summary: "Every project's API keys.",
     fields: [
-      FieldDescription(name: "id", kind: .string, meaning: "Key ID."),
-      FieldDescription(name: "name", kind: .string, isNullable: true, meaning: "Key name."),
+      ResultField(name: "id", kind: .string, meaning: "Key ID."),
+      ResultField(name: "name", kind: .string, isNullable: true, meaning: "Key name."),
     ])
 
   static let endpoints = [completions, embeddings, images, costs, projects, users, apiKeys]
@@ -117,8 +119,10 @@ enum Fixtures {
   static func environment(
     frames: [String: Frame] = [:], last: Frame? = nil, prefixes: Bool = false
   ) -> Environment {
+    // `read` goes through the shell's real file source, as in the program.
     Environment(
-      endpoints: endpoints, frames: frames, lastResult: last, now: now, acceptsPrefixes: prefixes)
+      endpoints: endpoints, frames: frames, lastResult: last, now: now, acceptsPrefixes: prefixes,
+      files: LocalFiles())
   }
 
   static func time(_ text: String) -> Int64 {

@@ -1,5 +1,6 @@
 import Testing
 import USQLanguage
+import USQVocabulary
 
 @testable import USQEngine
 
@@ -77,7 +78,7 @@ func bindPlan(
 
 extension Plan {
   /// The load request, if the source is a `load`.
-  var request: LoadRequest? {
+  var request: UsageQuery? {
     if case .load(let request, _) = source { return request }
     return nil
   }

@@ -1,4 +1,5 @@
 import Testing
+import USQBasics
 import USQFrame
 
 /// A table as plain rows, for the references.

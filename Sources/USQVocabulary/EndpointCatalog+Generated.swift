@@ -5,38 +5,9 @@ extension EndpointCatalog {
   /// Every endpoint, in the reference's order: ten usage endpoints, costs, then the lists.
   public static let all: [Endpoint] = [
     Endpoint(
-      name: "completions", kind: .usage, path: "/organization/usage/completions",
-      resultObject: "organization.usage.completions.result",
-      bucketWidths: [.minute, .hour, .day],
-      groupByKeys: ["project_id", "user_id", "api_key_id", "model", "batch", "service_tier"],
-      filters: [
-        EndpointFilter(
-          apiName: "project_ids", optionName: "project",
-          isBoolean: false, allowedValues: [],
-          meaning: "Keep only usage of these project IDs."
-        ),
-        EndpointFilter(
-          apiName: "user_ids", optionName: "user",
-          isBoolean: false, allowedValues: [],
-          meaning: "Keep only usage of these user IDs."
-        ),
-        EndpointFilter(
-          apiName: "api_key_ids", optionName: "key",
-          isBoolean: false, allowedValues: [],
-          meaning: "Keep only usage of these API key IDs."
-        ),
-        EndpointFilter(
-          apiName: "models", optionName: "model",
-          isBoolean: false, allowedValues: [],
-          meaning: "Keep only usage of these model names."
-        ),
-        EndpointFilter(
-          apiName: "batch", optionName: "batch",
-          isBoolean: true, allowedValues: [],
-          meaning: "true: only Batch API usage; false: only non-batch usage; omitted: both."
-        ),
-      ],
-      limits: [PageLimit(width: .day, defaultValue: 7, maximum: 31), PageLimit(width: .hour, defaultValue: 24, maximum: 168), PageLimit(width: .minute, defaultValue: 60, maximum: 1440)],
+      name: "completions", kind: .usage,
+      summary: "tokens and requests of text-generation models (chat, responses, batch)",
+      path: "/organization/usage/completions", resultObject: "organization.usage.completions.result",
       fields: [
         ResultField(
           name: "input_tokens", jsonPath: ["input_tokens"], kind: .int,
@@ -143,36 +114,46 @@ extension EndpointCatalog {
           isNullable: true, isRequired: false, groupKey: "service_tier",
           meaning: "Processing tier the requests were served on, e.g. \"default\" (the spec example), \"flex\", \"priority\", \"scale\". Filled only when group_by includes service_tier; otherwise null. The usage endpoint does not enumerate the values."
         ),
-      ]
-    ),
-    Endpoint(
-      name: "embeddings", kind: .usage, path: "/organization/usage/embeddings",
-      resultObject: "organization.usage.embeddings.result",
-      bucketWidths: [.minute, .hour, .day],
-      groupByKeys: ["project_id", "user_id", "api_key_id", "model"],
+      ],
+      groupKeys: ["project_id", "user_id", "api_key_id", "model", "batch", "service_tier"],
       filters: [
         EndpointFilter(
-          apiName: "project_ids", optionName: "project",
-          isBoolean: false, allowedValues: [],
+          optionName: "project", apiName: "project_ids",
+          field: "project_id", isBoolean: false,
+          allowedValues: [],
           meaning: "Keep only usage of these project IDs."
         ),
         EndpointFilter(
-          apiName: "user_ids", optionName: "user",
-          isBoolean: false, allowedValues: [],
+          optionName: "user", apiName: "user_ids",
+          field: "user_id", isBoolean: false,
+          allowedValues: [],
           meaning: "Keep only usage of these user IDs."
         ),
         EndpointFilter(
-          apiName: "api_key_ids", optionName: "key",
-          isBoolean: false, allowedValues: [],
+          optionName: "key", apiName: "api_key_ids",
+          field: "api_key_id", isBoolean: false,
+          allowedValues: [],
           meaning: "Keep only usage of these API key IDs."
         ),
         EndpointFilter(
-          apiName: "models", optionName: "model",
-          isBoolean: false, allowedValues: [],
+          optionName: "model", apiName: "models",
+          field: "model", isBoolean: false,
+          allowedValues: [],
           meaning: "Keep only usage of these model names."
         ),
+        EndpointFilter(
+          optionName: "batch", apiName: "batch",
+          field: "batch", isBoolean: true,
+          allowedValues: [],
+          meaning: "true: only Batch API usage; false: only non-batch usage; omitted: both."
+        ),
       ],
-      limits: [PageLimit(width: .day, defaultValue: 7, maximum: 31), PageLimit(width: .hour, defaultValue: 24, maximum: 168), PageLimit(width: .minute, defaultValue: 60, maximum: 1440)],
+      limits: [PageLimit(width: .minute, defaultValue: 60, maximum: 1440), PageLimit(width: .hour, defaultValue: 24, maximum: 168), PageLimit(width: .day, defaultValue: 7, maximum: 31)]
+    ),
+    Endpoint(
+      name: "embeddings", kind: .usage,
+      summary: "tokens and requests of embedding models",
+      path: "/organization/usage/embeddings", resultObject: "organization.usage.embeddings.result",
       fields: [
         ResultField(
           name: "input_tokens", jsonPath: ["input_tokens"], kind: .int,
@@ -204,36 +185,40 @@ extension EndpointCatalog {
           isNullable: true, isRequired: false, groupKey: "model",
           meaning: "Model name as recorded for billing (often a dated snapshot such as gpt-4o-mini-2024-07-18). Filled only when group_by includes model; otherwise null."
         ),
-      ]
-    ),
-    Endpoint(
-      name: "moderations", kind: .usage, path: "/organization/usage/moderations",
-      resultObject: "organization.usage.moderations.result",
-      bucketWidths: [.minute, .hour, .day],
-      groupByKeys: ["project_id", "user_id", "api_key_id", "model"],
+      ],
+      groupKeys: ["project_id", "user_id", "api_key_id", "model"],
       filters: [
         EndpointFilter(
-          apiName: "project_ids", optionName: "project",
-          isBoolean: false, allowedValues: [],
+          optionName: "project", apiName: "project_ids",
+          field: "project_id", isBoolean: false,
+          allowedValues: [],
           meaning: "Keep only usage of these project IDs."
         ),
         EndpointFilter(
-          apiName: "user_ids", optionName: "user",
-          isBoolean: false, allowedValues: [],
+          optionName: "user", apiName: "user_ids",
+          field: "user_id", isBoolean: false,
+          allowedValues: [],
           meaning: "Keep only usage of these user IDs."
         ),
         EndpointFilter(
-          apiName: "api_key_ids", optionName: "key",
-          isBoolean: false, allowedValues: [],
+          optionName: "key", apiName: "api_key_ids",
+          field: "api_key_id", isBoolean: false,
+          allowedValues: [],
           meaning: "Keep only usage of these API key IDs."
         ),
         EndpointFilter(
-          apiName: "models", optionName: "model",
-          isBoolean: false, allowedValues: [],
+          optionName: "model", apiName: "models",
+          field: "model", isBoolean: false,
+          allowedValues: [],
           meaning: "Keep only usage of these model names."
         ),
       ],
-      limits: [PageLimit(width: .day, defaultValue: 7, maximum: 31), PageLimit(width: .hour, defaultValue: 24, maximum: 168), PageLimit(width: .minute, defaultValue: 60, maximum: 1440)],
+      limits: [PageLimit(width: .minute, defaultValue: 60, maximum: 1440), PageLimit(width: .hour, defaultValue: 24, maximum: 168), PageLimit(width: .day, defaultValue: 7, maximum: 31)]
+    ),
+    Endpoint(
+      name: "moderations", kind: .usage,
+      summary: "tokens and requests of moderation models",
+      path: "/organization/usage/moderations", resultObject: "organization.usage.moderations.result",
       fields: [
         ResultField(
           name: "input_tokens", jsonPath: ["input_tokens"], kind: .int,
@@ -265,46 +250,40 @@ extension EndpointCatalog {
           isNullable: true, isRequired: false, groupKey: "model",
           meaning: "Model name as recorded for billing (often a dated snapshot such as gpt-4o-mini-2024-07-18). Filled only when group_by includes model; otherwise null."
         ),
-      ]
-    ),
-    Endpoint(
-      name: "images", kind: .usage, path: "/organization/usage/images",
-      resultObject: "organization.usage.images.result",
-      bucketWidths: [.minute, .hour, .day],
-      groupByKeys: ["project_id", "user_id", "api_key_id", "model", "size", "source"],
+      ],
+      groupKeys: ["project_id", "user_id", "api_key_id", "model"],
       filters: [
         EndpointFilter(
-          apiName: "sources", optionName: "source",
-          isBoolean: false, allowedValues: ["image.generation", "image.edit", "image.variation"],
-          meaning: "Keep only these image operations."
-        ),
-        EndpointFilter(
-          apiName: "sizes", optionName: "size",
-          isBoolean: false, allowedValues: ["256x256", "512x512", "1024x1024", "1792x1792", "1024x1792"],
-          meaning: "Keep only these image sizes."
-        ),
-        EndpointFilter(
-          apiName: "project_ids", optionName: "project",
-          isBoolean: false, allowedValues: [],
+          optionName: "project", apiName: "project_ids",
+          field: "project_id", isBoolean: false,
+          allowedValues: [],
           meaning: "Keep only usage of these project IDs."
         ),
         EndpointFilter(
-          apiName: "user_ids", optionName: "user",
-          isBoolean: false, allowedValues: [],
+          optionName: "user", apiName: "user_ids",
+          field: "user_id", isBoolean: false,
+          allowedValues: [],
           meaning: "Keep only usage of these user IDs."
         ),
         EndpointFilter(
-          apiName: "api_key_ids", optionName: "key",
-          isBoolean: false, allowedValues: [],
+          optionName: "key", apiName: "api_key_ids",
+          field: "api_key_id", isBoolean: false,
+          allowedValues: [],
           meaning: "Keep only usage of these API key IDs."
         ),
         EndpointFilter(
-          apiName: "models", optionName: "model",
-          isBoolean: false, allowedValues: [],
+          optionName: "model", apiName: "models",
+          field: "model", isBoolean: false,
+          allowedValues: [],
           meaning: "Keep only usage of these model names."
         ),
       ],
-      limits: [PageLimit(width: .day, defaultValue: 7, maximum: 31), PageLimit(width: .hour, defaultValue: 24, maximum: 168), PageLimit(width: .minute, defaultValue: 60, maximum: 1440)],
+      limits: [PageLimit(width: .minute, defaultValue: 60, maximum: 1440), PageLimit(width: .hour, defaultValue: 24, maximum: 168), PageLimit(width: .day, defaultValue: 7, maximum: 31)]
+    ),
+    Endpoint(
+      name: "images", kind: .usage,
+      summary: "images generated, edited or varied, by size and source",
+      path: "/organization/usage/images", resultObject: "organization.usage.images.result",
       fields: [
         ResultField(
           name: "images", jsonPath: ["images"], kind: .int,
@@ -346,36 +325,52 @@ extension EndpointCatalog {
           isNullable: true, isRequired: false, groupKey: "model",
           meaning: "Model name as recorded for billing (often a dated snapshot such as gpt-4o-mini-2024-07-18). Filled only when group_by includes model; otherwise null."
         ),
-      ]
-    ),
-    Endpoint(
-      name: "audio_speeches", kind: .usage, path: "/organization/usage/audio_speeches",
-      resultObject: "organization.usage.audio_speeches.result",
-      bucketWidths: [.minute, .hour, .day],
-      groupByKeys: ["project_id", "user_id", "api_key_id", "model"],
+      ],
+      groupKeys: ["project_id", "user_id", "api_key_id", "model", "size", "source"],
       filters: [
         EndpointFilter(
-          apiName: "project_ids", optionName: "project",
-          isBoolean: false, allowedValues: [],
+          optionName: "source", apiName: "sources",
+          field: "source", isBoolean: false,
+          allowedValues: ["image.generation", "image.edit", "image.variation"],
+          meaning: "Keep only these image operations."
+        ),
+        EndpointFilter(
+          optionName: "size", apiName: "sizes",
+          field: "size", isBoolean: false,
+          allowedValues: ["256x256", "512x512", "1024x1024", "1792x1792", "1024x1792"],
+          meaning: "Keep only these image sizes."
+        ),
+        EndpointFilter(
+          optionName: "project", apiName: "project_ids",
+          field: "project_id", isBoolean: false,
+          allowedValues: [],
           meaning: "Keep only usage of these project IDs."
         ),
         EndpointFilter(
-          apiName: "user_ids", optionName: "user",
-          isBoolean: false, allowedValues: [],
+          optionName: "user", apiName: "user_ids",
+          field: "user_id", isBoolean: false,
+          allowedValues: [],
           meaning: "Keep only usage of these user IDs."
         ),
         EndpointFilter(
-          apiName: "api_key_ids", optionName: "key",
-          isBoolean: false, allowedValues: [],
+          optionName: "key", apiName: "api_key_ids",
+          field: "api_key_id", isBoolean: false,
+          allowedValues: [],
           meaning: "Keep only usage of these API key IDs."
         ),
         EndpointFilter(
-          apiName: "models", optionName: "model",
-          isBoolean: false, allowedValues: [],
+          optionName: "model", apiName: "models",
+          field: "model", isBoolean: false,
+          allowedValues: [],
           meaning: "Keep only usage of these model names."
         ),
       ],
-      limits: [PageLimit(width: .day, defaultValue: 7, maximum: 31), PageLimit(width: .hour, defaultValue: 24, maximum: 168), PageLimit(width: .minute, defaultValue: 60, maximum: 1440)],
+      limits: [PageLimit(width: .minute, defaultValue: 60, maximum: 1440), PageLimit(width: .hour, defaultValue: 24, maximum: 168), PageLimit(width: .day, defaultValue: 7, maximum: 31)]
+    ),
+    Endpoint(
+      name: "audio_speeches", kind: .usage,
+      summary: "characters turned into speech (text-to-speech)",
+      path: "/organization/usage/audio_speeches", resultObject: "organization.usage.audio_speeches.result",
       fields: [
         ResultField(
           name: "characters", jsonPath: ["characters"], kind: .int,
@@ -407,36 +402,40 @@ extension EndpointCatalog {
           isNullable: true, isRequired: false, groupKey: "model",
           meaning: "Model name as recorded for billing (often a dated snapshot such as gpt-4o-mini-2024-07-18). Filled only when group_by includes model; otherwise null."
         ),
-      ]
-    ),
-    Endpoint(
-      name: "audio_transcriptions", kind: .usage, path: "/organization/usage/audio_transcriptions",
-      resultObject: "organization.usage.audio_transcriptions.result",
-      bucketWidths: [.minute, .hour, .day],
-      groupByKeys: ["project_id", "user_id", "api_key_id", "model"],
+      ],
+      groupKeys: ["project_id", "user_id", "api_key_id", "model"],
       filters: [
         EndpointFilter(
-          apiName: "project_ids", optionName: "project",
-          isBoolean: false, allowedValues: [],
+          optionName: "project", apiName: "project_ids",
+          field: "project_id", isBoolean: false,
+          allowedValues: [],
           meaning: "Keep only usage of these project IDs."
         ),
         EndpointFilter(
-          apiName: "user_ids", optionName: "user",
-          isBoolean: false, allowedValues: [],
+          optionName: "user", apiName: "user_ids",
+          field: "user_id", isBoolean: false,
+          allowedValues: [],
           meaning: "Keep only usage of these user IDs."
         ),
         EndpointFilter(
-          apiName: "api_key_ids", optionName: "key",
-          isBoolean: false, allowedValues: [],
+          optionName: "key", apiName: "api_key_ids",
+          field: "api_key_id", isBoolean: false,
+          allowedValues: [],
           meaning: "Keep only usage of these API key IDs."
         ),
         EndpointFilter(
-          apiName: "models", optionName: "model",
-          isBoolean: false, allowedValues: [],
+          optionName: "model", apiName: "models",
+          field: "model", isBoolean: false,
+          allowedValues: [],
           meaning: "Keep only usage of these model names."
         ),
       ],
-      limits: [PageLimit(width: .day, defaultValue: 7, maximum: 31), PageLimit(width: .hour, defaultValue: 24, maximum: 168), PageLimit(width: .minute, defaultValue: 60, maximum: 1440)],
+      limits: [PageLimit(width: .minute, defaultValue: 60, maximum: 1440), PageLimit(width: .hour, defaultValue: 24, maximum: 168), PageLimit(width: .day, defaultValue: 7, maximum: 31)]
+    ),
+    Endpoint(
+      name: "audio_transcriptions", kind: .usage,
+      summary: "seconds of audio transcribed (speech-to-text)",
+      path: "/organization/usage/audio_transcriptions", resultObject: "organization.usage.audio_transcriptions.result",
       fields: [
         ResultField(
           name: "seconds", jsonPath: ["seconds"], kind: .int,
@@ -468,21 +467,40 @@ extension EndpointCatalog {
           isNullable: true, isRequired: false, groupKey: "model",
           meaning: "Model name as recorded for billing (often a dated snapshot such as gpt-4o-mini-2024-07-18). Filled only when group_by includes model; otherwise null."
         ),
-      ]
-    ),
-    Endpoint(
-      name: "vector_stores", kind: .usage, path: "/organization/usage/vector_stores",
-      resultObject: "organization.usage.vector_stores.result",
-      bucketWidths: [.minute, .hour, .day],
-      groupByKeys: ["project_id"],
+      ],
+      groupKeys: ["project_id", "user_id", "api_key_id", "model"],
       filters: [
         EndpointFilter(
-          apiName: "project_ids", optionName: "project",
-          isBoolean: false, allowedValues: [],
+          optionName: "project", apiName: "project_ids",
+          field: "project_id", isBoolean: false,
+          allowedValues: [],
           meaning: "Keep only usage of these project IDs."
         ),
+        EndpointFilter(
+          optionName: "user", apiName: "user_ids",
+          field: "user_id", isBoolean: false,
+          allowedValues: [],
+          meaning: "Keep only usage of these user IDs."
+        ),
+        EndpointFilter(
+          optionName: "key", apiName: "api_key_ids",
+          field: "api_key_id", isBoolean: false,
+          allowedValues: [],
+          meaning: "Keep only usage of these API key IDs."
+        ),
+        EndpointFilter(
+          optionName: "model", apiName: "models",
+          field: "model", isBoolean: false,
+          allowedValues: [],
+          meaning: "Keep only usage of these model names."
+        ),
       ],
-      limits: [PageLimit(width: .day, defaultValue: 7, maximum: 31), PageLimit(width: .hour, defaultValue: 24, maximum: 168), PageLimit(width: .minute, defaultValue: 60, maximum: 1440)],
+      limits: [PageLimit(width: .minute, defaultValue: 60, maximum: 1440), PageLimit(width: .hour, defaultValue: 24, maximum: 168), PageLimit(width: .day, defaultValue: 7, maximum: 31)]
+    ),
+    Endpoint(
+      name: "vector_stores", kind: .usage,
+      summary: "bytes stored in vector stores (a level, not a flow)",
+      path: "/organization/usage/vector_stores", resultObject: "organization.usage.vector_stores.result",
       fields: [
         ResultField(
           name: "usage_bytes", jsonPath: ["usage_bytes"], kind: .int,
@@ -494,21 +512,22 @@ extension EndpointCatalog {
           isNullable: true, isRequired: false, groupKey: "project_id",
           meaning: "ID of the project (proj_...) this row is about. Filled only when group_by includes project_id; otherwise null."
         ),
-      ]
-    ),
-    Endpoint(
-      name: "code_interpreter_sessions", kind: .usage, path: "/organization/usage/code_interpreter_sessions",
-      resultObject: "organization.usage.code_interpreter_sessions.result",
-      bucketWidths: [.minute, .hour, .day],
-      groupByKeys: ["project_id"],
+      ],
+      groupKeys: ["project_id"],
       filters: [
         EndpointFilter(
-          apiName: "project_ids", optionName: "project",
-          isBoolean: false, allowedValues: [],
+          optionName: "project", apiName: "project_ids",
+          field: "project_id", isBoolean: false,
+          allowedValues: [],
           meaning: "Keep only usage of these project IDs."
         ),
       ],
-      limits: [PageLimit(width: .day, defaultValue: 7, maximum: 31), PageLimit(width: .hour, defaultValue: 24, maximum: 168), PageLimit(width: .minute, defaultValue: 60, maximum: 1440)],
+      limits: [PageLimit(width: .minute, defaultValue: 60, maximum: 1440), PageLimit(width: .hour, defaultValue: 24, maximum: 168), PageLimit(width: .day, defaultValue: 7, maximum: 31)]
+    ),
+    Endpoint(
+      name: "code_interpreter_sessions", kind: .usage,
+      summary: "code interpreter sessions",
+      path: "/organization/usage/code_interpreter_sessions", resultObject: "organization.usage.code_interpreter_sessions.result",
       fields: [
         ResultField(
           name: "num_sessions", jsonPath: ["num_sessions"], kind: .int,
@@ -520,36 +539,22 @@ extension EndpointCatalog {
           isNullable: true, isRequired: false, groupKey: "project_id",
           meaning: "ID of the project (proj_...) this row is about. Filled only when group_by includes project_id; otherwise null."
         ),
-      ]
-    ),
-    Endpoint(
-      name: "file_search_calls", kind: .usage, path: "/organization/usage/file_search_calls",
-      resultObject: "organization.usage.file_searches.result",
-      bucketWidths: [.minute, .hour, .day],
-      groupByKeys: ["project_id", "user_id", "api_key_id", "vector_store_id"],
+      ],
+      groupKeys: ["project_id"],
       filters: [
         EndpointFilter(
-          apiName: "project_ids", optionName: "project",
-          isBoolean: false, allowedValues: [],
+          optionName: "project", apiName: "project_ids",
+          field: "project_id", isBoolean: false,
+          allowedValues: [],
           meaning: "Keep only usage of these project IDs."
         ),
-        EndpointFilter(
-          apiName: "user_ids", optionName: "user",
-          isBoolean: false, allowedValues: [],
-          meaning: "Keep only usage of these user IDs."
-        ),
-        EndpointFilter(
-          apiName: "api_key_ids", optionName: "key",
-          isBoolean: false, allowedValues: [],
-          meaning: "Keep only usage of these API key IDs."
-        ),
-        EndpointFilter(
-          apiName: "vector_store_ids", optionName: "vector_store_ids",
-          isBoolean: false, allowedValues: [],
-          meaning: "Keep only file search calls against these vector store IDs."
-        ),
       ],
-      limits: [PageLimit(width: .day, defaultValue: 7, maximum: 31), PageLimit(width: .hour, defaultValue: 24, maximum: 168), PageLimit(width: .minute, defaultValue: 60, maximum: 1440)],
+      limits: [PageLimit(width: .minute, defaultValue: 60, maximum: 1440), PageLimit(width: .hour, defaultValue: 24, maximum: 168), PageLimit(width: .day, defaultValue: 7, maximum: 31)]
+    ),
+    Endpoint(
+      name: "file_search_calls", kind: .usage,
+      summary: "file search tool calls, by vector store",
+      path: "/organization/usage/file_search_calls", resultObject: "organization.usage.file_searches.result",
       fields: [
         ResultField(
           name: "num_requests", jsonPath: ["num_requests"], kind: .int,
@@ -576,41 +581,40 @@ extension EndpointCatalog {
           isNullable: true, isRequired: false, groupKey: "vector_store_id",
           meaning: "ID of the vector store that was searched (vs_...). Filled only when group_by includes vector_store_id; otherwise null."
         ),
-      ]
-    ),
-    Endpoint(
-      name: "web_search_calls", kind: .usage, path: "/organization/usage/web_search_calls",
-      resultObject: "organization.usage.web_searches.result",
-      bucketWidths: [.minute, .hour, .day],
-      groupByKeys: ["project_id", "user_id", "api_key_id", "model", "context_level"],
+      ],
+      groupKeys: ["project_id", "user_id", "api_key_id", "vector_store_id"],
       filters: [
         EndpointFilter(
-          apiName: "project_ids", optionName: "project",
-          isBoolean: false, allowedValues: [],
+          optionName: "project", apiName: "project_ids",
+          field: "project_id", isBoolean: false,
+          allowedValues: [],
           meaning: "Keep only usage of these project IDs."
         ),
         EndpointFilter(
-          apiName: "user_ids", optionName: "user",
-          isBoolean: false, allowedValues: [],
+          optionName: "user", apiName: "user_ids",
+          field: "user_id", isBoolean: false,
+          allowedValues: [],
           meaning: "Keep only usage of these user IDs."
         ),
         EndpointFilter(
-          apiName: "api_key_ids", optionName: "key",
-          isBoolean: false, allowedValues: [],
+          optionName: "key", apiName: "api_key_ids",
+          field: "api_key_id", isBoolean: false,
+          allowedValues: [],
           meaning: "Keep only usage of these API key IDs."
         ),
         EndpointFilter(
-          apiName: "models", optionName: "model",
-          isBoolean: false, allowedValues: [],
-          meaning: "Keep only usage of these model names."
-        ),
-        EndpointFilter(
-          apiName: "context_levels", optionName: "context_levels",
-          isBoolean: false, allowedValues: ["low", "medium", "high"],
-          meaning: "Keep only web search calls with these search context sizes."
+          optionName: "vector_store", apiName: "vector_store_ids",
+          field: "vector_store_id", isBoolean: false,
+          allowedValues: [],
+          meaning: "Keep only file search calls against these vector store IDs."
         ),
       ],
-      limits: [PageLimit(width: .day, defaultValue: 7, maximum: 31), PageLimit(width: .hour, defaultValue: 24, maximum: 168), PageLimit(width: .minute, defaultValue: 60, maximum: 1440)],
+      limits: [PageLimit(width: .minute, defaultValue: 60, maximum: 1440), PageLimit(width: .hour, defaultValue: 24, maximum: 168), PageLimit(width: .day, defaultValue: 7, maximum: 31)]
+    ),
+    Endpoint(
+      name: "web_search_calls", kind: .usage,
+      summary: "web search tool calls and the model requests that made them",
+      path: "/organization/usage/web_search_calls", resultObject: "organization.usage.web_searches.result",
       fields: [
         ResultField(
           name: "num_model_requests", jsonPath: ["num_model_requests"], kind: .int,
@@ -647,26 +651,46 @@ extension EndpointCatalog {
           isNullable: true, isRequired: false, groupKey: "context_level",
           meaning: "Search context size of the calls: \"low\", \"medium\" or \"high\" (the values of the context_levels filter). Filled only when group_by includes context_level; otherwise null."
         ),
-      ]
-    ),
-    Endpoint(
-      name: "costs", kind: .costs, path: "/organization/costs",
-      resultObject: "organization.costs.result",
-      bucketWidths: [.day],
-      groupByKeys: ["project_id", "line_item", "api_key_id"],
+      ],
+      groupKeys: ["project_id", "user_id", "api_key_id", "model", "context_level"],
       filters: [
         EndpointFilter(
-          apiName: "project_ids", optionName: "project",
-          isBoolean: false, allowedValues: [],
-          meaning: "Keep only costs of these project IDs."
+          optionName: "project", apiName: "project_ids",
+          field: "project_id", isBoolean: false,
+          allowedValues: [],
+          meaning: "Keep only usage of these project IDs."
         ),
         EndpointFilter(
-          apiName: "api_key_ids", optionName: "key",
-          isBoolean: false, allowedValues: [],
-          meaning: "Keep only costs of these API key IDs."
+          optionName: "user", apiName: "user_ids",
+          field: "user_id", isBoolean: false,
+          allowedValues: [],
+          meaning: "Keep only usage of these user IDs."
+        ),
+        EndpointFilter(
+          optionName: "key", apiName: "api_key_ids",
+          field: "api_key_id", isBoolean: false,
+          allowedValues: [],
+          meaning: "Keep only usage of these API key IDs."
+        ),
+        EndpointFilter(
+          optionName: "model", apiName: "models",
+          field: "model", isBoolean: false,
+          allowedValues: [],
+          meaning: "Keep only usage of these model names."
+        ),
+        EndpointFilter(
+          optionName: "context_level", apiName: "context_levels",
+          field: "context_level", isBoolean: false,
+          allowedValues: ["low", "medium", "high"],
+          meaning: "Keep only web search calls with these search context sizes."
         ),
       ],
-      limits: [PageLimit(width: .day, defaultValue: 7, maximum: 180)],
+      limits: [PageLimit(width: .minute, defaultValue: 60, maximum: 1440), PageLimit(width: .hour, defaultValue: 24, maximum: 168), PageLimit(width: .day, defaultValue: 7, maximum: 31)]
+    ),
+    Endpoint(
+      name: "costs", kind: .costs,
+      summary: "money spent per day, by project, line item or API key",
+      path: "/organization/costs", resultObject: "organization.costs.result",
       fields: [
         ResultField(
           name: "amount", jsonPath: ["amount", "value"], kind: .double,
@@ -703,15 +727,28 @@ extension EndpointCatalog {
           isNullable: true, isRequired: false, groupKey: "line_item",
           meaning: "Unit of quantity: one of tokens, 1000_tokens, duration_seconds, duration_minutes, duration_hours, gibibyte_hours, images, characters, or another string; null when no single unit applies."
         ),
-      ]
+      ],
+      groupKeys: ["project_id", "line_item", "api_key_id"],
+      filters: [
+        EndpointFilter(
+          optionName: "project", apiName: "project_ids",
+          field: "project_id", isBoolean: false,
+          allowedValues: [],
+          meaning: "Keep only costs of these project IDs."
+        ),
+        EndpointFilter(
+          optionName: "key", apiName: "api_key_ids",
+          field: "api_key_id", isBoolean: false,
+          allowedValues: [],
+          meaning: "Keep only costs of these API key IDs."
+        ),
+      ],
+      limits: [PageLimit(width: .day, defaultValue: 7, maximum: 180)]
     ),
     Endpoint(
-      name: "projects", kind: .list, path: "/organization/projects",
-      resultObject: "organization.project",
-      bucketWidths: [],
-      groupByKeys: [],
-      filters: [],
-      limits: [PageLimit(width: nil, defaultValue: 20, maximum: 100)],
+      name: "projects", kind: .list,
+      summary: "the organization's projects (archived included), for names",
+      path: "/organization/projects", resultObject: "organization.project",
       fields: [
         ResultField(
           name: "id", jsonPath: ["id"], kind: .string,
@@ -748,15 +785,15 @@ extension EndpointCatalog {
           isNullable: false, isRequired: false, groupKey: nil,
           meaning: "Data residency setting of the project, one of the PublicProjectResidency values (e.g. GLOBAL, US_STORAGE_PROCESSING, EU_STORAGE_PROCESSING). New in the spec on 2026-08-21; may be absent."
         ),
-      ]
+      ],
+      groupKeys: [],
+      filters: [],
+      limits: [PageLimit(width: nil, defaultValue: 20, maximum: 100)]
     ),
     Endpoint(
-      name: "users", kind: .list, path: "/organization/users",
-      resultObject: "organization.user",
-      bucketWidths: [],
-      groupByKeys: [],
-      filters: [],
-      limits: [PageLimit(width: nil, defaultValue: 20, maximum: 100)],
+      name: "users", kind: .list,
+      summary: "the organization's users, for names",
+      path: "/organization/users", resultObject: "organization.user",
       fields: [
         ResultField(
           name: "id", jsonPath: ["id"], kind: .string,
@@ -823,15 +860,15 @@ extension EndpointCatalog {
           isNullable: true, isRequired: false, groupKey: nil,
           meaning: "Profile metadata; may be null."
         ),
-      ]
+      ],
+      groupKeys: [],
+      filters: [],
+      limits: [PageLimit(width: nil, defaultValue: 20, maximum: 100)]
     ),
     Endpoint(
-      name: "api_keys", kind: .list, path: "/organization/projects/{project_id}/api_keys",
-      resultObject: "organization.project.api_key",
-      bucketWidths: [],
-      groupByKeys: [],
-      filters: [],
-      limits: [PageLimit(width: nil, defaultValue: 20, maximum: 100)],
+      name: "api_keys", kind: .list,
+      summary: "every project's API keys, for names",
+      path: "/organization/projects/{project_id}/api_keys", resultObject: "organization.project.api_key",
       fields: [
         ResultField(
           name: "id", jsonPath: ["id"], kind: .string,
@@ -883,7 +920,10 @@ extension EndpointCatalog {
           isNullable: false, isRequired: true, groupKey: nil,
           meaning: "Project the key belongs to (usq adds it: the API lists keys per project)."
         ),
-      ]
+      ],
+      groupKeys: [],
+      filters: [],
+      limits: [PageLimit(width: nil, defaultValue: 20, maximum: 100)]
     ),
   ]
 }

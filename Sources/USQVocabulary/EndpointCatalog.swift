@@ -22,3 +22,18 @@ public enum EndpointCatalog {
     all.first { $0.resultObject == object }
   }
 }
+
+extension Endpoint {
+  /// The catalog endpoint named `name`; a precondition failure for unknown names (tests, literals).
+  public static func named(_ name: String) -> Endpoint {
+    guard let endpoint = EndpointCatalog.endpoint(named: name) else {
+      preconditionFailure("unknown endpoint '\(name)'")
+    }
+    return endpoint
+  }
+
+  /// `completions`.
+  public static var completions: Endpoint { named("completions") }
+  /// `costs`.
+  public static var costs: Endpoint { named("costs") }
+}

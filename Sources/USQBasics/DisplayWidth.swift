@@ -25,7 +25,7 @@ public enum DisplayWidth {
   }
 
   /// The display width of one scalar taken alone.
-  static func of(_ scalar: Unicode.Scalar) -> Int {
+  public static func of(_ scalar: Unicode.Scalar) -> Int {
     let value = scalar.value
     if value < 0x20 || (0x7F..<0xA0).contains(value) { return 0 }
     switch scalar.properties.generalCategory {
@@ -80,7 +80,7 @@ public enum DisplayWidth {
   }
 
   /// `text` centred in `width` columns (extra space goes right).
-  static func center(_ text: String, in width: Int) -> String {
+  public static func center(_ text: String, in width: Int) -> String {
     let gap = max(0, width - of(text))
     return String(repeating: " ", count: gap / 2) + text
       + String(repeating: " ", count: gap - gap / 2)
