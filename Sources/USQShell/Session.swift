@@ -101,9 +101,11 @@ public actor Session {
     }
     let clock = ContinuousClock()
     let started = clock.now
-    let outcome = emit(result, origin: origin, source: source, plan: plan, pipeline: pipeline)
+    // The plan that ran: after `read`, its stages and output were bound when it ran.
+    let outcome = emit(
+      result, origin: origin, source: source, plan: result.plan, pipeline: pipeline)
     if settings.timer {
-      let output = Self.outputVerb(plan.output).map {
+      let output = Self.outputVerb(result.plan.output).map {
         StageTiming(verb: $0, seconds: Self.seconds(clock.now - started))
       }
       console.err(StageTiming.line(result.timings, extra: output.map { [$0] } ?? []) + "\n")

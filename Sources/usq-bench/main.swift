@@ -2,7 +2,7 @@
 //
 //   usq-bench frame [--rows N] [--runs N] [--query 1…4]   frame kernels on usage-like data (Q1–Q4)
 //   usq-bench ingest DIR [--runs N] [--threads N]         API page files → one frame (PageScanner)
-//   usq-bench query DIR [--runs N]                        the peers' q1–q4 on the frame of DIR
+//   usq-bench query DIR [--runs N]                        the peers' q1–q4 as `read DIR | …` (read excluded)
 //
 // More subcommands (ingest, whole queries) plug into `commands` below.
 

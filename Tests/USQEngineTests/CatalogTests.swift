@@ -36,9 +36,19 @@ import USQVocabulary
     #expect(error.span == Span(start: 5, end: 9))
   }
 
+  @Test("the stage topics are the table's: one per topic, in its order, aliases as its rows say")
+  func stageTopicsFollowTheTable() {
+    #expect(HelpCatalog.stageTopics.map(\.name) == StageVerb.topics)
+    #expect(Set(HelpCatalog.operationTopics.map(\.name)) == Set(StageVerb.topics))
+    for topic in HelpCatalog.stageTopics {
+      let aliases = StageVerb.table.filter { $0.topic == topic.name && $0.name != topic.name }
+      #expect(topic.aliases == aliases.map(\.name), "topic \(topic.name)")
+    }
+  }
+
   @Test("every stage, command, setting and endpoint has a topic with an example")
   func coverage() {
-    for verb in StageSyntax.verbs { #expect(help.topic(named: verb) != nil, "stage \(verb)") }
+    for verb in StageVerb.names { #expect(help.topic(named: verb) != nil, "stage \(verb)") }
     for verb in CommandSyntax.verbs { #expect(help.topic(named: verb) != nil, "command \(verb)") }
     for setting in CompletionProvider.defaultSettings {
       #expect(help.topic(named: setting.name) != nil, "setting \(setting.name)")

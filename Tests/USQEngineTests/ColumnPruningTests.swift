@@ -120,7 +120,9 @@ import USQLanguage
 
   @Test("each stage reads only the columns later stages use", arguments: cases)
   func pruned(_ testCase: Case) throws {
-    let plan = try #require(bindPlan(testCase.statement, environment: Self.environment))
+    let unfused = Optimizer(isPruning: true, isFusing: false)
+    let plan = try #require(
+      bindPlan(testCase.statement, environment: Self.environment, optimizer: unfused))
     let actual = plan.stages.map { $0.inputColumns?.joined(separator: ", ") ?? "all" }
     #expect(actual == testCase.expected)
     #expect(plan.usedSourceColumns == plan.stages.first?.inputColumns)
@@ -177,7 +179,22 @@ import USQLanguage
     let frame = Self.usageFrame(rows: 300, &random)
     let environment = Fixtures.environment(frames: ["usage": frame])
     var bound = 0
-    for _ in 0..<600 {
+    for stages in Self.generatedStages(count: 600, &random) {
+      let statement = "from usage | " + stages.joined(separator: " | ")
+      guard case .pipeline(let pipeline) = Parser.parse(SourceFile(statement)).0,
+        Binder(environment: environment).bind(pipeline).0 != nil
+      else { continue }
+      bound += 1
+      try await Self.expectSameResult(statement, environment: environment)
+    }
+    #expect(bound > 300, "only \(bound) generated pipelines bound")
+  }
+
+  /// `count` random pipelines' stages (never none): up to two stages from the pool, maybe a
+  /// `bucket`, maybe an aggregation, maybe one more stage.
+  static func generatedStages(count: Int, _ random: inout SeededGenerator) -> [[String]] {
+    var pipelines: [[String]] = []
+    while pipelines.count < count {
       func pick(_ pool: [String], _ count: ClosedRange<Int>) -> [String] {
         (0..<Int.random(in: count, using: &random)).map { _ in
           pool.randomElement(using: &random) ?? ""
@@ -186,36 +203,37 @@ import USQLanguage
       var stages = pick(Self.stagePool, 0...2)
       if Bool.random(using: &random) { stages += pick(Self.buckets, 1...1) }
       stages += pick(Self.aggregations, 0...1) + pick(Self.stagePool, 0...1)
-      if stages.isEmpty { continue }
-      let statement = "from usage | " + stages.joined(separator: " | ")
-      guard case .pipeline(let pipeline) = Parser.parse(SourceFile(statement)).0,
-        let plan = Binder(environment: environment).bind(pipeline).0
-      else { continue }
-      bound += 1
-      try await Self.expectSameResult(plan, environment: environment, statement)
+      if !stages.isEmpty { pipelines.append(stages) }
     }
-    #expect(bound > 300, "only \(bound) generated pipelines bound")
+    return pipelines
   }
 
   static func expectSameResult(
-    _ statement: String, sourceLocation: SourceLocation = #_sourceLocation
+    _ statement: String, environment: Environment = environment,
+    sourceLocation: SourceLocation = #_sourceLocation
   ) async throws {
+    try await outcomes(statement, environment: environment, sourceLocation: sourceLocation)
+  }
+
+  /// Runs `statement` as written (`Optimizer.literal`) and optimized, expects the same result,
+  /// and returns both outcomes.
+  @discardableResult
+  static func outcomes(
+    _ statement: String, environment: Environment,
+    sourceLocation: SourceLocation = #_sourceLocation
+  ) async throws -> (Result<ExecutionResult, any Error>, Result<ExecutionResult, any Error>) {
+    let literal = try #require(
+      bindPlan(
+        statement, environment: environment, optimizer: .literal, sourceLocation: sourceLocation),
+      sourceLocation: sourceLocation)
     let plan = try #require(
       bindPlan(statement, environment: environment, sourceLocation: sourceLocation),
       sourceLocation: sourceLocation)
-    try await expectSameResult(
-      plan, environment: environment, statement, sourceLocation: sourceLocation)
-  }
-
-  static func expectSameResult(
-    _ plan: Plan, environment: Environment, _ statement: String,
-    sourceLocation: SourceLocation = #_sourceLocation
-  ) async throws {
     let source = FakeDataSource(frames: [:])
     let optimized = Executor(environment: environment, dataSource: source)
     var plain = optimized
-    plain.isOptimizing = false
-    let expected = await outcome { try await plain.run(plan) }
+    plain.optimizer = .literal
+    let expected = await outcome { try await plain.run(literal) }
     let actual = await outcome { try await optimized.run(plan) }
     switch (expected, actual) {
     case (.success(let expected), .success(let actual)):
@@ -230,6 +248,7 @@ import USQLanguage
     default:
       Issue.record("\(statement): \(expected) vs \(actual)", sourceLocation: sourceLocation)
     }
+    return (expected, actual)
   }
 
   static func outcome(_ body: () async throws -> ExecutionResult) async -> Result<

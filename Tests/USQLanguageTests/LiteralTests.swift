@@ -52,7 +52,7 @@ struct DidYouMeanTests {
     #expect(
       DidYouMean.best(for: "num_model_request", among: ["model", "num_model_requests"])
         == "num_model_requests")
-    #expect(DidYouMean.best(for: "sun", among: StageSyntax.verbs) == "sum")
+    #expect(DidYouMean.best(for: "sun", among: StageVerb.names) == "sum")
     #expect(DidYouMean.best(for: "mdoel", among: ["model", "project_id"]) == "model")
     #expect(DidYouMean.best(for: "Model", among: ["model"]) == "model")
     #expect(DidYouMean.best(for: "xyzzy", among: ["model", "project_id"]) == nil)

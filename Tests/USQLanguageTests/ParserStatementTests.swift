@@ -115,6 +115,16 @@ struct ParserStatementTests {
     #expect(dump(example.text) == example.dump)
   }
 
+  @Test("every row of the stage table has a parse case, and each verb is one row")
+  func tableCovered() {
+    let verbs = StageVerb.names
+    #expect(Set(verbs).count == verbs.count)
+    let examples = (Self.stages + Self.outputs + PeriodParserTests.cases).map { $0.text }
+    for verb in verbs {
+      #expect(examples.contains { $0.hasPrefix("_ | \(verb)") }, "no parse case for '\(verb)'")
+    }
+  }
+
   static let outputs: [ParseCase] = [
     ParseCase("_ | chart bar", "_ | chart bar"),
     ParseCase(

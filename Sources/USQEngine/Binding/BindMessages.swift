@@ -3,6 +3,14 @@ import USQLanguage
 
 /// The binder's shared messages (rule 15: alphabetical, lowercase, no final period).
 enum BindMessages {
+  static func compareAfterOpenSchema(_ verb: Name) -> Diagnostic {
+    .error(
+      "bind.compare-open-schema",
+      "'compare' needs the columns before it known before it runs, and 'pivot' makes them known only then",
+      at: verb.span, label: "columns unknown here",
+      help: "compare before pivoting: '… | compare prev', then 'from _ | pivot …'")
+  }
+
   static func compareNotLast(_ verb: Name) -> Diagnostic {
     .error(
       "bind.compare-not-last", "'compare' must be the last stage before 'chart' or 'export'",
@@ -82,11 +90,11 @@ enum BindMessages {
   }
 
   static func unknownStage(_ name: Name) -> Diagnostic {
-    let help = DidYouMean.best(for: name.text, among: StageSyntax.verbs).map {
+    let help = DidYouMean.best(for: name.text, among: StageVerb.names).map {
       "did you mean '\($0)'?"
     }
     return .error(
       "bind.unknown-stage", "unknown stage '\(name.text)'", at: name.span, label: "not a stage",
-      notes: ["stages: \(StageSyntax.verbs.joined(separator: ", "))"], help: help)
+      notes: ["stages: \(StageVerb.names.joined(separator: ", "))"], help: help)
   }
 }

@@ -80,12 +80,7 @@ extension Binder {
     return chart.map(PlanOutput.chart) ?? .table
   }
 
-  static func isOutput(_ stage: StageSyntax) -> Bool {
-    switch stage.kind {
-    case .chart, .export: true
-    default: false
-    }
-  }
+  static func isOutput(_ stage: StageSyntax) -> Bool { stage.isOutput }
 
   static func isCompare(_ stage: StageSyntax) -> Bool {
     if case .compare = stage.kind { return true }

@@ -17,15 +17,40 @@ public struct Binder: Sendable {
     self.environment = environment
   }
 
-  /// Binds `pipeline`.
+  /// Binds `pipeline` and optimizes the plan.
   ///
+  /// - Parameter optimizer: the optimizer (tests pass `Optimizer.literal` to compare results).
   /// - Returns: the plan (`nil` when any diagnostic is an error) and every diagnostic
   ///   (errors and warnings) in the order found. The plan's `warnings` repeat the warnings.
-  public func bind(_ pipeline: PipelineSyntax) -> (Plan?, [Diagnostic]) {
+  public func bind(_ pipeline: PipelineSyntax, optimizer: Optimizer = Optimizer()) -> (
+    Plan?, [Diagnostic]
+  ) {
     var state = BindState(environment: environment)
     let plan = bind(pipeline, &state)
     let hasErrors = state.diagnostics.hasErrors
-    return (hasErrors ? nil : plan, state.diagnostics)
+    return (hasErrors ? nil : plan.map(optimizer.optimize), state.diagnostics)
+  }
+
+  /// Late binding: `plan`'s `lateStages` bound against `frame` (what the bound part of the
+  /// plan gave, its columns now known) and optimized; the result runs over `frame` and keeps
+  /// `plan`'s source for `explain`.
+  ///
+  /// - Returns: the plan, or the errors (a column the stages name that the frame lacks).
+  func bindLate(_ plan: Plan, over frame: Frame, optimizer: Optimizer) -> Result<
+    Plan, ExecutionError
+  > {
+    var state = BindState(environment: environment)
+    var schema = plan.resultSchema.with(columns: StageSchema(frame).columns)
+    schema.isOpen = false
+    guard let (stages, output, late) = bindStages(plan.lateStages, from: schema, &state) else {
+      return .failure(.diagnostics(state.diagnostics))
+    }
+    var bound = Plan(
+      binding: plan.binding, source: plan.source, sourceSchema: schema, stages: stages,
+      output: output, lateStages: late,
+      warnings: state.diagnostics.filter { $0.severity == .warning })
+    bound = optimizer.optimize(bound)
+    return .success(bound)
   }
 
   /// The schema after each stage of `pipeline` up to `stageCount` stages, binding as far as it
@@ -47,66 +72,84 @@ public struct Binder: Sendable {
 
   private func bind(_ pipeline: PipelineSyntax, _ state: inout BindState) -> Plan? {
     guard let (source, sourceSchema) = bindSource(pipeline.source, &state) else { return nil }
-    var schema = sourceSchema
-    var stages: [PlannedStage] = []
-    var frameStages = pipeline.stages.prefix { !Self.isOutput($0) }
-    let outputCount = pipeline.stages.count - frameStages.count
-    var comparison: (CompareOperation, StageSyntax)?
-    if let index = frameStages.firstIndex(where: Self.isCompare) {
-      let stage = frameStages[index]
-      guard index == frameStages.count - 1, case .compare(let shift) = stage.kind else {
-        state.report(BindMessages.compareNotLast(stage.verb))
+    var syntax = pipeline.stages
+    var comparison: (operation: CompareOperation, stage: StageSyntax)?
+    if let index = syntax.firstIndex(where: Self.isCompare) {
+      guard let bound = bindComparison(syntax, at: index, source: source, &state) else {
         return nil
       }
-      frameStages = frameStages.dropLast()
-      guard
-        let bound = CompareOperation.bind(
-          shift, verb: stage.verb, source: source, stages: Array(frameStages),
-          now: environment.now, &state)
-      else { return nil }
-      comparison = (bound, stage)
+      comparison = (bound, syntax.remove(at: index))
     }
-    for stage in frameStages {
-      var bound: BoundStage?
-      if !schema.isOpen {
-        bound = Self.bindStage(stage, input: schema, &state)
-        guard bound != nil else { return nil }
-      }
-      schema = bound?.output ?? .open
+    guard
+      let (stages, output, late) = bindStages(
+        syntax, from: sourceSchema, comparing: comparison != nil, &state)
+    else { return nil }
+    if let binding = pipeline.binding, let first = pipeline.stages.first(where: Self.isOutput) {
+      state.report(BindMessages.outputIgnored(first.verb, binding: binding))
+    }
+    if let comparison, !late.isEmpty {
+      state.report(BindMessages.compareAfterOpenSchema(comparison.stage.verb))
+      return nil
+    }
+    let (finalSource, facts) = finish(source, &state)
+    var plan = Plan(
+      binding: pipeline.binding?.text, source: finalSource, sourceSchema: sourceSchema,
+      stages: stages, output: output, lateStages: late,
+      warnings: state.diagnostics.filter { $0.severity == .warning }, loadFacts: facts)
+    if let comparison {
+      plan.comparison = PlannedComparison(
+        operation: comparison.operation,
+        schema: CompareOperation.schema(after: stages.last?.schema ?? sourceSchema),
+        span: comparison.stage.span, now: environment.now)
+    }
+    return plan
+  }
+
+  /// `compare` at `index` of `syntax`: the last frame stage, over a `load` with a window.
+  private func bindComparison(
+    _ syntax: [StageSyntax], at index: Int, source: PendingSource, _ state: inout BindState
+  ) -> CompareOperation? {
+    let stage = syntax[index]
+    let frameCount = syntax.prefix { !Self.isOutput($0) }.count
+    guard index == frameCount - 1, case .compare(let shift) = stage.kind else {
+      state.report(BindMessages.compareNotLast(stage.verb))
+      return nil
+    }
+    return CompareOperation.bind(
+      shift, verb: stage.verb, source: source, stages: Array(syntax.prefix(index)),
+      now: environment.now, &state)
+  }
+
+  /// Binds `syntax` from `schema` on: the frame stages up to where the schema is open, then the
+  /// output; what follows an open schema is returned as late stages.
+  ///
+  /// - Parameter comparing: a `compare` (taken out of `syntax`) adds its columns before the
+  ///   output.
+  private func bindStages(
+    _ syntax: [StageSyntax], from schema: StageSchema, comparing: Bool = false,
+    _ state: inout BindState
+  ) -> ([PlannedStage], PlanOutput, [StageSyntax])? {
+    var schema = schema
+    var stages: [PlannedStage] = []
+    let frameStages = syntax.prefix { !Self.isOutput($0) }
+    for stage in frameStages where !schema.isOpen {
+      guard let bound = Self.bindStage(stage, input: schema, &state) else { return nil }
+      schema = bound.output
       stages.append(
         PlannedStage(
-          verb: stage.verb.text, span: stage.span, syntax: stage, operation: bound?.operation,
-          schema: schema))
+          origin: StageOrigin(verb: stage.verb.text, span: stage.span),
+          operation: bound.operation, schema: schema))
     }
-    let stagesSchema = schema
-    if comparison != nil, !schema.isOpen { schema = CompareOperation.schema(after: schema) }
-    let outputStages = Array(pipeline.stages.suffix(outputCount))
-    var output = PlanOutput.table
+    let outputStages = Array(syntax.dropFirst(frameStages.count))
     if let firstNonOutput = outputStages.first(where: { !Self.isOutput($0) }) {
       let output = outputStages.first { Self.isOutput($0) } ?? firstNonOutput
       state.report(BindMessages.outputNotLast(output.verb))
       return nil
     }
-    if !schema.isOpen {
-      guard let bound = Self.bindOutput(outputStages, input: schema, &state) else { return nil }
-      output = bound
-    }
-    if let binding = pipeline.binding, let first = outputStages.first {
-      state.report(BindMessages.outputIgnored(first.verb, binding: binding))
-    }
-    let finalSource = finish(source, stages: &stages, &state)
-    var plan = Plan(
-      binding: pipeline.binding?.text, source: finalSource, sourceSchema: sourceSchema,
-      stages: stages,
-      output: output, deferredOutput: schema.isOpen ? outputStages : [],
-      warnings: state.diagnostics.filter { $0.severity == .warning })
-    plan.pruneColumns()
-    if let (operation, stage) = comparison {
-      plan.comparison = PlannedComparison(
-        operation: operation, schema: schema.isOpen ? stagesSchema : schema, span: stage.span,
-        now: environment.now)
-    }
-    return plan
+    if schema.isOpen { return (stages, .table, Array(syntax.dropFirst(stages.count))) }
+    if comparing { schema = CompareOperation.schema(after: schema) }
+    guard let output = Self.bindOutput(outputStages, input: schema, &state) else { return nil }
+    return (stages, output, [])
   }
 
   /// The pending source: a `load` is finished after the stages (group_by, push-down).

@@ -101,7 +101,7 @@ extension HelpCatalog {
     HelpTopic(
       name: "explain", kind: .command, usage: "explain PIPELINE",
       details:
-        "The plan stage by stage (what runs at the API, what runs here, the columns after each\nstage) and every HTTP request it would make, key redacted. Nothing is fetched.",
+        "The optimized plan stage by stage (what runs at the API, what runs here, the columns\neach stage reads and has after it, fused stages) and every HTTP request it would make,\nkey redacted. Nothing is fetched. After `read`, stages are checked when it runs.",
       examples: [
         "explain load completions days=30 | where model = gpt-4o | sum input_tokens by model"
       ]),

@@ -16,8 +16,13 @@ public struct HelpCatalog: Sendable {
       + endpoints.map(Self.endpointTopic)
   }
 
-  /// Every stage's topic, in the order of the language.
-  static let stageTopics: [HelpTopic] = [
+  /// Every stage's topic, in the order of `StageVerb.table` (which names each verb's topic).
+  static let stageTopics: [HelpTopic] = StageVerb.topics.compactMap { name in
+    operationTopics.first { $0.name == name }
+  }
+
+  /// The topic each operation documents itself with (the order does not matter).
+  static let operationTopics: [HelpTopic] = [
     WhereOperation.help, SelectOperation.help, DropOperation.help, RenameOperation.help,
     DeriveOperation.help, SumOperation.help, CountOperation.help, AggOperation.help,
     SortOperation.help, TopOperation.help, HeadOperation.help, TailOperation.help,
@@ -61,7 +66,7 @@ public struct HelpCatalog: Sendable {
 
       a line is a pipeline (source | stage | stage …) or a command; `let NAME = …` stores a result
       sources:   load ENDPOINT [option=value …] · read PATH · from NAME · _
-      stages:    \(Self.stageTopics.flatMap { [$0.name] + $0.aliases }.filter { $0 != "chart" && $0 != "export" }.joined(separator: " "))
+      stages:    \(StageVerb.table.filter { !$0.isOutput }.map(\.name).joined(separator: " "))
       output:    chart KIND [x= y= by= title=] · export PATH [format=]
       commands:  \(names(.command))
       settings:  \(names(.setting))

@@ -46,7 +46,7 @@ public struct CompletionProvider: Sendable {
   {
     switch expected {
     case .statementStart: return ["load", "read", "from", "let", "_"] + CommandSyntax.verbs
-    case .stage: return StageSyntax.verbs
+    case .stage: return StageVerb.names
     case .endpoint: return environment.endpoints.map(\.name)
     case .optionKey(let endpoint):
       guard let description = resolve(endpoint) else { return [] }

@@ -8,6 +8,9 @@ public struct ExecutionResult: Sendable {
   public var output: ExecutionOutput
   /// One entry per source and stage, in order.
   public var timings: [StageTiming]
+  /// The plan that ran: optimized, and with the stages bound late (after `read`, `pivot`)
+  /// bound and optimized too.
+  public var plan: Plan
 
   /// `time: load 812.4 ms · sum 9.1 ms · top 0.1 ms · total 823.0 ms` (for `timer=on`).
   public var timerLine: String { StageTiming.line(timings) }

@@ -16,9 +16,9 @@ public struct Executor: Sendable {
   public var dataSource: any DataSource
   /// The session's cache of organization lists for `names` (`nil`: fetch every time).
   public var listCache: ListCache?
-  /// Whether stages drop the columns they do not read (`PlannedStage.inputColumns`) and `where`
-  /// fuses with a `bucket` after it; off only to check that results do not change.
-  var isOptimizing = true
+  /// The optimizer for the stages bound when the statement runs (`Optimizer.literal` only to
+  /// check that results do not change).
+  var optimizer = Optimizer()
 
   /// Creates an executor.
   public init(environment: Environment, dataSource: any DataSource, listCache: ListCache? = nil) {
@@ -38,29 +38,45 @@ public struct Executor: Sendable {
     // `compare`: the earlier window runs at the same time as the loaded one.
     async let earlier = runComparison(plan)
     var timings: [StageTiming] = []
-    var frame = try await runPipeline(
+    let clock = ContinuousClock()
+    var (frame, context) = try await runPipeline(
       plan.source, sourceSchema: plan.sourceSchema, stages: plan.stages, timings: &timings,
       progress: progress)
+    var ran = plan
+    while ran.isBoundLate {
+      // Late binding: the columns are known now; bind and optimize the rest, then run it.
+      // Its time counts as the first late stage's (the timer line has one entry per stage).
+      try Task.checkCancellation()
+      let binding = clock.now
+      let late = try Binder(environment: environment).bindLate(
+        ran, over: frame, optimizer: optimizer
+      ).get()
+      let bindingSeconds = Self.seconds(since: binding, clock)
+      let first = timings.count
+      frame = try await runStages(late.stages, frame, context: context, timings: &timings)
+      if first < timings.count { timings[first].seconds += bindingSeconds }
+      ran.stages += late.stages
+      ran.output = late.output
+      ran.lateStages = late.lateStages
+      ran.warnings += late.warnings
+      if plan.stages.isEmpty { ran.sourceSchema = late.sourceSchema }
+    }
     try Task.checkCancellation()
     if let comparison = plan.comparison, let previous = try await earlier {
-      let clock = ContinuousClock()
       let started = clock.now
       frame = comparison.operation.combine(current: frame, previous: previous)
       timings.append(StageTiming(verb: "compare", seconds: Self.seconds(since: started, clock)))
     }
-    var output = plan.output
-    if !plan.deferredOutput.isEmpty {
-      output = try bindOutputAtRunTime(plan.deferredOutput, input: frame)
-    }
     return ExecutionResult(
-      frame: frame, output: Self.output(output, binding: plan.binding, frame), timings: timings)
+      frame: frame, output: Self.output(ran.output, binding: ran.binding, frame),
+      timings: timings, plan: ran)
   }
 
-  /// The source, then the stages, timing each.
+  /// The source, then the stages, timing each; the frame and the context the stages ran in.
   private func runPipeline(
     _ source: PlannedSource, sourceSchema: StageSchema, stages: [PlannedStage],
     timings: inout [StageTiming], progress: @escaping @Sendable (Int, Int?) -> Void
-  ) async throws -> Frame {
+  ) async throws -> (Frame, OperationContext) {
     let clock = ContinuousClock()
     let started = clock.now
     let frame = try await loadSource(source, sourceSchema: sourceSchema, progress: progress)
@@ -74,7 +90,7 @@ public struct Executor: Sendable {
     let context = OperationContext(
       environment: environment, dataSource: dataSource, window: window,
       bucketWidth: sourceSchema.bucketWidth, listCache: listCache)
-    return try await runStages(stages, frame, context: context, timings: &timings)
+    return (try await runStages(stages, frame, context: context, timings: &timings), context)
   }
 
   /// The frame of `compare`'s earlier window, or `nil` without a comparison.
@@ -84,7 +100,8 @@ public struct Executor: Sendable {
     var timings: [StageTiming] = []
     return try await runPipeline(
       source, sourceSchema: plan.sourceSchema, stages: comparison.earlierStages(plan.stages),
-      timings: &timings, progress: { _, _ in })
+      timings: &timings, progress: { _, _ in }
+    ).0
   }
 
   private func loadSource(
@@ -125,22 +142,6 @@ public struct Executor: Sendable {
       pairs.append((name, column))
     }
     return Frame(unchecked: pairs)
-  }
-
-  func bindAtRunTime(_ syntax: StageSyntax, input: Frame) throws -> any PipelineOperation {
-    var state = BindState(environment: environment)
-    guard let bound = Binder.bindStage(syntax, input: StageSchema(input), &state) else {
-      throw ExecutionError.diagnostics(state.diagnostics)
-    }
-    return bound.operation
-  }
-
-  private func bindOutputAtRunTime(_ stages: [StageSyntax], input: Frame) throws -> PlanOutput {
-    var state = BindState(environment: environment)
-    guard let output = Binder.bindOutput(stages, input: StageSchema(input), &state) else {
-      throw ExecutionError.diagnostics(state.diagnostics)
-    }
-    return output
   }
 
   private static func output(_ output: PlanOutput, binding: String?, _ frame: Frame)

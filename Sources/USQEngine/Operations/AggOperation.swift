@@ -45,7 +45,7 @@ struct AggOperation: PipelineOperation {
       let (aggregation, output) = Aggregation.bind(
         requests, by: keys, verb: verb, input: input, &state)
     else { return nil }
-    return BoundStage(operation: Self(aggregation: aggregation), output: output)
+    return BoundStage(operation: .agg(Self(aggregation: aggregation)), output: output)
   }
 
   func run(_ frame: Frame, context: OperationContext) async throws -> Frame {
@@ -60,7 +60,7 @@ struct AggOperation: PipelineOperation {
   }
 }
 
-extension AggOperation: ColumnPruning, AggregatingOperation {
+extension AggOperation: ColumnPruning {
   /// The keys and the aggregated columns.
   func inputColumns(for demand: ColumnDemand, input: StageSchema) -> Set<String> {
     aggregation.inputColumns

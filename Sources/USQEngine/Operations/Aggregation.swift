@@ -72,8 +72,3 @@ struct Aggregation: Sendable {
       label: "already a column of the result", help: "name it with 'agg F(C) as NAME'")
   }
 }
-
-/// A stage that aggregates (`sum`, `avg`, `min`, `max`, `count`, `agg`), for `bucket`'s pruning.
-protocol AggregatingOperation: PipelineOperation {
-  var aggregation: Aggregation { get }
-}

@@ -40,7 +40,7 @@ struct AssertOperation: PipelineOperation {
     }
     let operation = Self(
       condition: condition, text: expression.text, message: message?.text, span: expression.span)
-    return BoundStage(operation: operation, output: input)
+    return BoundStage(operation: .assert(operation), output: input)
   }
 
   func run(_ frame: Frame, context: OperationContext) async throws -> Frame {

@@ -52,10 +52,15 @@ struct BucketOperation: PipelineOperation {
     }
     var output = input
     output.bucketWidth = bucket
-    return BoundStage(operation: Self(width: bucket), output: output)
+    return BoundStage(operation: .bucket(Self(width: bucket)), output: output)
   }
 
   func run(_ frame: Frame, context: OperationContext) async throws -> Frame {
+    try run(frame)
+  }
+
+  /// Re-buckets every row of `frame`.
+  func run(_ frame: Frame) throws -> Frame {
     try frame.bucket(width)
   }
 
@@ -95,10 +100,10 @@ extension BucketOperation: ColumnPruning {
   func inputColumns(for demand: ColumnDemand, input: StageSchema) -> Set<String> {
     let start = "start_time"
     let groups = Set(input.columns.filter { Self.isGroup($0, start: start) }.map(\.name))
-    if let consumer = demand.consumer as? AggregatingOperation,
-      Self.ignoresMerging(consumer.aggregation, groups: groups, start: start, input: input)
+    if let aggregation = demand.consumer?.aggregation,
+      Self.ignoresMerging(aggregation, groups: groups, start: start, input: input)
     {
-      return consumer.aggregation.inputColumns.union([start])
+      return aggregation.inputColumns.union([start])
     }
     return demand.columns.union(groups).union([start])
   }

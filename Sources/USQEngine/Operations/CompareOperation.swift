@@ -102,7 +102,7 @@ struct CompareOperation: Sendable {
   func previousStages(_ stages: [PlannedStage]) -> [PlannedStage] {
     guard keepsOnlyCurrentRows else { return stages }
     return stages.filter { stage in
-      switch stage.syntax.kind {
+      switch stage.operation {
       case .top, .head, .tail: false
       default: true
       }

@@ -27,7 +27,7 @@ struct CountOperation: PipelineOperation {
       let (aggregation, output) = Aggregation.bind(
         [request], by: keys, verb: verb, input: input, &state)
     else { return nil }
-    return BoundStage(operation: Self(aggregation: aggregation), output: output)
+    return BoundStage(operation: .count(Self(aggregation: aggregation)), output: output)
   }
 
   func run(_ frame: Frame, context: OperationContext) async throws -> Frame {
@@ -35,7 +35,7 @@ struct CountOperation: PipelineOperation {
   }
 }
 
-extension CountOperation: ColumnPruning, AggregatingOperation {
+extension CountOperation: ColumnPruning {
   /// The keys.
   func inputColumns(for demand: ColumnDemand, input: StageSchema) -> Set<String> {
     aggregation.inputColumns

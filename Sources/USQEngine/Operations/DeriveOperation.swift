@@ -40,7 +40,7 @@ struct DeriveOperation: PipelineOperation {
       }
       derivations.append((item.name.text, bound, item.expression.text))
     }
-    return BoundStage(operation: Self(derivations: derivations), output: schema)
+    return BoundStage(operation: .derive(Self(derivations: derivations)), output: schema)
   }
 
   func run(_ frame: Frame, context: OperationContext) async throws -> Frame {

@@ -23,7 +23,7 @@ struct DistinctOperation: PipelineOperation {
       let columns = state.columns(names, in: input)
     else { return nil }
     return BoundStage(
-      operation: Self(names: names.map(\.text)),
+      operation: .distinct(Self(names: names.map(\.text))),
       output: input.with(columns: names.isEmpty ? input.columns : columns))
   }
 

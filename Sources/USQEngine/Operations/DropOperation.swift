@@ -27,7 +27,7 @@ struct DropOperation: PipelineOperation {
     }
     let dropped = Set(names.map(\.text))
     let output = input.with(columns: input.columns.filter { !dropped.contains($0.name) })
-    return BoundStage(operation: Self(names: names.map(\.text)), output: output)
+    return BoundStage(operation: .drop(Self(names: names.map(\.text))), output: output)
   }
 
   func run(_ frame: Frame, context: OperationContext) async throws -> Frame {

@@ -28,7 +28,7 @@ struct FillOperation: PipelineOperation {
       return nil
     }
     return BoundStage(
-      operation: Self(window: input.window, width: input.bucketWidth), output: input)
+      operation: .fill(Self(window: input.window, width: input.bucketWidth)), output: input)
   }
 
   func run(_ frame: Frame, context: OperationContext) async throws -> Frame {

@@ -88,7 +88,7 @@ struct ForecastOperation: PipelineOperation {
       separator: " ")
     let operation = Self(column: column.name, lastDay: lastDay, text: text)
     let output = input.with(columns: input.columns + [ColumnInfo(name: "forecast", kind: .bool)])
-    return BoundStage(operation: operation, output: output)
+    return BoundStage(operation: .forecast(operation), output: output)
   }
 
   func run(_ frame: Frame, context: OperationContext) async throws -> Frame {
@@ -152,6 +152,13 @@ struct ForecastOperation: PipelineOperation {
     .error(
       "bind.forecast-option", "'\(option.key.text)=' takes one value, found '\(option.rawText)'",
       at: option.valueSpan, label: "one value", help: "write '\(option.key.text)=' with one value")
+  }
+}
+
+extension ForecastOperation: ColumnPruning {
+  /// Every column: each non-numeric column keys a series, and projected rows fill them all.
+  func inputColumns(for demand: ColumnDemand, input: StageSchema) -> Set<String> {
+    Set(input.names)
   }
 }
 

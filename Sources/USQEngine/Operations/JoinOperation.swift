@@ -66,7 +66,7 @@ struct JoinOperation: PipelineOperation {
       columns.append(ColumnInfo(name: name, kind: column.kind))
     }
     let operation = Self(frameName: frameName.text, keys: keys.map(\.name), kind: kind)
-    return BoundStage(operation: operation, output: input.with(columns: columns))
+    return BoundStage(operation: .join(operation), output: input.with(columns: columns))
   }
 
   func run(_ frame: Frame, context: OperationContext) async throws -> Frame {

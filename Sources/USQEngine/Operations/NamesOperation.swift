@@ -59,7 +59,7 @@ struct NamesOperation: PipelineOperation {
       state.report(noIDs(verb, in: input))
       return nil
     }
-    return BoundStage(operation: Self(lookups: used), output: input.with(columns: columns))
+    return BoundStage(operation: .names(Self(lookups: used)), output: input.with(columns: columns))
   }
 
   func run(_ frame: Frame, context: OperationContext) async throws -> Frame {

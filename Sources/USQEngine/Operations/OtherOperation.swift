@@ -45,7 +45,8 @@ struct OtherOperation: PipelineOperation {
       state.report(outOfRange(percent))
       return nil
     }
-    return BoundStage(operation: Self(percent: percent.value, column: column.name), output: input)
+    return BoundStage(
+      operation: .other(Self(percent: percent.value, column: column.name)), output: input)
   }
 
   func run(_ frame: Frame, context: OperationContext) async throws -> Frame {

@@ -37,7 +37,8 @@ struct PivotOperation: PipelineOperation {
     }
     var output = input.with(columns: keys)
     output.isOpen = true
-    return BoundStage(operation: Self(column: column.name, values: values.name), output: output)
+    return BoundStage(
+      operation: .pivot(Self(column: column.name, values: values.name)), output: output)
   }
 
   func run(_ frame: Frame, context: OperationContext) async throws -> Frame {

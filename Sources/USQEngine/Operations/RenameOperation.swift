@@ -41,7 +41,7 @@ struct RenameOperation: PipelineOperation {
       return nil
     }
     let operation = Self(renames: items.map { ($0.newName.text, $0.oldName.text) })
-    return BoundStage(operation: operation, output: input.with(columns: columns))
+    return BoundStage(operation: .rename(operation), output: input.with(columns: columns))
   }
 
   func run(_ frame: Frame, context: OperationContext) async throws -> Frame {

@@ -23,7 +23,7 @@ struct SelectOperation: PipelineOperation {
       let columns = state.columns(names, in: input)
     else { return nil }
     return BoundStage(
-      operation: Self(names: names.map(\.text)), output: input.with(columns: columns))
+      operation: .select(Self(names: names.map(\.text))), output: input.with(columns: columns))
   }
 
   func run(_ frame: Frame, context: OperationContext) async throws -> Frame {

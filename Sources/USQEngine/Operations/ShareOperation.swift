@@ -39,7 +39,8 @@ struct ShareOperation: PipelineOperation {
     } else {
       output.columns.append(share)
     }
-    return BoundStage(operation: Self(column: column.name, keys: keys.map(\.name)), output: output)
+    return BoundStage(
+      operation: .share(Self(column: column.name, keys: keys.map(\.name))), output: output)
   }
 
   func run(_ frame: Frame, context: OperationContext) async throws -> Frame {

@@ -25,7 +25,7 @@ struct SortOperation: PipelineOperation {
   {
     guard state.columns(items.map(\.column), in: input) != nil else { return nil }
     let keys = items.map { SortKey($0.column.text, descending: $0.isDescending) }
-    return BoundStage(operation: Self(keys: keys), output: input)
+    return BoundStage(operation: .sort(Self(keys: keys)), output: input)
   }
 
   func run(_ frame: Frame, context: OperationContext) async throws -> Frame {

@@ -40,7 +40,8 @@ struct SumOperation: PipelineOperation {
       let (aggregation, output) = Aggregation.bind(
         requests, by: keys, verb: verb, input: input, &state)
     else { return nil }
-    return BoundStage(operation: Self(function: function, aggregation: aggregation), output: output)
+    return BoundStage(
+      operation: .aggregate(Self(function: function, aggregation: aggregation)), output: output)
   }
 
   func run(_ frame: Frame, context: OperationContext) async throws -> Frame {
@@ -48,7 +49,7 @@ struct SumOperation: PipelineOperation {
   }
 }
 
-extension SumOperation: ColumnPruning, AggregatingOperation {
+extension SumOperation: ColumnPruning {
   /// The keys and the aggregated columns.
   func inputColumns(for demand: ColumnDemand, input: StageSchema) -> Set<String> {
     aggregation.inputColumns

@@ -19,7 +19,8 @@ struct TailOperation: PipelineOperation {
     ])
 
   static func bind(_ count: IntegerLiteral?, input: StageSchema) -> BoundStage {
-    BoundStage(operation: Self(count: Int(clamping: max(count?.value ?? 10, 0))), output: input)
+    BoundStage(
+      operation: .tail(Self(count: Int(clamping: max(count?.value ?? 10, 0)))), output: input)
   }
 
   func run(_ frame: Frame, context: OperationContext) async throws -> Frame {

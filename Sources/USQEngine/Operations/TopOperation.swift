@@ -45,7 +45,7 @@ struct TopOperation: PipelineOperation {
       column = found
     }
     let operation = Self(count: Int(clamping: count.value), column: column.name)
-    return BoundStage(operation: operation, output: input)
+    return BoundStage(operation: .top(operation), output: input)
   }
 
   func run(_ frame: Frame, context: OperationContext) async throws -> Frame {

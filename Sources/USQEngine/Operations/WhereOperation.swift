@@ -9,6 +9,9 @@ import USQLanguage
 struct WhereOperation: PipelineOperation {
   var condition: BoundExpression
   var text: String
+  /// The columns the rows are kept of, when the next stage reads fewer than the condition
+  /// (set by the optimizer; `nil`: all).
+  var resultColumns: [String]? = nil
 
   var summary: String { "where \(text)" }
 
@@ -27,11 +30,13 @@ struct WhereOperation: PipelineOperation {
     guard let condition = ExpressionBinder(schema: input).bindCondition(expression, &state) else {
       return nil
     }
-    return BoundStage(operation: Self(condition: condition, text: expression.text), output: input)
+    return BoundStage(
+      operation: .where(Self(condition: condition, text: expression.text)), output: input)
   }
 
   func run(_ frame: Frame, context: OperationContext) async throws -> Frame {
-    filter(frame, by: try selection(in: frame))
+    let selection = try selection(in: frame)
+    return filter(frame.keeping(resultColumns), by: selection)
   }
 
   /// The rows the condition keeps in `frame`: `nil` when it is a literal (every row or none).

@@ -3,12 +3,12 @@ import USQFrame
 /// Projection pushdown: which input columns a stage reads, so that the executor can drop the
 /// others before the stage runs (dropping is free: columns are copy-on-write).
 ///
-/// The pass walks the plan backwards from the output, which needs every column of the result
-/// (the table, the chart, the export and the stored or last result all see the whole frame).
-/// Each stage is asked for the columns of its input it reads to produce the columns needed of
-/// its output; those become what the stage before must produce. A stage that does not conform
-/// (`join`), a stage bound at run time and an open input schema need every column, which is
-/// always correct.
+/// The optimizer's pruning (`Optimizer.pruneColumns`) walks the plan backwards from the
+/// output, which needs every column of the result (the table, the chart, the export and the
+/// stored or last result all see the whole frame). Each stage is asked for the columns of its
+/// input it reads to produce the columns needed of its output; those become what the stage
+/// before must produce. `join`, a stage bound at run time and an open input schema need every
+/// column, which is always correct.
 ///
 /// The contract for a conforming operation with input schema `I`: for every frame `F` with the
 /// columns of `I`, running it on `F` restricted to `inputColumns(…)` (in `I`'s order) succeeds
@@ -35,38 +35,9 @@ protocol ColumnPruning {
 struct ColumnDemand {
   /// The output columns read later.
   var columns: Set<String>
-  /// The operation of the next stage (`nil` at the end of the pipeline or when it binds at run
-  /// time); `bucket` looks at it.
-  var consumer: (any PipelineOperation)?
-}
-
-extension Plan {
-  /// Each stage's `inputColumns`, computed from the stages' operations (see `ColumnPruning`).
-  mutating func pruneColumns() {
-    var needed: Set<String>?  // nil: every column
-    for index in stages.indices.reversed() {
-      stages[index].inputColumns = nil
-      let input = index == 0 ? sourceSchema : stages[index - 1].schema
-      guard let operation = stages[index].operation as? ColumnPruning, !input.isOpen else {
-        needed = nil
-        continue
-      }
-      let consumer = index + 1 < stages.count ? stages[index + 1].operation : nil
-      let demand = ColumnDemand(
-        columns: needed ?? Set(stages[index].schema.names), consumer: consumer)
-      var required = operation.inputColumns(for: demand, input: input)
-      required.formIntersection(input.names)
-      // A frame without columns has no rows: keep one column so the row count survives.
-      if required.isEmpty, let first = input.columns.first { required.insert(first.name) }
-      if required.count < input.columns.count {
-        stages[index].inputColumns = input.names.filter(required.contains)
-      }
-      needed = required
-    }
-  }
-
-  /// The source columns the stages read, when fewer than the source gives.
-  public var usedSourceColumns: [String]? { stages.first?.inputColumns }
+  /// The operation of the next stage (`nil` at the end of the bound pipeline); `bucket` looks
+  /// at it.
+  var consumer: PlannedOperation?
 }
 
 extension Frame {

@@ -3,7 +3,8 @@ import USQLanguage
 
 /// One bound stage of a pipeline (`where`, `sum`, `top` …), ready to run over a frame.
 ///
-/// Each operation lives in its own file under `Operations/` with its binding (syntax + input
+/// A plan holds operations as `PlannedOperation`, one case per operation type. Each operation
+/// lives in its own file under `Operations/` with its binding (syntax + input
 /// schema → operation + output schema), its execution through the frame kernels, and its
 /// messages.
 public protocol PipelineOperation: Sendable {
@@ -32,6 +33,6 @@ public struct OperationContext: Sendable {
 
 /// An operation with the schema it produces.
 struct BoundStage {
-  var operation: any PipelineOperation
+  var operation: PlannedOperation
   var output: StageSchema
 }

@@ -18,33 +18,17 @@ extension Plan {
   /// requests
   ///   GET https://api.openai.com/v1/organization/usage/completions?start_time=…
   /// ```
+  ///
+  /// - Parameter dataSource: describes the HTTP requests.
   public func explain(dataSource: any DataSource) -> String {
-    var lines = ["plan"]
-    lines += sourceLines()
-    if let used = usedSourceColumns {
-      lines.append("     columns used: " + used.joined(separator: ", "))
-    }
-    var previous = sourceSchema
-    for (index, stage) in stages.enumerated() {
-      let summary = stage.operation?.summary ?? stage.syntax.verb.text + " (checked when it runs)"
-      let pushed =
-        index == 0 && !pushedDown.isEmpty
-        ? "  [local; also sent as \(pushedDown.joined(separator: " "))]" : "  [local]"
-      lines.append("  \(index + 2). \(summary)\(pushed)")
-      let same = stage.schema.columns == previous.columns && stage.schema.isOpen == previous.isOpen
-      lines.append("     → " + (same ? "(the same columns)" : stage.schema.description))
-      previous = stage.schema
-    }
-    if let comparison {
-      lines += comparisonLines(comparison, number: stages.count + 2)
-    }
-    lines.append("  output: \(outputDescription)")
+    var lines = [outline]
     var requests: [UsageQuery] = []
     if case .load(let request, _) = source { requests.append(request) }
     if case .load(let request, _) = comparison?.earlierSource(source) { requests.append(request) }
     for stage in stages {
-      guard let names = stage.operation as? NamesOperation else { continue }
-      requests += names.lookups.map { UsageQuery(endpoint: $0.list, bucketWidth: nil) }
+      requests += stage.operation.listLookups.map {
+        UsageQuery(endpoint: $0.list, bucketWidth: nil)
+      }
     }
     if !requests.isEmpty {
       lines.append("requests")
@@ -69,6 +53,41 @@ extension Plan {
       "  \(number). \(comparison.summary)  [the pipeline again\(left)\(window), at the same time]",
       "     → " + comparison.schema.description,
     ]
+  }
+
+  /// The plan part of `explain`: the source, each stage (a fused stage as one, with how it
+  /// runs; the columns it reads when pruned), the stages bound when it runs, and the output.
+  public var outline: String {
+    var lines = ["plan"]
+    lines += sourceLines()
+    if let used = usedSourceColumns {
+      lines.append("     columns used: " + used.joined(separator: ", "))
+    }
+    var previous = sourceSchema
+    for (index, stage) in stages.enumerated() {
+      var notes = ["local"]
+      if index == 0 && !pushedDown.isEmpty {
+        notes[0] += "; also sent as \(pushedDown.joined(separator: " "))"
+      }
+      if case .bucketWhere(let fused) = stage.operation { notes.append(fused.note) }
+      lines.append("  \(index + 2). \(stage.operation.summary)  [\(notes.joined(separator: "; "))]")
+      if index > 0, let read = stage.inputColumns {
+        lines.append("     reads: " + read.joined(separator: ", "))
+      }
+      let same = stage.schema.columns == previous.columns && stage.schema.isOpen == previous.isOpen
+      lines.append("     → " + (same ? "(the same columns)" : stage.schema.description))
+      previous = stage.schema
+    }
+    for (index, stage) in lateStages.enumerated() where !Binder.isOutput(stage) {
+      lines.append(
+        "  \(stages.count + index + 2). \(stage.verb.text) (checked when it runs)  [local]")
+      lines.append("     → (columns known when it runs)")
+    }
+    if let comparison {
+      lines += comparisonLines(comparison, number: stages.count + 2)
+    }
+    lines.append("  output: \(outputDescription)")
+    return lines.joined(separator: "\n")
   }
 
   private var pushedDown: [String] {
@@ -104,8 +123,9 @@ extension Plan {
 
   private var outputDescription: String {
     if let binding { return "stored as '\(binding)'" }
-    if !deferredOutput.isEmpty {
-      return deferredOutput.map(\.verb.text).joined(separator: " | ") + " (checked when it runs)"
+    let lateOutput = lateStages.filter(Binder.isOutput)
+    if !lateOutput.isEmpty {
+      return lateOutput.map(\.verb.text).joined(separator: " | ") + " (checked when it runs)"
     }
     switch output {
     case .table: return "table"

@@ -4,6 +4,11 @@ import USQVocabulary
 
 /// A bound pipeline: where its frame comes from, each stage with the schema after it, and what
 /// to do with the result.
+///
+/// The binder makes it; `Optimizer.optimize` rewrites it (group_by and filter pushdown, column
+/// pruning, where → bucket fusion); the executor interprets the optimized plan. Stages after a
+/// point where the columns are only known at run time (`read`, after `pivot`) stay as syntax in
+/// `lateStages`, and are bound and optimized as soon as that frame exists.
 public struct Plan: Sendable {
   /// `NAME` of `let NAME = …`: the result is stored, not printed.
   public var binding: String?
@@ -11,21 +16,27 @@ public struct Plan: Sendable {
   public var source: PlannedSource
   /// The schema the source gives (open for `read`).
   public var sourceSchema: StageSchema
-  /// The frame stages, in order (output stages excluded).
+  /// The bound frame stages, in order (output stages excluded).
   public var stages: [PlannedStage]
-  /// What the last stage asks for.
+  /// What the last stage asks for (`.table` while `lateStages` is not empty).
   public var output: PlanOutput
-  /// Output stages bound when the statement runs (the schema before them was open).
-  public var deferredOutput: [StageSyntax]
+  /// The stages (frame and output) bound when the statement runs, because the schema before
+  /// them is known only then.
+  public var lateStages: [StageSyntax] = []
   /// Warnings found while binding (e.g. a dimension outside an explicit `group=`).
   public var warnings: [Diagnostic]
+  /// What the optimizer needs to settle a `load`'s `group_by` and filters.
+  var loadFacts: LoadFacts?
   /// `compare`: the pipeline's second run over an earlier window, joined after the stages.
   public var comparison: PlannedComparison? = nil
 
-  /// The schema of the result (after the last stage, and the comparison).
+  /// The schema of the result (after the last bound stage, and the comparison).
   public var resultSchema: StageSchema {
     comparison?.schema ?? stages.last?.schema ?? sourceSchema
   }
+
+  /// Whether part of the pipeline is bound only when it runs.
+  public var isBoundLate: Bool { !lateStages.isEmpty }
 }
 
 /// A bound `compare`. The earlier run's source and stages are derived from the plan's own when
@@ -55,6 +66,14 @@ public struct PlannedComparison: Sendable {
   }
 }
 
+/// The facts about a `load` the binder found and the optimizer uses: the endpoint, whether
+/// `group=` was written, and the dimensions later stages use (the implicit `group_by`).
+struct LoadFacts: Sendable {
+  var endpoint: Endpoint
+  var hasExplicitGroup: Bool
+  var usedDimensions: [String]
+}
+
 /// Where a pipeline's frame comes from.
 public enum PlannedSource: Sendable {
   /// `load`: the request sent to the data source; `pushedDown` lists the `where` conditions
@@ -78,21 +97,36 @@ public enum PlannedSource: Sendable {
   }
 }
 
-/// One stage of a plan.
+/// One stage of a plan: a bound operation (or, after fusion, two stages run as one).
 public struct PlannedStage: Sendable {
-  /// The verb as written (`sum`), for the timer line.
-  public var verb: String
-  /// The stage's span, for runtime errors.
-  public var span: Span
-  /// The syntax, kept for binding at run time when the input's columns were unknown.
-  public var syntax: StageSyntax
-  /// The bound operation (`nil` until run time when the input schema is open).
-  public var operation: (any PipelineOperation)?
+  /// The stage as written: its verb (`sum`, for the timer line) and span (for runtime errors).
+  public var origin: StageOrigin
+  /// The bound operation.
+  var operation: PlannedOperation
   /// The schema after this stage.
   public var schema: StageSchema
   /// The columns of its input the stage reads, in the input's order, when fewer than all
   /// (projection pushdown, see `ColumnPruning`): the executor drops the others first.
   public var inputColumns: [String]? = nil
+
+  /// The verb as written (`sum`).
+  public var verb: String { origin.verb }
+  /// The stage's span.
+  public var span: Span { origin.span }
+
+  /// Every stage as written that this one runs (two after a fusion), in order.
+  public var origins: [StageOrigin] {
+    if case .bucketWhere(let fused) = operation { return [origin, fused.bucketOrigin] }
+    return [origin]
+  }
+}
+
+/// A stage as the user wrote it: its verb and where.
+public struct StageOrigin: Sendable, Hashable {
+  /// The verb as written (`sum`, `avg`).
+  public var verb: String
+  /// The whole stage.
+  public var span: Span
 }
 
 /// What to do with the final frame.
@@ -165,4 +199,9 @@ public struct ExportRequest: Sendable, Hashable {
     self.path = path
     self.format = format
   }
+}
+
+extension Plan {
+  /// The source columns the stages read, when fewer than the source gives.
+  public var usedSourceColumns: [String]? { stages.first?.inputColumns }
 }

@@ -8,42 +8,43 @@ extension CompletionContext {
     let column = CompletionRequest.Expected.column(stage: verb, pipelinePrefix: prefix)
     let last = stage.count > 1 ? stage[stage.count - 1] : nil
     let afterColumn = last.map { $0.kind == .word || $0.kind == .rightParen } ?? false
-    switch verb {
-    case "where", "derive", "select", "drop", "distinct", "rename":
+    guard let row = StageVerb.named(verb) else { return .nothing }
+    switch row.completion {
+    case .columns:
       return column
-    case "sum", "avg", "min", "max", "share", "agg", "count":
+    case .columnsThenBy, .by:
       if stage.contains(where: { $0.isWord("by") }) { return column }
-      if verb == "count" { return .keyword(["by"]) }
+      if row.completion == .by { return .keyword(["by"]) }
       return afterColumn ? .keyword(["by"]) : column
-    case "sort":
+    case .sortKeys:
       return afterColumn && !(last?.isWord("asc") ?? false) && !(last?.isWord("desc") ?? false)
         ? .keyword(["asc", "desc"]) : column
-    case "top":
+    case .countThenBy:
       if stage.count == 1 { return .nothing }
       return last?.isWord("by") ?? false ? column : .keyword(["by"])
-    case "other":
+    case .percentThenOf:
       if stage.count == 1 { return .nothing }
       return last?.isWord("of") ?? false ? column : .keyword(["of"])
-    case "pivot":
+    case .pivot:
       if stage.count == 1 || last?.isWord("values") ?? false { return column }
       return .keyword(["values"])
-    case "bucket": return stage.count == 1 ? .keyword(BucketWidth.unitWords) : .nothing
-    case "join": return joinExpected(stage, column: column)
-    case "chart": return chartExpected(stage, column: column)
-    case "export": return exportExpected(stage)
-    case "compare": return stage.count == 1 ? .keyword(["prev"]) : .nothing
-    case "forecast":
+    case .bucketWidth: return stage.count == 1 ? .keyword(BucketWidth.unitWords) : .nothing
+    case .join: return joinExpected(stage, column: column)
+    case .chart: return chartExpected(stage, column: column)
+    case .export: return exportExpected(stage)
+    case .compare: return stage.count == 1 ? .keyword(["prev"]) : .nothing
+    case .forecast:
       switch optionKeyBeforeValue() {
       case "y": return column
       case "to": return .keyword(["month"])
       default: return .keyword(["to=", "y="])
       }
-    case "assert":
+    case .assert:
       // After a comparison's right side (`assert amount < 100 `) comes the message.
       let values: [Token.Kind] = [.word, .rightParen, .integer, .float, .string]
       let afterValue = last.map { values.contains($0.kind) } ?? false
       return afterValue && stage.count > 3 ? .keyword(["message="]) : column
-    default: return .nothing
+    case .nothing: return .nothing
     }
   }
 

@@ -16,7 +16,7 @@ extension CompletionRequest {
     let all: [String]
     switch expected {
     case .statementStart: all = ["load", "read", "from", "_", "let", "|"] + CommandSyntax.verbs
-    case .stage: all = StageSyntax.verbs
+    case .stage: all = StageVerb.names
     case .endpoint: all = SourceSyntax.endpoints
     case .chartKind: all = ChartKind.allCases.map(\.rawValue)
     case .chartOptionKey: all = ChartKind.optionKeys.map { $0 + "=" }

@@ -174,12 +174,12 @@ public enum LanguageMessages {
     }
     return .error(
       "parse.unknown-stage", "unknown stage '\(verb.text)'", at: verb.span, label: "not a stage",
-      notes: ["stages: " + StageSyntax.verbs.joined(separator: ", ")],
-      help: DidYouMean.help(for: verb.text, among: StageSyntax.verbs))
+      notes: ["stages: " + StageVerb.names.joined(separator: ", ")],
+      help: DidYouMean.help(for: verb.text, among: StageVerb.names))
   }
 
   static func unknownStatement(_ word: Name) -> Diagnostic {
-    if StageSyntax.verbs.contains(word.text) {
+    if StageVerb.names.contains(word.text) {
       return .error(
         "parse.stage-without-source", "expected a source before stage '\(word.text)'",
         at: word.span,
@@ -191,7 +191,7 @@ public enum LanguageMessages {
     let candidates = Parser.sourceVerbs + ["let"] + CommandSyntax.verbs
     let help =
       DidYouMean.help(for: word.text, among: candidates)
-      ?? DidYouMean.best(for: word.text, among: StageSyntax.verbs).map { "did you mean '| \($0)'?" }
+      ?? DidYouMean.best(for: word.text, among: StageVerb.names).map { "did you mean '| \($0)'?" }
     return .error(
       "parse.unknown-statement", "unknown command '\(word.text)'", at: word.span,
       label: "not a source or command",

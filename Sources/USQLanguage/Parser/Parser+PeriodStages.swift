@@ -1,15 +1,4 @@
 extension Parser {
-  /// The arguments of `compare`, `forecast` and `assert` (the verb already consumed).
-  mutating func periodStage(_ verb: String) -> StageSyntax.Kind? {
-    switch verb {
-    case "compare": return compareStage()
-    case "forecast":
-      return .forecast(options: optionList(context: "'forecast'", allowedKeys: ["to", "y"]))
-    case "assert": return assertStage()
-    default: return nil
-    }
-  }
-
   /// `"compare" ( "prev" | DURATION )`
   mutating func compareStage() -> StageSyntax.Kind? {
     let span = current.span

@@ -7,7 +7,7 @@ extension Parser {
     let start = current.span.start
     guard current.kind == .word else {
       reportExpected(
-        "a stage after '|'", notes: ["stages: " + StageSyntax.verbs.joined(separator: ", ")])
+        "a stage after '|'", notes: ["stages: " + StageVerb.names.joined(separator: ", ")])
       return nil
     }
     let verb = Name(current.text, span: current.span)
@@ -19,74 +19,44 @@ extension Parser {
     return StageSyntax(kind: kind, verb: verb, span: span(from: start))
   }
 
-  /// The arguments of the stage `verb` (the verb itself not yet consumed).
+  /// The arguments of the stage `verb` (the verb itself not yet consumed), parsed by its row
+  /// of `StageVerb.table`; `nil` for an unknown verb.
   mutating func stageKind(_ verb: Name) -> StageSyntax.Kind? {
-    if let function = AggregateFunction(rawValue: verb.text),
-      [.sum, .avg, .min, .max].contains(function)
-    {
-      advance()
-      return aggregateStage(function)
-    }
-    switch verb.text {
-    case "where", "select", "drop", "distinct", "rename", "derive", "count", "agg", "sort":
-      advance()
-      return rowStage(verb.text)
-    case "top", "head", "tail", "bucket", "fill", "share", "other", "pivot", "join", "names":
-      advance()
-      return shapeStage(verb.text)
-    case "chart":
-      advance()
-      return chartStage()
-    case "export":
-      return exportStage()
-    case "compare", "forecast", "assert":
-      advance()
-      return periodStage(verb.text)
-    default:
-      return nil
-    }
+    guard let row = StageVerb.named(verb.text) else { return nil }
+    if !row.startsAtVerb { advance() }
+    return row.parse(&self)
   }
 
-  mutating func rowStage(_ verb: String) -> StageSyntax.Kind? {
-    switch verb {
-    case "where": return .where(expression())
-    case "select": return .select(nameList("a column name after 'select'"))
-    case "drop": return .drop(nameList("a column name after 'drop'"))
-    case "distinct": return .distinct(nameList("a column name after 'distinct'"))
-    case "rename": return .rename(commaList { $0.renameItem() })
-    case "derive": return .derive(commaList { $0.derivation() })
-    case "count": return .count(by: byClause())
-    case "agg":
-      let calls = commaList { $0.aggregateCall() }
-      return .agg(calls, by: byClause())
-    case "sort": return .sort(commaList { $0.sortKey() })
-    default: return nil
-    }
+  /// `"agg" CALL { "," CALL } [ "by" NAME { "," NAME } ]`
+  mutating func aggStage() -> StageSyntax.Kind {
+    let calls = commaList { $0.aggregateCall() }
+    return .agg(calls, by: byClause())
   }
 
-  mutating func shapeStage(_ verb: String) -> StageSyntax.Kind? {
-    switch verb {
-    case "top":
-      let count =
-        integer("a row count after 'top'")
-        ?? IntegerLiteral(value: 0, text: "", span: .at(current.span.start))
-      return .top(count, by: match(word: "by") ? name("a column name after 'by'") : nil)
-    case "head": return .head(isAtStageEnd ? nil : integer("a row count after 'head'"))
-    case "tail": return .tail(isAtStageEnd ? nil : integer("a row count after 'tail'"))
-    case "bucket": return .bucket(bucketWidth())
-    case "fill": return .fill
-    case "names": return .names
-    case "share":
-      let column = name("a column name after 'share'")
-      return .share(column: column, by: byClause())
-    case "other": return otherStage()
-    case "pivot":
-      let column = name("a column name after 'pivot'")
-      if !match(word: "values") { reportExpected("'values' after 'pivot \(column.text)'") }
-      return .pivot(column: column, values: name("a column name after 'values'"))
-    case "join": return joinStage()
-    default: return nil
-    }
+  /// `"top" INTEGER [ "by" NAME ]`
+  mutating func topStage() -> StageSyntax.Kind {
+    let count =
+      integer("a row count after 'top'")
+      ?? IntegerLiteral(value: 0, text: "", span: .at(current.span.start))
+    return .top(count, by: match(word: "by") ? name("a column name after 'by'") : nil)
+  }
+
+  /// `[ INTEGER ]` after `head` or `tail`.
+  mutating func optionalCount(_ verb: String) -> IntegerLiteral? {
+    isAtStageEnd ? nil : integer("a row count after '\(verb)'")
+  }
+
+  /// `"share" NAME [ "by" NAME { "," NAME } ]`
+  mutating func shareStage() -> StageSyntax.Kind {
+    let column = name("a column name after 'share'")
+    return .share(column: column, by: byClause())
+  }
+
+  /// `"pivot" NAME "values" NAME`
+  mutating func pivotStage() -> StageSyntax.Kind {
+    let column = name("a column name after 'pivot'")
+    if !match(word: "values") { reportExpected("'values' after 'pivot \(column.text)'") }
+    return .pivot(column: column, values: name("a column name after 'values'"))
   }
 
   /// `("sum" | "avg" | "min" | "max") NAME { "," NAME } [ "by" NAME { "," NAME } ]`

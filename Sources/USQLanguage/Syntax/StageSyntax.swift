@@ -1,6 +1,7 @@
 import USQBasics
 
-/// One `| stage` of a pipeline: its verb, its arguments and its span.
+/// One `| stage` of a pipeline: its verb, its arguments and its span. The verbs and how each
+/// parses are the rows of `StageVerb.table`.
 public struct StageSyntax: Hashable, Sendable {
   /// Every stage of the language, with its arguments.
   public enum Kind: Hashable, Sendable {
@@ -70,12 +71,13 @@ public struct StageSyntax: Hashable, Sendable {
     self.span = span
   }
 
-  /// Every stage verb, in the order of LANGUAGE.md (for "did you mean" and completion).
-  public static let verbs: [String] = [
-    "where", "select", "drop", "rename", "derive", "sum", "avg", "min", "max", "count", "agg",
-    "sort", "top", "head", "tail", "bucket", "fill", "share", "other", "pivot", "join", "names",
-    "distinct", "compare", "forecast", "assert", "chart", "export",
-  ]
+  /// Whether the stage draws or writes the result (`chart`, `export`).
+  public var isOutput: Bool {
+    switch kind {
+    case .chart, .export: true
+    default: false
+    }
+  }
 }
 
 /// `NEW = OLD` in `rename`.

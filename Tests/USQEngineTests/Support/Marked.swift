@@ -29,16 +29,17 @@ struct MarkedSource {
 }
 
 /// Parses and binds `text` (without markers).
-func bind(_ text: String, environment: Environment = Fixtures.environment()) -> (
-  Plan?, [Diagnostic]
-) {
+func bind(
+  _ text: String, environment: Environment = Fixtures.environment(),
+  optimizer: Optimizer = Optimizer()
+) -> (Plan?, [Diagnostic]) {
   let (statement, parseDiagnostics) = Parser.parse(SourceFile(text))
   guard !parseDiagnostics.hasErrors else { return (nil, parseDiagnostics) }
   guard case .pipeline(let pipeline) = statement else {
     Issue.record("not a pipeline: \(text)")
     return (nil, parseDiagnostics)
   }
-  let (plan, diagnostics) = Binder(environment: environment).bind(pipeline)
+  let (plan, diagnostics) = Binder(environment: environment).bind(pipeline, optimizer: optimizer)
   return (plan, parseDiagnostics + diagnostics)
 }
 
@@ -67,9 +68,9 @@ func expectError(
 /// Binds `text` and returns the plan, recording an issue when binding fails.
 func bindPlan(
   _ text: String, environment: Environment = Fixtures.environment(),
-  sourceLocation: SourceLocation = #_sourceLocation
+  optimizer: Optimizer = Optimizer(), sourceLocation: SourceLocation = #_sourceLocation
 ) -> Plan? {
-  let (plan, diagnostics) = bind(text, environment: environment)
+  let (plan, diagnostics) = bind(text, environment: environment, optimizer: optimizer)
   if plan == nil {
     Issue.record("bind failed: \(diagnostics.map(\.message))", sourceLocation: sourceLocation)
   }
