@@ -203,6 +203,10 @@ final class WindowedDataSource: DataSource {
       "load completions | 1️⃣forecast | compare prev",
       "'compare' cannot follow 'forecast': the earlier window would be projected too")
     expectError(
+      "load completions | pivot model values input_tokens | 1️⃣compare prev",
+      "'compare' needs the columns before it known before it runs, and 'pivot' makes them known only then"
+    )
+    expectError(
       "load completions | compare 1️⃣0d",
       "expected a positive duration after 'compare', found '0d'")
   }

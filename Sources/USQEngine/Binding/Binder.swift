@@ -87,7 +87,7 @@ public struct Binder: Sendable {
     if let binding = pipeline.binding, let first = pipeline.stages.first(where: Self.isOutput) {
       state.report(BindMessages.outputIgnored(first.verb, binding: binding))
     }
-    if let comparison, !late.isEmpty {
+    if let comparison, !late.isEmpty || (stages.last?.schema ?? sourceSchema).isOpen {
       state.report(BindMessages.compareAfterOpenSchema(comparison.stage.verb))
       return nil
     }
