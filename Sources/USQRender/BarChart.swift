@@ -14,14 +14,17 @@ enum BarChart {
     guard data.frame.rowCount > 0 else { return emptyChart("no rows", area: area) }
     let series = ys.map { Series(name: $0, values: data.numbers($0)) }
     // No label column: row numbers, or for a lone row (a total) the value's name.
-    var (labels, notes) = StackChart.markedLabels(data, x: x)
+    var (labels, marks, notes) = data.markedLabels(
+      x: x, drawn: area.style.partialBarWord, onePerRow: true)
     if x == nil && data.frame.rowCount == 1 && ys.count == 1 { labels = ys }
     let isTime = data.times(x) != nil
     var layout = BarLayout(labels: labels, series: series, area: area)
     layout.keepsLast = isTime
-    layout.reservedLines = notes.count
-    if let x, ys.count == 1 { layout.header = (x, ys[0]) }
-    return layout.lines() + notes.map(area.style.dim)
+    layout.partialRows = marks.rows
+    let noteLines = area.noteLines(notes)
+    layout.reservedLines = noteLines.count
+    if let x, ys.count == 1 { layout.header = (data.labelColumn(x), ys[0]) }
+    return layout.lines() + noteLines
   }
 }
 
@@ -39,6 +42,8 @@ struct BarLayout {
   var keepsLast = false
   /// Lines the caller adds below the bars.
   var reservedLines = 0
+  /// Rows drawn lighter (colour) or hatched: partial, in-progress or projected buckets.
+  var partialRows: Set<Int> = []
   /// Names over the labels and the bars (one series; several get a legend instead).
   var header: (label: String, value: String)?
 
@@ -97,7 +102,9 @@ struct BarLayout {
           index == 0
           ? DisplayWidth.truncate(labels[row], to: labelWidth, ellipsis: area.style.ellipsis) : ""
         lines.append(
-          line(label: label, value: one.values[row], text: valueTexts[index][row], series: index))
+          line(
+            label: label, value: one.values[row], text: valueTexts[index][row], series: index,
+            isPartial: partialRows.contains(row)))
       }
     }
     if hidden > 0 && !keepsLast {
@@ -109,19 +116,24 @@ struct BarLayout {
     return lines
   }
 
-  private func line(label: String, value: Double?, text: String, series index: Int) -> String {
+  private func line(
+    label: String, value: Double?, text: String, series index: Int, isPartial: Bool
+  ) -> String {
     let style = area.style
+    func paint(_ text: String, _ index: Int) -> String {
+      isPartial ? style.lighter(text, index) : style.series(text, index)
+    }
     let axis = style.dim(style.isUnicode ? "│" : "|")
     var negative = String(repeating: " ", count: negativeCells)
     var positive = ""
     if let value, value < 0 {
       let cells = min(negativeCells, max(1, Int(saturating: (-value * scale).rounded())))
-      let glyph = style.seriesFill(index)
+      let glyph = isPartial && !style.color ? style.hatch(index) : style.seriesFill(index)
       negative =
         String(repeating: " ", count: negativeCells - cells)
-        + style.series(String(repeating: glyph, count: cells), index)
+        + paint(String(repeating: glyph, count: cells), index)
     } else if let value {
-      positive = style.series(bar(value * scale, series: index), index)
+      positive = paint(bar(value * scale, series: index, isPartial: isPartial), index)
     }
     let padded = DisplayWidth.pad(label, to: labelWidth)
     return (padded + " " + negative + axis + positive + " " + text)
@@ -129,8 +141,12 @@ struct BarLayout {
 
   /// A bar `cells` long: eighth blocks for the first series in Unicode (every series with colour),
   /// whole cells of the series glyph otherwise.
-  func bar(_ cells: Double, series index: Int) -> String {
+  func bar(_ cells: Double, series index: Int, isPartial: Bool = false) -> String {
     let style = area.style
+    if isPartial && !style.color {
+      let whole = cells > 0 ? max(1, Int(saturating: cells.rounded())) : 0
+      return String(repeating: style.hatch(index), count: whole)
+    }
     if style.isUnicode && (style.color || index == 0) {
       // A value above zero always shows: at least one eighth.
       let eighths = cells > 0 ? max(1, Int(saturating: (cells * 8).rounded())) : 0

@@ -12,8 +12,11 @@ protocol Canvas {
 }
 
 extension Canvas {
-  /// Draws a straight line between two points in dot coordinates.
-  mutating func drawLine(from start: (Double, Double), to end: (Double, Double), series: Int) {
+  /// Draws a straight line between two points in dot coordinates; `dotted` draws one dot in
+  /// three (a partial or projected stretch), the two ends always.
+  mutating func drawLine(
+    from start: (Double, Double), to end: (Double, Double), series: Int, dotted: Bool = false
+  ) {
     // At most a few canvases' worth of steps, whatever the input.
     let steps = min(
       4 * (dotWidth + dotHeight),
@@ -24,7 +27,7 @@ extension Canvas {
       )
       return
     }
-    for step in 0...steps {
+    for step in 0...steps where !dotted || step % 3 == 0 || step == steps {
       let t = Double(step) / Double(steps)
       let x = start.0 + (end.0 - start.0) * t
       let y = start.1 + (end.1 - start.1) * t

@@ -77,12 +77,54 @@ struct ChartData {
   }
 
   /// Display labels of a column (times in the options' zone; null as `(null)`).
+  ///
+  /// An id column with its name beside it (`project_id` and `project_name`, as `names` adds)
+  /// is labelled by the name — a legend of `proj_…` ids tells a reader nothing — and by the id
+  /// where the name is null.
   func labels(_ name: String?) -> [String] {
     guard let name, let column = frame[name] else {
       return (0..<frame.rowCount).map { String($0 + 1) }
     }
     let text = CellText(column, rows: 0..<frame.rowCount, zone: options.timeZone)
+    let shown = labelColumn(name)
+    if shown != name, case .string(let names)? = frame[shown] {
+      return text.texts.indices.map { names[$0] ?? text.texts[$0] ?? "(null)" }
+    }
     return text.texts.map { $0 ?? "(null)" }
+  }
+
+  /// The column whose text labels `name`'s rows: its name column beside an id (`project_name`
+  /// for `project_id`), else `name` itself.
+  func labelColumn(_ name: String) -> String {
+    guard name.hasSuffix("_id") else { return name }
+    let shown = String(name.dropLast(3)) + "_name"
+    if case .string? = frame[shown] { return shown }
+    return name
+  }
+
+  /// Rows that are not whole buckets of the time column `x` (none when `x` is not a time).
+  ///
+  /// - Parameter onePerRow: the chart draws each row on its own (bars), so a row's bucket can be
+  ///   marked whatever `x` is: `load completions days=1 group=model | chart bar x=model` draws
+  ///   today's half day, model by model.
+  func marks(x: String?, onePerRow: Bool = false) -> BucketMarks {
+    guard onePerRow || times(x) != nil else { return .none }
+    return BucketMarks(frame, rows: 0..<frame.rowCount, options: options)
+  }
+
+  /// Labels of `x`, `*` after each in-progress or partial bucket, and the notes that say why
+  /// (`drawn`: how the chart draws those rows).
+  func markedLabels(x: String?, drawn: String?, starred: Bool = true, onePerRow: Bool = false)
+    -> (labels: [String], marks: BucketMarks, notes: [String])
+  {
+    var labels = labels(x)
+    let marks = marks(x: x, onePerRow: onePerRow)
+    let plain = labels
+    if starred {
+      for row in marks.rows where marks[row] != .forecast { labels[row] += "*" }
+    }
+    let notes = marks.notes(labels: plain, zone: options.timeZone, drawn: drawn, starred: starred)
+    return (labels, marks, notes)
   }
 
   /// Timestamps of a time column, or nil when it is not one.
@@ -96,6 +138,13 @@ struct ChartData {
 struct Series {
   var name: String
   var values: [Double?]
+  /// Per value: a partial, in-progress or projected bucket (empty = none marked).
+  var marked: [Bool] = []
+  /// The values of whole buckets (all values when every one is marked).
+  var settledValues: [Double?] {
+    guard marked.contains(true), marked.contains(false) else { return values }
+    return zip(values, marked).map { $1 ? nil : $0 }
+  }
   var total: Double { values.reduce(0) { $0 + ($1 ?? 0) } }
 }
 

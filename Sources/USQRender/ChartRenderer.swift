@@ -70,6 +70,11 @@ struct ChartArea {
     return [style.bold(DisplayWidth.center(text, in: span).replacingTrailingSpaces())]
   }
 
+  /// Notes under a chart, dimmed and wrapped between words to the chart's width.
+  func noteLines(_ notes: [String]) -> [String] {
+    notes.flatMap { DisplayWidth.wrap($0, to: width) }.map(style.dim)
+  }
+
   /// Lines left for the body below the title.
   var bodyHeight: Int? {
     height.map { $0 - (title?.isEmpty == false ? 1 : 0) }

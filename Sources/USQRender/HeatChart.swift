@@ -36,7 +36,9 @@ enum HeatChart {
     {
       throw .needsHourlyData(x)
     }
-    return (Grid(times: times, values: data.numbers(y), zone: data.options.timeZone), y)
+    var grid = Grid(times: times, values: data.numbers(y), zone: data.options.timeZone)
+    grid.markPartial(times: times, marks: data.marks(x: x))
+    return (grid, y)
   }
 
   /// The time column of a heatmap.
@@ -63,9 +65,7 @@ enum HeatChart {
       var sums: [Int64: [Double?]] = [:]
       for (row, time) in times.enumerated() {
         guard let time else { continue }
-        let local = TimeFormatting.clamped(time) + Int64(zone.offset(at: time))
-        let day = floorDivide(local, 86_400)
-        let hour = Int((local - day * 86_400) / 3600)
+        let (day, hour) = Grid.cell(of: time, zone: zone)
         let add = max(0, values[row] ?? 0)
         sums[day, default: Array(repeating: nil, count: 24)][hour] =
           (sums[day]?[hour] ?? nil).map { $0 + add } ?? add
@@ -74,6 +74,30 @@ enum HeatChart {
       firstDay = first
       cells = (first...last).map { sums[$0] ?? Array(repeating: nil, count: 24) }
       maximum = cells.joined().compactMap { $0 }.max() ?? 0
+    }
+
+    /// The local day (days since the epoch) and hour of `time` in `zone`.
+    static func cell(of time: Int64, zone: RenderTimeZone) -> (day: Int64, hour: Int) {
+      let local = TimeFormatting.clamped(time) + Int64(zone.offset(at: time))
+      let day = floorDivide(local, 86_400)
+      return (day, Int((local - day * 86_400) / 3600))
+    }
+
+    /// Cells (`day * 24 + hour`, days from `firstDay`) holding a bucket still in progress or
+    /// otherwise partial.
+    var partial: Set<Int> = []
+    /// The note under the grid when a cell is partial.
+    var partialNote: String? {
+      partial.isEmpty ? nil : "* hour still in progress: its value is partial"
+    }
+
+    /// Marks the cells of the marked rows.
+    mutating func markPartial(times: [Int64?], marks: BucketMarks) {
+      for row in marks.rows {
+        guard let time = times[row] else { continue }
+        let (day, hour) = Grid.cell(of: time, zone: zone)
+        partial.insert(Int(day - firstDay) * 24 + hour)
+      }
     }
 
     /// `Mon 03-02` for day `index`.
@@ -115,15 +139,19 @@ enum HeatChart {
           line += String(repeating: " ", count: cellWidth)
           continue
         }
-        let glyph =
+        var glyph =
           level == 0 && cellWidth > 1
           ? shades[0] + String(repeating: " ", count: cellWidth - 1)
           : String(repeating: shades[level], count: cellWidth)
+        if grid.partial.contains(day * 24 + hour) {
+          glyph = String(glyph.dropLast()) + "*"
+        }
         line += style.paint(glyph, code: ramp[level])
       }
       lines.append(line.replacingTrailingSpaces())
     }
     return notes.map(style.dim) + lines + scale
+      + area.noteLines([grid.partialNote].compactMap { $0 })
   }
 
   /// Hour numbers above the cells: every hour when cells are 3 wide, every 3rd at 2, every 6th at 1.

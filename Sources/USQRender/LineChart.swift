@@ -14,7 +14,8 @@ enum LineChart {
     let ys = try data.yNames(excluding: [x, by])
     guard data.frame.rowCount > 0 else { return emptyChart("no rows", area: area) }
     let axis = XAxisValues(data, x: x)
-    var series = lineSeries(data, by: by, ys: ys, positions: axis.positions)
+    let marks = data.marks(x: x)
+    var series = lineSeries(data, by: by, ys: ys, positions: axis.positions, marks: marks)
     guard !series.isEmpty, series.contains(where: { !$0.points.isEmpty }) else {
       return emptyChart("no values to draw", area: area)
     }
@@ -23,38 +24,48 @@ enum LineChart {
       notes.append("\(series.count - maxSeries) smaller series not drawn")
       series = Array(series.prefix(maxSeries))
     }
-    if data.times(x) != nil, !StackChart.markedLabels(data, x: x).1.isEmpty {
-      notes.append("the last bucket is still in progress: its values are partial")
-    }
+    notes += data.markedLabels(x: x, drawn: "dotted", starred: false).notes
     return LinePlot(
       series: series, axis: axis, area: area, showLegend: true
     )
-    .lines() + notes.map(area.style.dim)
+    .lines() + area.noteLines(notes)
   }
 
   struct PointSeries {
     var name: String
     var points: [(x: Double, y: Double)]
     var total: Double
+    /// Per point: a partial, in-progress or projected bucket (segments touching it are dotted).
+    var marked: [Bool] = []
+
+    /// Whether the segment from point `index` to the next is drawn dotted.
+    func isDotted(_ index: Int) -> Bool {
+      index + 1 < marked.count && (marked[index] || marked[index + 1])
+    }
   }
 
   /// Series per `by` value (per `y` when several), largest total first, points sorted by x.
-  static func lineSeries(_ data: ChartData, by: String?, ys: [String], positions: [Double?])
-    -> [PointSeries]
-  {
+  static func lineSeries(
+    _ data: ChartData, by: String?, ys: [String], positions: [Double?],
+    marks: BucketMarks = .none
+  ) -> [PointSeries] {
     let groups = by.map { groupIndices(data.labels($0)) } ?? [("", Array(0..<data.frame.rowCount))]
     var result: [PointSeries] = []
     for y in ys {
       let values = data.numbers(y)
       for group in groups {
-        var points: [(x: Double, y: Double)] = []
+        var points: [(x: Double, y: Double, marked: Bool)] = []
         for row in group.rows {
-          if let x = positions[row], let value = values[row] { points.append((x, value)) }
+          if let x = positions[row], let value = values[row] {
+            points.append((x, value, marks.isMarked(row)))
+          }
         }
         points.sort { $0.x < $1.x }
         let name = by == nil ? y : (ys.count > 1 ? "\(group.key) · \(y)" : group.key)
         result.append(
-          PointSeries(name: name, points: points, total: points.reduce(0) { $0 + $1.y }))
+          PointSeries(
+            name: name, points: points.map { ($0.x, $0.y) },
+            total: points.reduce(0) { $0 + $1.y }, marked: points.map(\.marked)))
       }
     }
     return result.enumerated().sorted { lhs, rhs in

@@ -76,11 +76,12 @@ struct LinePlot {
     for (index, one) in series.enumerated().reversed() {
       let dots = one.points.map(dot)
       if dots.count == 1 { drawPoint(&canvas, at: dots[0], series: index) }
-      for pair in zip(dots, dots.dropFirst()) {
+      for (offset, pair) in zip(dots, dots.dropFirst()).enumerated() {
+        let dotted = one.isDotted(offset)
         if usesBraille {
-          canvas.drawLine(from: pair.0, to: pair.1, series: index)
+          canvas.drawLine(from: pair.0, to: pair.1, series: index, dotted: dotted)
         } else {
-          drawCellLine(&canvas, from: pair.0, to: pair.1, series: index)
+          drawCellLine(&canvas, from: pair.0, to: pair.1, series: index, dotted: dotted)
         }
       }
     }
@@ -109,7 +110,8 @@ struct LinePlot {
 
   /// On a glyph canvas: one marker per column between two points, at the interpolated row.
   private func drawCellLine(
-    _ canvas: inout any Canvas, from start: (Double, Double), to end: (Double, Double), series: Int
+    _ canvas: inout any Canvas, from start: (Double, Double), to end: (Double, Double), series: Int,
+    dotted: Bool
   ) {
     let x0 = Int(saturating: start.0.rounded())
     let x1 = min(x0 + 100_000, Int(saturating: end.0.rounded()))
@@ -117,7 +119,8 @@ struct LinePlot {
       canvas.set(x: x0, y: Int(saturating: start.1.rounded()), series: series)
       return
     }
-    for x in x0...x1 {
+    // Dotted: every other column, the two ends always drawn.
+    for x in x0...x1 where !dotted || (x - x0) % 2 == 0 || x == x1 {
       let t = Double(x - x0) / Double(x1 - x0)
       canvas.set(
         x: x, y: Int(saturating: (start.1 + (end.1 - start.1) * t).rounded()), series: series)

@@ -20,6 +20,13 @@ public struct RenderOptions: Sendable, Equatable {
   /// "Now", seconds since the epoch, UTC: a time bucket ending after it is marked in progress
   /// (nil = mark nothing).
   public var now: Int64?
+  /// Where the loaded data begins, seconds since the epoch, UTC: a time bucket starting before it
+  /// holds only part of its period and is marked partial (nil = the data has no known start).
+  public var dataStart: Int64?
+  /// The width of the frame's time buckets in seconds when the pipeline knows it (`bucket=1d`,
+  /// `bucket week`); nil = inferred from `end_time - start_time`, which a frame of only the
+  /// bucket in progress (ending at "now") would get wrong.
+  public var bucketSeconds: Int64?
 
   /// Options with explicit values; the defaults suit an 80-column UTF-8 terminal without colour.
   public init(
@@ -29,7 +36,8 @@ public struct RenderOptions: Sendable, Equatable {
     charset: Charset = .unicode,
     timeZone: RenderTimeZone = .utc,
     maxRows: Int = 40,
-    now: Int64? = nil
+    now: Int64? = nil,
+    dataStart: Int64? = nil
   ) {
     self.width = width
     self.height = height
@@ -38,6 +46,7 @@ public struct RenderOptions: Sendable, Equatable {
     self.timeZone = timeZone
     self.maxRows = maxRows
     self.now = now
+    self.dataStart = dataStart
   }
 }
 

@@ -32,9 +32,11 @@ public enum SVGChart {
   private static func bar(_ data: ChartData, _ svg: inout SVGDocument) throws(ChartError) {
     let x = try data.xName(preferTime: false)
     let ys = try data.yNames(excluding: [x])
-    let labels = data.labels(x)
+    var (labels, marks, notes) = data.markedLabels(x: x, drawn: "lighter", onePerRow: true)
+    if x == nil && data.frame.rowCount == 1 && ys.count == 1 { labels = ys }
     let series = ys.map { Series(name: $0, values: data.numbers($0)) }
-    svg.legend(series.map(\.name))
+    // As in the terminal: one series is named by the header over the bars, several by a legend.
+    if series.count > 1 { svg.legend(series.map(\.name)) }
     let texts = series.map(BarLayout.valueTexts)
     let values = series.flatMap { $0.values.compactMap { $0 } }
     let high = max(0, values.max() ?? 0)
@@ -43,6 +45,14 @@ public enum SVGChart {
     let plotWidth = SVGDocument.width - labelWidth - 100
     let scale = high > low ? plotWidth / (high - low) : 0
     let zero = labelWidth - low * scale
+    if let x, ys.count == 1 {
+      svg.text(
+        data.labelColumn(x), x: labelWidth - 8, y: svg.cursor + 12, anchor: "end", size: 11,
+        fill: "#777")
+      svg.text(ys[0], x: zero + 4, y: svg.cursor + 12, size: 11, fill: "#777")
+      svg.cursor += 18
+    }
+    let axisTop = svg.cursor
     for row in labels.indices {
       svg.text(labels[row], x: labelWidth - 8, y: svg.cursor + 15, anchor: "end")
       for (index, one) in series.enumerated() {
@@ -50,7 +60,7 @@ public enum SVGChart {
           let start = value < 0 ? zero + value * scale : zero
           svg.rect(
             x: start, y: svg.cursor + 2, width: abs(value) * scale, height: 16,
-            fill: SVGDocument.color(index))
+            fill: SVGDocument.color(index), isPartial: marks.isMarked(row))
           svg.text(
             texts[index][row], x: zero + max(0, value) * scale + 4, y: svg.cursor + 15, size: 11,
             fill: "#444")
@@ -59,16 +69,19 @@ public enum SVGChart {
       }
       svg.cursor += series.count > 1 ? 6 : 2
     }
-    svg.line(x1: zero, y1: svg.top, x2: zero, y2: svg.cursor, stroke: "#999")
+    svg.line(x1: zero, y1: axisTop, x2: zero, y2: svg.cursor, stroke: "#999")
     svg.cursor += 10
+    svg.notes(notes, sample: .lightBar)
   }
 
   private static func stack(_ data: ChartData, _ svg: inout SVGDocument) throws(ChartError) {
     guard let by = try data.byName() else { throw .missingBy(.stack) }
     let x = try data.xName(preferTime: false)
     let y = try data.yNames(excluding: [x, by])[0]
+    let (categories, marks, notes) = data.markedLabels(x: x, drawn: "lighter")
     let stacks = StackChart.Stacks(
-      categories: data.labels(x), series: data.labels(by), values: data.numbers(y))
+      categories: categories, series: data.labels(by), values: data.numbers(y))
+    let lighter = Set(marks.rows.map { categories[$0] })
     let totals = stacks.sums.map { $0.reduce(0, +) }
     let whole = NumberFormatting.areWhole(stacks.sums.joined())
     let format: (Double) -> String = {
@@ -79,19 +92,30 @@ public enum SVGChart {
     let plotWidth = SVGDocument.width - labelWidth - 100
     let high = totals.max() ?? 0
     let scale = high > 0 ? plotWidth / high : 0
+    if let x {
+      // The terminal's header: the category column, then what the segments are.
+      svg.text(
+        data.labelColumn(x), x: labelWidth - 8, y: svg.cursor + 12, anchor: "end", size: 11,
+        fill: "#777")
+      svg.text(
+        "\(y) by \(data.labelColumn(by))", x: labelWidth, y: svg.cursor + 12, size: 11,
+        fill: "#777")
+      svg.cursor += 18
+    }
     for (row, category) in stacks.categories.enumerated() {
       svg.text(category, x: labelWidth - 8, y: svg.cursor + 17, anchor: "end")
       var start = labelWidth
       for (index, value) in stacks.sums[row].enumerated() where value > 0 {
         svg.rect(
           x: start, y: svg.cursor + 2, width: value * scale, height: 20,
-          fill: SVGDocument.color(index))
+          fill: SVGDocument.color(index), isPartial: lighter.contains(category))
         start += value * scale
       }
       svg.text(format(totals[row]), x: start + 4, y: svg.cursor + 17, size: 11, fill: "#444")
       svg.cursor += 26
     }
     svg.cursor += 10
+    svg.notes(notes, sample: .lightBar)
   }
 
   // MARK: - Pie
@@ -109,6 +133,8 @@ public enum SVGChart {
     }
     let whole = NumberFormatting.areWhole(slices.map(\.value))
     var legendY = center.y - Double(slices.count) * 12
+    let longest = Double(slices.map { DisplayWidth.of($0.label) }.max() ?? 0)
+    let percentRight = min(2 * radius + 112 + longest * 7.2 + 56, SVGDocument.width - 110)
     for (index, slice) in slices.enumerated() {
       let percent =
         total > 0 ? NumberFormatting.fixed(slice.value / total * 100, decimals: 1) : "0.0"
@@ -118,92 +144,13 @@ public enum SVGChart {
         : NumberFormatting.fixed(slice.value, decimals: 2)
       svg.rect(
         x: 2 * radius + 90, y: legendY - 11, width: 14, height: 14, fill: SVGDocument.color(index))
-      svg.text("\(slice.label)  \(percent)%  (\(count))", x: 2 * radius + 112, y: legendY)
+      // Label, percent and count in columns, as the terminal's legend aligns them.
+      svg.text(slice.label, x: 2 * radius + 112, y: legendY)
+      svg.text("\(percent)%", x: percentRight, y: legendY, anchor: "end")
+      svg.text("(\(count))", x: percentRight + 100, y: legendY, anchor: "end", fill: "#555")
       legendY += 24
     }
     svg.cursor = max(center.y + radius + 20, legendY)
-  }
-
-  // MARK: - Lines and sparklines
-
-  private static func line(_ data: ChartData, _ svg: inout SVGDocument) throws(ChartError) {
-    let x = try data.xName(preferTime: true)
-    let by = try data.byName()
-    let ys = try data.yNames(excluding: [x, by])
-    let axis = XAxisValues(data, x: x)
-    let series = Array(
-      LineChart.lineSeries(data, by: by, ys: ys, positions: axis.positions).prefix(
-        LineChart.maxSeries))
-    svg.legend(series.map(\.name))
-    let points = series.flatMap(\.points)
-    let yRange = AxisTicks.range(
-      low: min(0, points.map(\.y).min() ?? 0), high: points.map(\.y).max() ?? 1, intervals: 5)
-    let plot = (left: 70.0, top: svg.cursor + 10, width: SVGDocument.width - 100, height: 300.0)
-    let xLow = points.map(\.x).min() ?? 0
-    let xHigh = points.map(\.x).max() ?? 0
-    func px(_ value: Double) -> Double {
-      plot.left + (xHigh > xLow ? (value - xLow) / (xHigh - xLow) : 0.5) * plot.width
-    }
-    func py(_ value: Double) -> Double {
-      plot.top + (yRange.high - value) / (yRange.high - yRange.low) * plot.height
-    }
-    for tick in stride(from: yRange.low, through: yRange.high + yRange.step / 2, by: yRange.step) {
-      svg.line(
-        x1: plot.left, y1: py(tick), x2: plot.left + plot.width, y2: py(tick), stroke: "#e6e6e6")
-      svg.text(
-        NumberFormatting.compact(tick), x: plot.left - 8, y: py(tick) + 4, anchor: "end", size: 11,
-        fill: "#555")
-    }
-    for (position, label) in axis.ticks(low: xLow, high: xHigh, columns: Int(plot.width / 7)) {
-      svg.line(
-        x1: px(position), y1: plot.top + plot.height, x2: px(position),
-        y2: plot.top + plot.height + 5, stroke: "#999")
-      svg.text(
-        label, x: px(position), y: plot.top + plot.height + 20, anchor: "middle", size: 11,
-        fill: "#555")
-    }
-    svg.line(
-      x1: plot.left, y1: plot.top + plot.height, x2: plot.left + plot.width,
-      y2: plot.top + plot.height, stroke: "#999")
-    for (index, one) in series.enumerated().reversed() {
-      svg.polyline(
-        one.points.map { (px($0.x), py($0.y)) }, stroke: SVGDocument.color(index), width: 2)
-    }
-    svg.cursor = plot.top + plot.height + 40
-  }
-
-  private static func spark(_ data: ChartData, _ svg: inout SVGDocument) throws(ChartError) {
-    let x = try data.xName(preferTime: true)
-    let by = try data.byName()
-    let y = try data.yNames(excluding: [x, by])[0]
-    let series = SparkChart.sparkSeries(data, y: y, by: by, axis: XAxisValues(data, x: x))
-    let labelWidth = min(260, Double(series.map { DisplayWidth.of($0.name) }.max() ?? 0) * 7 + 12)
-    svg.text("min · max · last", x: labelWidth + 330, y: svg.cursor + 12, size: 11, fill: "#777")
-    svg.cursor += 18
-    for (index, one) in series.enumerated() {
-      let present = one.values.compactMap { $0 }
-      let low = present.min() ?? 0
-      let high = present.max() ?? 0
-      let step = one.values.count > 1 ? 300 / Double(one.values.count - 1) : 0
-      let points = one.values.enumerated().compactMap { offset, value in
-        value.map {
-          (
-            labelWidth + Double(offset) * step,
-            svg.cursor + 24 - (high > low ? ($0 - low) / (high - low) : 0.5) * 20
-          )
-        }
-      }
-      svg.text(one.name, x: labelWidth - 8, y: svg.cursor + 18, anchor: "end")
-      svg.polyline(points, stroke: SVGDocument.color(index), width: 1.5)
-      let stats = BarLayout.valueTexts(
-        Series(
-          name: "",
-          values: [present.min(), present.max(), one.values.last(where: { $0 != nil }) ?? nil]))
-      svg.text(
-        stats.joined(separator: " · "), x: labelWidth + 330, y: svg.cursor + 18, size: 11,
-        fill: "#444")
-      svg.cursor += 30
-    }
   }
 
   // MARK: - Heatmap
@@ -227,7 +174,7 @@ public enum SVGChart {
           value > 0 && grid.maximum > 0 ? SVGDocument.heatColor(value / grid.maximum) : "#f0f0f0"
         svg.rect(
           x: left + Double(hour) * cell.width, y: svg.cursor, width: cell.width - 2,
-          height: cell.height - 2, fill: fill)
+          height: cell.height - 2, fill: fill, isPartial: grid.partial.contains(day * 24 + hour))
       }
       svg.cursor += cell.height
     }
@@ -243,5 +190,6 @@ public enum SVGChart {
     }
     svg.text("\(y) per hour", x: left + 460, y: svg.cursor + 12, size: 11, fill: "#777")
     svg.cursor += 30
+    svg.notes([grid.partialNote].compactMap { $0 }, sample: .lightBar)
   }
 }

@@ -66,10 +66,17 @@ struct SVGDocument {
         + SVGDocument.escape(content) + "</text>")
   }
 
-  mutating func rect(x: Double, y: Double, width: Double, height: Double, fill: String) {
+  /// A filled rectangle; `isPartial` draws it lighter, with a dashed outline (a partial or
+  /// projected bucket).
+  mutating func rect(
+    x: Double, y: Double, width: Double, height: Double, fill: String, isPartial: Bool = false
+  ) {
     let n = SVGDocument.number
+    let partial =
+      isPartial
+      ? " fill-opacity=\"0.35\" stroke=\"\(fill)\" stroke-width=\"1\" stroke-dasharray=\"3 2\"" : ""
     body.append(
-      "<rect x=\"\(n(x))\" y=\"\(n(y))\" width=\"\(n(max(0, width)))\" height=\"\(n(height))\" fill=\"\(fill)\"/>"
+      "<rect x=\"\(n(x))\" y=\"\(n(y))\" width=\"\(n(max(0, width)))\" height=\"\(n(height))\" fill=\"\(fill)\"\(partial)/>"
     )
   }
 
@@ -80,7 +87,25 @@ struct SVGDocument {
     )
   }
 
-  mutating func polyline(_ points: [(Double, Double)], stroke: String, width: Double) {
+  /// A line through `points`, split into solid and dashed runs: the segment from point `i` to
+  /// `i + 1` is dashed when `dotted(i)` (a partial or projected bucket).
+  mutating func polyline(
+    _ points: [(Double, Double)], stroke: String, width: Double, dotted: (Int) -> Bool
+  ) {
+    var start = 0
+    while start + 1 < points.count {
+      let isDotted = dotted(start)
+      var end = start + 1
+      while end + 1 < points.count && dotted(end) == isDotted { end += 1 }
+      polyline(Array(points[start...end]), stroke: stroke, width: width, dashed: isDotted)
+      start = end
+    }
+    if points.count == 1 { polyline(points, stroke: stroke, width: width) }
+  }
+
+  mutating func polyline(
+    _ points: [(Double, Double)], stroke: String, width: Double, dashed: Bool = false
+  ) {
     guard !points.isEmpty else { return }
     let n = SVGDocument.number
     if points.count == 1 {
@@ -90,9 +115,33 @@ struct SVGDocument {
     }
     let list = points.map { "\(n($0.0)),\(n($0.1))" }.joined(separator: " ")
     body.append(
-      "<polyline points=\"\(list)\" fill=\"none\" stroke=\"\(stroke)\" stroke-width=\"\(n(width))\" stroke-linejoin=\"round\"/>"
+      "<polyline points=\"\(list)\" fill=\"none\" stroke=\"\(stroke)\" stroke-width=\"\(n(width))\" stroke-linejoin=\"round\"\(dashed ? " stroke-dasharray=\"2 4\" stroke-linecap=\"round\"" : "")/>"
     )
   }
+
+  /// Grey notes under the chart, one line each; `sample` draws what the notes explain before
+  /// the first (a dashed line, a light bar).
+  mutating func notes(_ lines: [String], sample: NoteSample? = nil) {
+    guard !lines.isEmpty else { return }
+    cursor += 4
+    var x = 20.0
+    switch sample {
+    case .dashedLine:
+      polyline([(20, cursor + 8), (44, cursor + 8)], stroke: "#555", width: 2, dashed: true)
+      x = 52
+    case .lightBar:
+      rect(x: 20, y: cursor + 2, width: 24, height: 12, fill: "#555", isPartial: true)
+      x = 52
+    case nil: break
+    }
+    for line in lines {
+      text(line, x: x, y: cursor + 12, size: 11, fill: "#555")
+      cursor += 18
+    }
+  }
+
+  /// What a note explains, drawn before it.
+  enum NoteSample { case dashedLine, lightBar }
 
   /// A pie sector from `start` to `end` (fractions of a turn, clockwise from twelve o'clock).
   mutating func sector(
@@ -135,7 +184,7 @@ struct SVGDocument {
     let height = SVGDocument.number(cursor + 10)
     let width = SVGDocument.number(SVGDocument.width)
     return """
-      <svg xmlns="http://www.w3.org/2000/svg" width="\(width)" height="\(height)" viewBox="0 0 \(width) \(height)" \
+      <svg xmlns="http://www.w3.org/2000/svg" width="\(width)" height="\(height)" viewBox="0 0 \(width) \(height)" style="white-space: pre" \
       font-family="system-ui, -apple-system, 'Segoe UI', Helvetica, Arial, sans-serif">
       <rect width="100%" height="100%" fill="#ffffff"/>
       \(body.joined(separator: "\n"))

@@ -15,32 +15,51 @@ enum SparkChart {
     let y = try data.yNames(excluding: [x, by])[0]
     guard data.frame.rowCount > 0 else { return emptyChart("no rows", area: area) }
     let axis = XAxisValues(data, x: x)
-    let series = sparkSeries(data, y: y, by: by, axis: axis)
+    let series = sparkSeries(data, y: y, by: by, axis: axis, marks: data.marks(x: x))
+    let headers = trendHeaders(data, axis: axis, style: area.style)
+    return lines(series, headers: headers, labelHeader: by ?? "", area: area)
+      + area.noteLines(statNote(series, data: data, x: x))
+  }
+
+  /// Titles of the trend column, longest first: the time range in full, without the year, then
+  /// `trend`.
+  static func trendHeaders(_ data: ChartData, axis: XAxisValues, style: Style) -> [String] {
     var headers = ["trend"]
     let positions = axis.positions.compactMap { $0 }
-    if axis.kind == .time, let low = positions.min(), let high = positions.max(), high > low {
-      let zone = data.options.timeZone
-      let precision = TimeFormatting.precision(of: [Int64(low), Int64(high)], zone: zone)
-      let arrow = area.style.isUnicode ? " → " : " -> "
-      let full = [low, high].map {
-        TimeFormatting.format(Int64($0), zone: zone, precision: precision)
-      }
-      headers.insert(full.joined(separator: arrow), at: 0)
-      if precision == .date {
-        headers.insert(full.map { String($0.dropFirst(5)) }.joined(separator: arrow), at: 1)
-      }
+    guard axis.kind == .time, let low = positions.min(), let high = positions.max(), high > low
+    else { return headers }
+    let zone = data.options.timeZone
+    let precision = TimeFormatting.precision(of: [Int64(low), Int64(high)], zone: zone)
+    let arrow = style.isUnicode ? " → " : " -> "
+    let full = [low, high].map {
+      TimeFormatting.format(Int64($0), zone: zone, precision: precision)
     }
-    return lines(series, headers: headers, labelHeader: by ?? "", area: area)
+    headers.insert(full.joined(separator: arrow), at: 0)
+    if precision == .date {
+      headers.insert(full.map { String($0.dropFirst(5)) }.joined(separator: arrow), at: 1)
+    }
+    return headers
+  }
+
+  /// Says which buckets min, max and last leave out (partial ones), when any.
+  static func statNote(_ series: [Series], data: ChartData, x: String?) -> [String] {
+    guard series.contains(where: { $0.marked.contains(true) && $0.marked.contains(false) }) else {
+      return []
+    }
+    let notes = data.markedLabels(x: x, drawn: nil, starred: false).notes
+    return notes.map { $0 + " (left out of min, max and last)" }
   }
 
   /// One series per `by` value in order of appearance (or one for `y`), points sorted by x.
-  static func sparkSeries(_ data: ChartData, y: String, by: String?, axis: XAxisValues) -> [Series]
-  {
+  static func sparkSeries(
+    _ data: ChartData, y: String, by: String?, axis: XAxisValues, marks: BucketMarks = .none
+  ) -> [Series] {
     let values = data.numbers(y)
     let groups = by.map { groupIndices(data.labels($0)) } ?? [(y, Array(0..<data.frame.rowCount))]
     return groups.map { group -> Series in
       let rows = group.rows.sorted { (axis.positions[$0] ?? 0, $0) < (axis.positions[$1] ?? 0, $1) }
-      return Series(name: group.key, values: rows.map { values[$0] })
+      return Series(
+        name: group.key, values: rows.map { values[$0] }, marked: rows.map(marks.isMarked))
     }
   }
 
@@ -81,8 +100,8 @@ enum SparkChart {
         series[index].name, to: labelWidth, ellipsis: style.ellipsis)
       let spark = sparkline(series[index].values, cells: cells, style: style)
       let line =
-        DisplayWidth.pad(label, to: labelWidth) + "  " + style.series(spark, index)
-        + String(repeating: " ", count: max(0, cells - DisplayWidth.of(spark)))
+        DisplayWidth.pad(label, to: labelWidth) + "  " + paint(spark, series[index], index, style)
+        + String(repeating: " ", count: max(0, cells - spark.count))
         + zip(stats[index], statWidths).map { "  " + DisplayWidth.pad($0, to: $1, right: true) }
         .joined()
       lines.append(line)
@@ -93,13 +112,26 @@ enum SparkChart {
     return lines
   }
 
+  /// The sparkline in series colour, its partial points lighter (when one glyph is one point).
+  private static func paint(_ glyphs: [String], _ series: Series, _ index: Int, _ style: Style)
+    -> String
+  {
+    guard glyphs.count == series.marked.count else {
+      return style.series(glyphs.joined(), index)
+    }
+    return zip(glyphs, series.marked).map { glyph, marked in
+      marked ? style.lighter(glyph, index) : style.series(glyph, index)
+    }.joined()
+  }
+
   static let statNames = ["min", "max", "last"]
 
   /// min, max and last of each series: in full, or compact (`2.7K`) when room is short.
   static func statTexts(_ series: [Series], compact: Bool) -> [[String]] {
     series.map { one -> [String] in
-      let present = one.values.compactMap { $0 }
-      let values = [present.min(), present.max(), one.values.last(where: { $0 != nil }) ?? nil]
+      let settled = one.settledValues
+      let present = settled.compactMap { $0 }
+      let values = [present.min(), present.max(), settled.last(where: { $0 != nil }) ?? nil]
       if compact { return values.map { $0.map(NumberFormatting.compact) ?? "–" } }
       return BarLayout.valueTexts(Series(name: "", values: values)).map {
         $0 == "(null)" ? "–" : $0
@@ -118,7 +150,7 @@ enum SparkChart {
   }
 
   /// At most `cells` glyphs; neighbouring points averaged when there are more points than cells.
-  static func sparkline(_ values: [Double?], cells: Int, style: Style) -> String {
+  static func sparkline(_ values: [Double?], cells: Int, style: Style) -> [String] {
     var points = values
     if values.count > cells {
       points = (0..<cells).map { cell in
@@ -137,6 +169,6 @@ enum SparkChart {
       let level = Int(
         saturating: ((point - low) / (high - low) * Double(levels.count - 1)).rounded())
       return levels[min(levels.count - 1, max(0, level))]
-    }.joined()
+    }
   }
 }

@@ -13,20 +13,13 @@ enum StackChart {
     let x = try data.xName(preferTime: false)
     let y = try data.yNames(excluding: [x, by])[0]
     guard data.frame.rowCount > 0 else { return emptyChart("no rows", area: area) }
-    let (categories, notes) = markedLabels(data, x: x)
+    let (categories, marks, notes) = data.markedLabels(x: x, drawn: area.style.partialStackWord)
     let stacks = Stacks(categories: categories, series: data.labels(by), values: data.numbers(y))
-    return lines(stacks, area: area, header: x.map { ($0, "\(y) by \(by)") })
-      + notes.map(area.style.dim)
-  }
-
-  /// Labels of `x`; for time buckets still in progress at `now`, with `*` and a note.
-  static func markedLabels(_ data: ChartData, x: String?) -> ([String], [String]) {
-    var labels = data.labels(x)
-    guard data.times(x) != nil else { return (labels, []) }
-    let partial = TableLayout.inProgressRows(
-      data.frame, rows: 0..<data.frame.rowCount, options: data.options, hints: TableHints())
-    for row in partial { labels[row] += "*" }
-    return (labels, partial.isEmpty ? [] : ["* bucket still in progress"])
+    let lighter = Set(marks.rows.map { categories[$0] })
+    return lines(
+      stacks, area: area,
+      header: x.map { (data.labelColumn($0), "\(y) by \(data.labelColumn(by))") }, lighter: lighter)
+      + area.noteLines(notes)
   }
 
   /// Sums per (category, series); series sorted by total, largest first, folded past `maxSeries`.
@@ -71,8 +64,10 @@ enum StackChart {
     }
   }
 
-  static func lines(_ stacks: Stacks, area: ChartArea, header: (String, String)? = nil) -> [String]
-  {
+  /// - Parameter lighter: categories drawn lighter (partial or projected buckets).
+  static func lines(
+    _ stacks: Stacks, area: ChartArea, header: (String, String)? = nil, lighter: Set<String> = []
+  ) -> [String] {
     let style = area.style
     let totals = stacks.sums.map { $0.reduce(0, +) }
     let whole = NumberFormatting.areWhole(stacks.sums.joined())
@@ -107,7 +102,12 @@ enum StackChart {
         running += value
         let end =
           high > 0 ? max(drawn, Int(saturating: (running / high * Double(cells)).rounded())) : 0
-        bar += style.series(String(repeating: style.seriesFill(index), count: end - drawn), index)
+        let isLighter = lighter.contains(stacks.categories[category])
+        // Without colour a partial bar keeps each series' glyph on every other cell only.
+        let cells = (drawn..<end).map { cell in
+          isLighter && !style.color && cell % 2 == 1 ? style.gap : style.seriesFill(index)
+        }.joined()
+        bar += isLighter ? style.lighter(cells, index) : style.series(cells, index)
         drawn = end
       }
       let axis = style.dim(style.isUnicode ? "│" : "|")

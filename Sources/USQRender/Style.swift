@@ -31,6 +31,18 @@ struct Style: Sendable {
     return "\u{1B}[38;5;\(Style.palette[index % Style.palette.count])m\(text)\u{1B}[0m"
   }
 
+  /// `text` in series colour `index`, faint: a partial or projected bucket (plain without colour).
+  func lighter(_ text: String, _ index: Int) -> String {
+    guard color, !text.isEmpty else { return text }
+    return "\u{1B}[2;38;5;\(Style.palette[index % Style.palette.count])m\(text)\u{1B}[0m"
+  }
+
+  /// How a partial stacked bar shows, for a chart's note: lighter, or every other cell a gap.
+  var partialStackWord: String { color ? "lighter" : "hatched \(gap)" }
+
+  /// The filler between the cells of a hatched stacked bar.
+  var gap: String { isUnicode ? "·" : "." }
+
   /// `text` in ANSI 256 colour `code`.
   func paint(_ text: String, code: Int) -> String {
     guard color, !text.isEmpty else { return text }
@@ -57,6 +69,16 @@ struct Style: Sendable {
       : ["#", "=", "+", "o", "*", "x", "%", "@", "~", ":"]
     return color ? glyphs[0] : glyphs[index % glyphs.count]
   }
+
+  /// Fill of a partial or projected bar of series `index` without colour: a light shade that no
+  /// series uses as its own fill.
+  func hatch(_ index: Int) -> String {
+    let own = seriesFill(index)
+    return isUnicode ? (own == "░" ? "·" : "░") : (own == ":" ? "." : ":")
+  }
+
+  /// How partial and projected bars show, for a chart's note.
+  var partialBarWord: String { color ? "lighter" : "hatched \(hatch(0))" }
 
   /// Point marker of series `index` on a character canvas.
   func seriesMark(_ index: Int) -> String {

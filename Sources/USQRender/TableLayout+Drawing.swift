@@ -57,7 +57,8 @@ extension TableLayout {
       let noun = moreRows == 1 ? "row" : "rows"
       notes.append("\(style.moreRows) \(NumberFormatting.grouped(Int64(moreRows))) more \(noun)")
     }
-    if hasInProgress { notes.append("* bucket still in progress") }
+    let labels = (0..<rowCount).map { markLabels[$0] ?? "" }
+    notes += marks.notes(labels: labels, zone: zone).filter { $0.hasPrefix("*") }
     if !dropped.isEmpty {
       let noun = dropped.count == 1 ? "column" : "columns"
       notes.append(

@@ -18,23 +18,28 @@ struct TableLayout {
   var fillHints: [String: String]
   var dropped: [String] = []
   var moreRows: Int
-  var hasInProgress = false
+  /// Rows that are not whole, settled buckets (marked `*`, explained in a footnote).
+  var marks = BucketMarks.none
+  /// The marked column's text of each marked row (without the mark), for the footnote.
+  var markLabels: [Int: String] = [:]
   var nullText: String
+  /// The zone times are shown in (footnotes name dates in it).
+  var zone: RenderTimeZone
 
   init(frame: Frame, options: RenderOptions, hints: TableHints) {
     let shown = min(frame.rowCount, max(0, options.maxRows))
     rowCount = shown
     moreRows = frame.rowCount - shown
     nullText = "null"
+    zone = options.timeZone
     fillHints = hints.fill
     // All-null columns are hidden, unless that would leave no column to show.
     let nullColumns =
       frame.rowCount > 0 ? frame.names.filter { (frame[$0]?.nullCount ?? 0) == frame.rowCount } : []
     let allNull = nullColumns.count == frame.columnCount ? [] : nullColumns
     hiddenAllNull = allNull
-    let progress = TableLayout.inProgressRows(
-      frame, rows: 0..<shown, options: options, hints: hints)
-    hasInProgress = !progress.isEmpty
+    marks = BucketMarks(frame, rows: 0..<shown, options: options, hints: hints)
+    let progress = marks.rows(.inProgress)
     let markColumn =
       frame.names.contains("start_time") && !allNull.contains("start_time")
       ? "start_time" : "end_time"
@@ -53,7 +58,10 @@ struct TableLayout {
         column, rows: 0..<shown, zone: options.timeZone, currency: currency, partial: Set(progress),
         dailyBuckets: daily)
       if name == markColumn {
-        for row in progress { text.texts[row] = (text.texts[row] ?? "") + "*" }
+        for row in marks.rows.sorted() where marks[row] != .forecast {
+          markLabels[row] = text.texts[row] ?? "null"
+          text.texts[row] = (text.texts[row] ?? "") + "*"
+        }
       }
       let widths = text.texts.map { $0.map(DisplayWidth.of) ?? 4 }
       let width = max(DisplayWidth.of(name), widths.max() ?? 0)
@@ -61,23 +69,6 @@ struct TableLayout {
         Column(
           name: name, cells: text.texts, isRightAligned: text.isRightAligned, width: width,
           canShrink: column.kind == .string || column.kind == .bool))
-    }
-  }
-
-  /// Rows whose bucket had not ended at `now`: `end_time > now`, or `start_time + bucket > now`.
-  static func inProgressRows(
-    _ frame: Frame, rows: Range<Int>, options: RenderOptions, hints: TableHints
-  ) -> [Int] {
-    guard let now = options.now, case .time(let ends)? = frame["end_time"] else { return [] }
-    var starts: TimeColumn?
-    if case .time(let column)? = frame["start_time"] { starts = column }
-    let bucket = bucketSeconds(frame, hints: hints)
-    return rows.filter { row in
-      if let end = ends[row], end > now { return true }
-      if let bucket, let start = starts?[row] {
-        return TimeFormatting.clamped(start) + bucket > now
-      }
-      return false
     }
   }
 

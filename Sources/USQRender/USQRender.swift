@@ -13,8 +13,14 @@ import USQBasics
 ///        │      ─▶ BarLayout · StackChart · LinePlot (BrailleCanvas | GlyphCanvas)
 ///        │         PieChart (half blocks | glyphs) · SparkChart · HeatChart
 ///        ├─▶ SVGChart.render(frame, spec:)                      the same charts as SVG
+///        ├─▶ HTMLTable.render(frame, options:, hints:)           a table for an HTML report
 ///        └─▶ Exporter.render(frame, format:)                    csv json ndjson md
+/// HTMLReport(title:, parameters:, entries:).render()            one self-contained page
 /// ```
+///
+/// Time is told truthfully everywhere: `BucketMarks` finds the rows that are not whole buckets
+/// (still in progress at `now`, begun before `dataStart`, or `forecast` = true); tables star them
+/// with a footnote, charts draw them dotted, lighter or hatched with a note that says why.
 ///
 /// Shared pieces: `DisplayWidth` (terminal columns of text, East Asian wide, emoji, combining
 /// marks), `NumberFormatting` (thousands, money, compact ticks), `TimeFormatting` (civil time in

@@ -21,7 +21,34 @@ public enum Launcher {
       return 2
     }
     let session = Session(configuration: setup.configuration, settings: setup.settings)
-    switch options.mode {
+    if let report = options.report {
+      // Checked before anything runs: a report that cannot be written is a bad command line.
+      if let problem = await session.startReport(path: report, title: reportTitle(options.mode)) {
+        FileHandle.standardError.write(
+          Data("usq: --report: \(problem); create it first or choose another path\n".utf8))
+        return 2
+      }
+    }
+    let status = await run(options.mode, session: session, setup: setup, environment: environment)
+    if options.report != nil, await session.finishReport() != nil {
+      return status == 0 ? 1 : status
+    }
+    return status
+  }
+
+  private static func reportTitle(_ mode: LaunchOptions.Mode) -> String {
+    switch mode {
+    case .script(let path, _): path
+    case .statement: "usq -c"
+    case .interactive: "usq session"
+    }
+  }
+
+  private static func run(
+    _ mode: LaunchOptions.Mode, session: Session, setup: SessionSetup,
+    environment: [String: String]
+  ) async -> Int32 {
+    switch mode {
     case .statement(let text):
       return exitCode(await session.execute(text, origin: .commandLine))
     case .script(let path, let parameters):

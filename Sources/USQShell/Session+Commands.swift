@@ -38,6 +38,7 @@ extension Session {
   private func set(_ name: Name, _ value: OptionValue, source: SourceFile, origin: Origin) async
     -> Outcome
   {
+    if name.text == "report" { return setReport(value, source: source, origin: origin) }
     let previousSource = settings.source
     switch settings.set(name.text, to: value.text) {
     case nil:

@@ -16,15 +16,21 @@ extension Session {
       frames[name] = frame
       console.out("\(name): \(Self.size(of: frame))\n")
     case .table(let frame):
-      console.out(render(frame, currency: Self.isCosts(plan) ? "usd" : nil))
+      let currency = Self.isCosts(plan) ? "usd" : nil
+      // The terminal text past the report, which records the table as HTML instead.
+      configuration.console.out(render(frame, currency: currency, plan: plan))
+      recordTable(frame, options: renderOptions(for: plan), hints: tableHints(currency: currency))
     case .chart(let request, let frame):
       guard settings.format == .table else {
-        console.out(render(frame))
+        configuration.console.out(render(frame, plan: plan))
+        recordTable(frame, options: renderOptions(for: plan), hints: tableHints(currency: nil))
         return .ok
       }
       do {
         let spec = Self.spec(Self.withDataInDefaultY(request, frame, pipeline))
-        console.out(try ChartRenderer.render(frame, spec: spec, options: renderOptions()))
+        let options = renderOptions(for: plan)
+        configuration.console.out(try ChartRenderer.render(frame, spec: spec, options: options))
+        recordChart(frame, spec: spec, options: options)
       } catch {
         report([chartDiagnostic(error, plan: plan)], in: source, origin: origin)
         return .failed(exitCode: 1)
@@ -39,12 +45,11 @@ extension Session {
   /// The frame as the current format asks: a table, or csv/json/ndjson/md text.
   ///
   /// - Parameter currency: the currency of `amount` when its `currency` column is gone.
-  func render(_ frame: Frame, currency: String? = nil) -> String {
+  func render(_ frame: Frame, currency: String? = nil, plan: Plan? = nil) -> String {
     switch settings.format {
     case .table:
-      var hints = tableHints
-      hints.defaultCurrency = currency
-      return TableRenderer.render(frame, options: renderOptions(), hints: hints)
+      return TableRenderer.render(
+        frame, options: renderOptions(for: plan), hints: tableHints(currency: currency))
     case .csv: return Exporter.render(frame, format: .csv)
     case .json: return Exporter.render(frame, format: .json)
     case .ndjson: return Exporter.render(frame, format: .ndjson)
@@ -59,6 +64,30 @@ extension Session {
       color: useColor(), charset: settings.charset,
       timeZone: Settings.parseTimeZone(settings.timeZone) ?? .utc, maxRows: settings.rows,
       now: configuration.now())
+  }
+
+  /// The render options for a statement's result: where its loaded data starts, so that a
+  /// bucket beginning earlier (the first month after `bucket month`) is marked partial.
+  func renderOptions(for plan: Plan?) -> RenderOptions {
+    var options = renderOptions()
+    if let plan, case .load(let request, _) = plan.source, request.bucketWidth != nil {
+      options.dataStart = request.startTime
+    }
+    switch plan?.resultSchema.bucketWidth {
+    case .hour?: options.bucketSeconds = 3_600
+    case .day?: options.bucketSeconds = 86_400
+    case .week?: options.bucketSeconds = 7 * 86_400
+    case .seconds(let width)?: options.bucketSeconds = width
+    case .month?, nil: break  // months differ in length: inferred from the rows
+    }
+    return options
+  }
+
+  /// `tableHints` with the currency of `amount` when its `currency` column is gone.
+  func tableHints(currency: String?) -> TableHints {
+    var hints = tableHints
+    hints.defaultCurrency = currency
+    return hints
   }
 
   /// All-null dimension columns are hidden with a hint naming the `group=` that fills them.
@@ -136,7 +165,8 @@ extension Session {
         return .failed(exitCode: 1)
       }
       do {
-        text = try SVGChart.render(frame, spec: Self.spec(chart), options: renderOptions())
+        text = try SVGChart.render(frame, spec: Self.spec(chart), options: renderOptions(for: plan))
+        recorder?.add(.chart(svg: text))
       } catch {
         report([chartDiagnostic(error, plan: plan)], in: source, origin: origin)
         return .failed(exitCode: 1)

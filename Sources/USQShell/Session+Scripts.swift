@@ -34,6 +34,10 @@ extension Session {
       console.err(formatter.format(diagnostics, in: file) + "\n")
       return .failed(exitCode: 1)
     }
+    if depth == 0 {
+      // The script the report is about (run from the command line): its parameters in effect.
+      recorder?.setParameters(script.parameters.map { ($0.name.text, $0.value ?? "") })
+    }
     for statement in script.statements {
       let outcome = await execute(statement.source.text, origin: .script(statement, file: file))
       if outcome != .ok { return outcome == .quit ? .ok : outcome }

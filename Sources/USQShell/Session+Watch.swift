@@ -22,8 +22,9 @@ extension Session {
     report(diagnostics, in: source, origin: origin)
     guard plan != nil else { return .failed(exitCode: 1) }
     var screen = WatchScreen(
+      // The screen goes to the terminal only: a report being recorded gets no escape codes.
       every: interval?.seconds ?? WatchInterval.defaultSeconds, keys: RawKeys(),
-      write: console.out)
+      write: configuration.console.out)
     screen.enter()
     let memory = WatchDataSource.Memory()
     var refreshes = 0

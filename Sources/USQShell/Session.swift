@@ -35,13 +35,33 @@ public actor Session {
   var last: Frame?
   /// Project, user and key lists behind `names`, fetched once per source.
   let listCache = ListCache()
+  /// The HTML report being recorded (`--report`, `set report=PATH`), if any.
+  var recorder: ReportRecorder?
+  /// The report's path as the user wrote it.
+  var reportPath: String?
+  /// Statements running (a script's statements run inside its `run`): the report is written when
+  /// the outermost one ends.
+  var depth = 0
 
   public init(configuration: SessionConfiguration, settings: Settings) {
     self.configuration = configuration
     self.settings = settings
   }
 
-  var console: Console { configuration.console }
+  /// Where statements write; while a report is on, a copy goes into it.
+  var console: Console {
+    guard let recorder else { return configuration.console }
+    let console = configuration.console
+    return Console(
+      out: {
+        console.out($0)
+        recorder.output($0)
+      },
+      err: {
+        console.err($0)
+        recorder.diagnostic($0)
+      })
+  }
 
   /// Runs one statement (pipeline or shell command) and prints its result.
   public func execute(_ text: String, origin: Origin = .prompt) async -> Outcome {
@@ -49,6 +69,12 @@ public actor Session {
     switch origin {
     case .script(let statement, _): source = statement.source
     default: source = SourceFile(text)
+    }
+    beginReportEntry(text, origin: origin)
+    depth += 1
+    defer {
+      depth -= 1
+      if depth == 0 { writeReport() }
     }
     let (statement, diagnostics) = Parser.parse(source)
     if diagnostics.hasErrors {

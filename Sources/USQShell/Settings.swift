@@ -21,12 +21,15 @@ public struct Settings: Sendable, Equatable {
   public var concurrency: Int = 4
   public var charset: Charset = .unicode
   public var timer: Bool = false
+  /// The HTML report being written (`set report=PATH`), nil when off.
+  public var report: String?
 
   public init() {}
 
   /// Every setting's name, in the order `settings` lists them.
   public static let names = [
     "source", "tz", "width", "color", "format", "rows", "cache", "concurrency", "charset", "timer",
+    "report",
   ]
 
   /// What each setting accepts, for messages and `help`.
@@ -41,6 +44,7 @@ public struct Settings: Sendable, Equatable {
     case "cache", "timer": "on or off"
     case "concurrency": "a number of requests in flight (1–16)"
     case "charset": "unicode or ascii"
+    case "report": "a path to an .html file, or off"
     default: ""
     }
   }
@@ -58,6 +62,7 @@ public struct Settings: Sendable, Equatable {
     case "concurrency": String(concurrency)
     case "charset": charset.rawValue
     case "timer": timer ? "on" : "off"
+    case "report": report ?? "off"
     default: nil
     }
   }
@@ -101,6 +106,9 @@ public struct Settings: Sendable, Equatable {
     case "timer":
       guard let flag = Self.onOff(value) else { return invalid }
       timer = flag
+    case "report":
+      // The session checks the folder and starts recording; here the value is only kept.
+      report = value == "off" ? nil : value
     default: return .unknownSetting(name)
     }
     return nil

@@ -34,10 +34,17 @@ struct GlobalOptions: ParsableArguments {
     help: "Read the admin key from this file instead of $OPENAI_ADMIN_KEY.")
   var keyFile: String?
 
+  @Option(
+    help: ArgumentHelp(
+      "Write an HTML report of the run (tables, charts, warnings, errors) to this file.",
+      valueName: "out.html"))
+  var report: String?
+
   /// The launch settings these flags ask for.
   func launchOptions(mode: LaunchOptions.Mode) -> LaunchOptions {
     LaunchOptions(
       mode: mode, forceDemo: demo, format: format, timeZone: tz, noColor: noColor,
-      noCache: noCache, timer: timer, baseURL: baseURL, keyFile: keyFile, quiet: quiet)
+      noCache: noCache, timer: timer, baseURL: baseURL, keyFile: keyFile,
+      report: report, quiet: quiet)
   }
 }

@@ -119,11 +119,12 @@ func expectFits(
       text == """
         start_time   num_model_requests by proj…
         2026-03-01  │██████████████████▒▒▒▒▒▒ 40
-        2026-03-02* │██████▒▒▒ 15
+        2026-03-02* │█·█·█·▒·▒ 15
 
         ██ proj_abc   40
         ▒▒ proj_eval  15
-        * bucket still in progress
+        * bucket still in progress, drawn
+          hatched ·
 
         """)
   }
@@ -135,7 +136,7 @@ func expectFits(
       Fixtures.dailyCompletions(days: 5), spec: ChartSpec(.line), options: options)
     #expect(
       text.hasSuffix(
-        "── num_model_requests\nthe last bucket is still in progress: its values are partial\n"))
+        "── num_model_requests\n2026-03-05: bucket still in progress, drawn dotted\n"))
     let settled = try ChartRenderer.render(
       Fixtures.dailyCompletions(days: 5), spec: ChartSpec(.line), options: RenderOptions(width: 60))
     #expect(settled.hasSuffix("── num_model_requests\n"))

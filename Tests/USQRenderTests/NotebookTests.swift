@@ -18,7 +18,7 @@ import USQTestSupport
     #expect(text.hasPrefix("██ input_tokens  ▒▒ output_tokens\n2026-03-01  │"))
     #expect(
       text.hasSuffix(
-        "2026-03-30* │████████████████████████████████████████████████████████████████████▏ 1,363,772\n            │▒▒▒▒▒▒▒▒▒▒▒▒▒▒▒▒▒▒▒ 376,816\n* bucket still in progress\n"
+        "2026-03-30* │░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░ 1,363,772\n            │░░░░░░░░░░░░░░░░░░░ 376,816\n* bucket still in progress, drawn hatched ░\n"
       ))
     assertGolden(text, suite: "Notebook", named: "1-input-vs-output-tokens")
   }
@@ -34,7 +34,7 @@ import USQTestSupport
     #expect(lines.count == 11)
     #expect(lines[1] == "… 26 earlier rows not shown")
     #expect(lines[2].hasPrefix("2026-03-27  │"))
-    #expect(lines[10] == "* bucket still in progress")
+    #expect(lines[10] == "* bucket still in progress, drawn hatched ░")
   }
 
   /// `… group=model,project_id | sum num_model_requests by model, project_id | chart stack x=model y=num_model_requests by=project_id`

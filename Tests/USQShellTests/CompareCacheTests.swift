@@ -19,7 +19,8 @@ struct CompareCacheTests {
       "--key", "sk-admin-test", "--log", log,
     ])
     defer { server.stop() }
-    let port = try #require(await server.waitForLine(prefix: "PORT="), "\(server.output)")
+    let port = try #require(
+      await server.waitForLine(prefix: "PORT=", timeout: .seconds(30)), "\(server.output)")
     let environment = [
       "OPENAI_BASE_URL": "http://127.0.0.1:\(port)/v1", "OPENAI_ADMIN_KEY": "sk-admin-test",
       "USQ_CACHE_DIR": folder + "/cache",

@@ -164,6 +164,16 @@ extension HelpCatalog {
       "timer", "on|off",
       "After each statement, one line on stderr:\ntime: load 812.4 ms · sum 9.1 ms · top 0.1 ms · total 823.0 ms",
       "set timer=on"),
+    setting(
+      "report", "PATH.html|off",
+      """
+      Records what follows into one self-contained HTML page, rewritten after each statement:
+      each statement that printed, with its source line, its table (the terminal's formatting),
+      its chart (the SVG of `export x.svg`), its warnings and its error. No network: styles and
+      charts are inline; light and dark mode; printable. `off` stops. For a script:
+      usq run weekly.usq --report weekly.html
+      """,
+      "set report=off"),
   ]
 
   private static func setting(

@@ -6,5 +6,6 @@ public enum SettingCatalog {
     ("source", "demo|api"), ("tz", "UTC|local|±HH:MM"), ("width", "auto|N"),
     ("color", "auto|always|never"), ("format", "table|csv|json|ndjson|md"), ("rows", "N"),
     ("cache", "on|off"), ("concurrency", "N"), ("charset", "unicode|ascii"), ("timer", "on|off"),
+    ("report", "PATH.html|off"),
   ]
 }

@@ -17,7 +17,9 @@ public struct CompletionProvider: Sendable {
     .map {
       (
         $0.name,
-        $0.values.split(separator: "|").map(String.init).filter { $0 != "N" && $0 != "±HH:MM" }
+        $0.values.split(separator: "|").map(String.init).filter {
+          $0 != "N" && $0 != "±HH:MM" && $0 != "PATH.html"
+        }
       )
     }
 

@@ -14,7 +14,7 @@ enum ChartStage {
     usage:
       "chart bar|stack|line|pie|spark|heat [x=C] [y=C, …] [by=C] [title=\"…\"] [width=N] [height=N]",
     details:
-      "Draws the frame (the last stage, or before `export PATH.svg`).\nbar: one bar per row; several y give grouped bars. stack: one bar per x, one segment per\n`by` value. line: a time series per `by` value. pie: share of each row, largest first.\nspark: one sparkline per `by` value. heat: day × hour-of-day (needs bucket=1h or finer).\nDefaults: x = the first non-numeric column (start_time for line), y = the last numeric.",
+      "Draws the frame (the last stage, or before `export PATH.svg`).\nbar: one bar per row; several y give grouped bars. stack: one bar per x, one segment per\n`by` value. line: a time series per `by` value. pie: share of each row, largest first.\nspark: one sparkline per `by` value. heat: day × hour-of-day (needs bucket=1h or finer).\nDefaults: x = the first non-numeric column (start_time for line), y = the last numeric.\nPartial buckets (still in progress, begun before the loaded data) and projected rows\n(`forecast` = true) are drawn dotted, lighter or hatched, with a note; an id with its name\nbeside it (after `names`) is labelled by the name.",
     examples: [
       "load completions days=30 | chart bar x=start_time y=input_tokens,output_tokens",
       "load completions days=30 group=model,project_id | sum num_model_requests by model, project_id | chart stack x=model y=num_model_requests by=project_id",
