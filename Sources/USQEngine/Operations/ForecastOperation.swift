@@ -26,16 +26,17 @@ struct ForecastOperation: PipelineOperation {
       the last numeric column), appends one row per remaining day up to the end of the month
       (UTC) or DATE, and a bool column `forecast`: false on actual rows, true on projected ones.
       A projected day is the mean of the same weekday over the last 4 complete weeks when at
-      least 28 complete days are loaded, else the mean of the complete days (a day without
-      rows counts as 0). The day in progress is replaced by its projection. Each combination of
-      the other non-numeric columns (a model, a project) is projected on its own. An int C is
-      projected to whole units; other numeric columns are null on projected rows.
+      least 28 complete days are loaded (days=29 or more: today is not complete), else the
+      mean of the complete days (a day without rows counts as 0). The day in progress is
+      replaced by its projection. Each combination of the other non-numeric columns (a model,
+      a project) is projected on its own. An int C is projected to whole units; other numeric
+      columns are null on projected rows.
       `sum C` after it is the month-end estimate; `chart line` and `chart bar` draw the projected
       rows distinctly.
       """,
     examples: [
       "load costs days=30 | sum amount by start_time | forecast | sum amount",
-      "load completions days=28 | forecast to=2026-12-31 y=input_tokens | chart line y=input_tokens",
+      "load completions days=35 | forecast to=2026-12-31 y=input_tokens | chart line y=input_tokens",
     ])
 
   static func bind(
@@ -118,7 +119,7 @@ struct ForecastOperation: PipelineOperation {
   // MARK: - Messages
 
   static let noCompleteDay =
-    "'forecast' needs at least one complete day: load more days (28 or more give the weekday-aware projection)"
+    "'forecast' needs at least one complete day: load more days (days=29 or more give the weekday-aware projection)"
 
   fileprivate static func needsDailySeries(_ verb: Name, input: StageSchema) -> Diagnostic {
     .error(
