@@ -58,7 +58,7 @@ let package = Package(
       ]
     ),
     // Test helpers shared by the test targets (golden files); not part of the product.
-    .target(name: "USQTestSupport", path: "Tests/USQTestSupport"),
+    .target(name: "USQTestSupport", dependencies: ["USQBasics"], path: "Tests/USQTestSupport"),
     .testTarget(
       name: "USQFrameTests",
       dependencies: [

@@ -78,11 +78,17 @@ def usage_fields(endpoint):
         name = f["name"]
         if name in ("object", "amount"):
             continue
+        # The reference's notes on these two are for implementers ("decode both"); users are
+        # told what the column holds and where the API's JSON has it.
         if name == "amount.value":
-            out.append(field("amount", ["amount", "value"], ".double", False, False, None, f["meaning"]))
+            out.append(field("amount", ["amount", "value"], ".double", False, False, None,
+                             "Cost in whole currency units (dollars for \"usd\", not cents), fractional. "
+                             "The API's JSON holds it as amount.value, sometimes as a numeric string "
+                             "such as \"12.50\"; usq reads either as a number."))
             continue
         if name == "amount.currency":
-            out.append(field("currency", ["amount", "currency"], ".string", False, False, None, f["meaning"]))
+            out.append(field("currency", ["amount", "currency"], ".string", False, False, None,
+                             f["meaning"] + " The API's JSON holds it as amount.currency."))
             continue
         group = name if name in group_keys else None
         if endpoint["name"] == "costs" and name in ("quantity", "quantity_unit"):

@@ -1,4 +1,5 @@
 import FlyingFox
+import FlyingSocks
 import Foundation
 import USQOpenAI
 
@@ -45,7 +46,7 @@ public final class DemoServer: Sendable {
       })
     // FlyingFox reports a bind failure only through run(): poll both for up to 10 s.
     for _ in 0..<1_000 {
-      if let error = box.failure { throw error }
+      if let error = box.failure { throw Self.explained(error, port: options.port) }
       if await server.isListening { break }
       try await Task.sleep(nanoseconds: 10_000_000)
     }
@@ -53,6 +54,19 @@ public final class DemoServer: Sendable {
       throw box.failure ?? DemoServerError.notListening
     }
     return Int(port)
+  }
+
+  /// A bind failure in words: FlyingFox's `failed(type: "Bind", errno: 98, …)` means nothing to
+  /// a user.
+  static func explained(_ error: any Error, port: Int) -> any Error {
+    guard case .failed(let type, let code, _) = error as? SocketError, type == "Bind" else {
+      return error
+    }
+    switch code {
+    case EADDRINUSE: return DemoServerError.portInUse(port)
+    case EACCES: return DemoServerError.portNotAllowed(port)
+    default: return error
+    }
   }
 
   /// Stops listening and closes the log.
@@ -88,12 +102,20 @@ public enum DemoServerError: Error, Sendable, CustomStringConvertible {
   case notListening
   /// The log file could not be opened: check the path and permissions.
   case cannotOpenLog(String)
+  /// Another program listens on the port: pick another, or `--port 0` for a free one.
+  case portInUse(Int)
+  /// The system refuses the port (below 1024 needs privileges): pick one from 1024 on.
+  case portNotAllowed(Int)
 
   public var description: String {
     switch self {
     case .invalidPort(let port): "invalid port \(port): expected 0…65535"
     case .notListening: "the server is not listening on 127.0.0.1"
     case .cannotOpenLog(let path): "cannot open log file '\(path)'"
+    case .portInUse(let port):
+      "port \(port) is already in use on 127.0.0.1: pick another with --port N, or --port 0 for a free one"
+    case .portNotAllowed(let port):
+      "port \(port) needs privileges on this system: pick one from 1024 on, or --port 0 for a free one"
     }
   }
 }

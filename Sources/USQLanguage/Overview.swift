@@ -17,7 +17,9 @@
 // - `Lexer/`: `Token`, `Lexer` (never throws; bad text becomes `.invalid` plus a diagnostic),
 //   `Literal` (reads option values: integers, durations such as `-7d`, dates with zones).
 // - `Parser/`: `Parser.parse(_:)`. After the first error in a stage the parser stays quiet until
-//   the next `|`; every loop consumes a token; expression nesting is capped at 200 levels.
+//   the next `|`; every loop consumes a token; expression nesting is capped at 200 levels and
+//   an expression tree at 1,000 operators on one path (`Parser.maximumOperatorDepth`), so the
+//   recursive passes after the parser (binding, evaluation, printing) stay within the stack.
 // - `Diagnostics/`: `Diagnostic`, `SourceFile` (line starts, display-width columns),
 //   `DiagnosticFormatter` + `DiagnosticDecorator`, `DidYouMean`, the `LanguageMessages` catalog.
 // - `Script/`: `Script.parse(_:overrides:)` → `ScriptStatement`s that map spans back to the file

@@ -75,7 +75,8 @@ public enum Launcher {
     let terminal = setup.configuration.terminal
     let reader = REPL.makeReader(
       facts: terminal,
-      historyPath: terminal.stdinIsTTY ? HistoryPath.resolve(environment: environment) : nil)
+      historyPath: terminal.stdinIsTTY ? HistoryPath.resolve(environment: environment) : nil,
+      secrets: setup.secrets)
     if reader.isInteractive { setup.configuration.console.out(setup.configuration.banner + "\n") }
     let handler = SessionHandler(session: session)
     await handler.refreshCompletion()

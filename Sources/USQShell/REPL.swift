@@ -49,9 +49,13 @@ public final class REPL {
 
   /// A `LineEditor` when stdin is a terminal (falling back to plain reading if libedit cannot
   /// start), else a `PlainLineReader`.
-  public static func makeReader(facts: TerminalFacts, historyPath: String?) -> any LineReader {
+  /// `secrets` (the configured key) never enter history, whatever they look like.
+  public static func makeReader(
+    facts: TerminalFacts, historyPath: String?, secrets: [String] = []
+  ) -> any LineReader {
     guard facts.stdinIsTTY else { return PlainLineReader() }
-    let options = LineEditor.Options(historyPath: historyPath, fallbackWidth: facts.width)
+    var options = LineEditor.Options(historyPath: historyPath, fallbackWidth: facts.width)
+    options.secrets = secrets
     if let editor = try? LineEditor(options: options) { return editor }
     return PlainLineReader()
   }

@@ -180,19 +180,38 @@ extension Session {
     do {
       try text.write(toFile: path, atomically: true, encoding: .utf8)
     } catch {
-      let reason = (error as NSError).localizedDescription
+      let (reason, help) = Self.writeFailure(path: path, written: request.path)
       report(
         [
           Diagnostic.error(
             "export.write-failed", "cannot write '\(request.path)': \(reason)",
-            at: plan.stages.last?.span ?? .at(0), label: "writing here",
-            help: "check that the folder exists and is writable")
+            at: request.pathSpan ?? plan.stages.last?.span ?? .at(0), label: reason,
+            help: help)
         ], in: source, origin: origin)
       return .failed(exitCode: 1)
     }
     console.out(
       "wrote \(request.path): \(what), \(NumberFormatting.grouped(Int64(text.utf8.count))) bytes\n")
     return .ok
+  }
+
+  /// Why `path` could not be written, in plain words (Foundation's text names no cause), and
+  /// what to do about it.
+  static func writeFailure(path: String, written: String) -> (reason: String, help: String) {
+    let folder = (path as NSString).deletingLastPathComponent
+    let shown = (written as NSString).deletingLastPathComponent
+    let manager = FileManager.default
+    var isDirectory: ObjCBool = false
+    if !folder.isEmpty, !manager.fileExists(atPath: folder, isDirectory: &isDirectory) {
+      return ("no folder '\(shown)'", "create it first (mkdir -p \(shown)), or export elsewhere")
+    }
+    if !folder.isEmpty, !isDirectory.boolValue {
+      return ("'\(shown)' is a file, not a folder", "export into a folder")
+    }
+    if manager.fileExists(atPath: path, isDirectory: &isDirectory), isDirectory.boolValue {
+      return ("it is a folder", "give a file name, e.g. \(written)/out.csv")
+    }
+    return ("permission denied", "check that the folder is writable")
   }
 
   /// `path` relative to the session's working folder.

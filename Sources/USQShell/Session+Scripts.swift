@@ -4,6 +4,10 @@ import USQLanguage
 extension Session {
   /// Runs a `.usq` script: statements one by one, stopping at the first error.
   ///
+  /// Named on the command line (`usq run FILE`, no `span`), a missing script or an override the
+  /// script does not declare is a bad command line (exit 2, LANGUAGE.md "Command line"); from a
+  /// `run` statement it is an error in a statement (1).
+  ///
   /// - Parameters:
   ///   - parameters: `NAME=VALUE` overrides of the script's `param` defaults.
   ///   - span: where the script was named (for an unreadable file), in `source`.
@@ -11,6 +15,7 @@ extension Session {
     path: String, parameters: [(String, String)], span: Span? = nil, source: SourceFile? = nil,
     origin: Origin = .commandLine
   ) async -> Outcome {
+    let isInvocation = span == nil
     let text: String
     do {
       text = try String(contentsOfFile: resolve(path), encoding: .utf8)
@@ -23,7 +28,7 @@ extension Session {
       } else {
         console.err("error: \(message)\n")
       }
-      return .failed(exitCode: 1)
+      return .failed(exitCode: isInvocation ? 2 : 1)
     }
     let file = SourceFile(text, name: path)
     let (script, diagnostics) = Script.parse(
@@ -32,7 +37,8 @@ extension Session {
       let formatter = DiagnosticFormatter(
         style: .script, decorator: useColor(forErrors: true) ? .ansi : nil)
       console.err(formatter.format(diagnostics, in: file) + "\n")
-      return .failed(exitCode: 1)
+      let isBadOverride = diagnostics.contains { $0.id == "script.unknown-override" }
+      return .failed(exitCode: isBadOverride && isInvocation ? 2 : 1)
     }
     if depth == 0 {
       // The script the report is about (run from the command line): its parameters in effect.

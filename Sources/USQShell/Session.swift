@@ -92,11 +92,15 @@ public actor Session {
   func environment(origin: Origin) -> Environment {
     var acceptsPrefixes = false
     if case .prompt = origin { acceptsPrefixes = true }
-    return Environment(
+    var environment = Environment(
       endpoints: configuration.endpoints, frames: frames, lastResult: last,
       now: configuration.now(),
       acceptsPrefixes: acceptsPrefixes, workingDirectory: configuration.workingDirectory,
       files: LocalFiles())
+    if let zone = Settings.parseTimeZone(settings.timeZone), zone != .utc {
+      environment.calendarZone = CalendarZone(name: settings.timeZone) { zone.offset(at: $0) }
+    }
+    return environment
   }
 
   var dataSource: any DataSource {

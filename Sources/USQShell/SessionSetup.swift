@@ -14,6 +14,9 @@ import USQVocabulary
 struct SessionSetup {
   var configuration: SessionConfiguration
   var settings: Settings
+  /// The configured key's exact text, only so that the line editor can keep any line holding it
+  /// out of history (whatever its shape); nil without a key.
+  var secrets: [String] = []
 
   /// A command-line value that cannot be used.
   struct Problem: Error, CustomStringConvertible {
@@ -22,6 +25,7 @@ struct SessionSetup {
 
   init(options: LaunchOptions, environment: [String: String]) throws {
     let key = try Self.adminKey(options: options, environment: environment)
+    secrets = key.map { [$0] } ?? []
     let baseURL =
       options.baseURL ?? environment["OPENAI_BASE_URL"].flatMap { $0.isEmpty ? nil : $0 }
       ?? UsageClient.defaultBaseURL
@@ -40,7 +44,9 @@ struct SessionSetup {
     }
     if let zone = options.timeZone {
       guard Settings.parseTimeZone(zone) != nil else {
-        throw Problem(description: "--tz '\(zone)' is not UTC, local or ±HH:MM")
+        throw Problem(
+          description:
+            "--tz '\(zone)' is not UTC, local, ±HH:MM or an IANA zone such as Europe/Berlin")
       }
       settings.timeZone = zone
     }

@@ -1,3 +1,4 @@
+import Foundation
 import USQRender
 
 /// The session's settings, changed with `set NAME=VALUE` and listed by `settings`.
@@ -36,7 +37,7 @@ public struct Settings: Sendable, Equatable {
   public static func accepted(_ name: String) -> String {
     switch name {
     case "source": "demo or api"
-    case "tz": "UTC, local or ±HH:MM"
+    case "tz": "UTC, local, ±HH:MM or an IANA zone such as Europe/Berlin"
     case "width": "auto or a number of columns (20–1000)"
     case "color": "auto, always or never"
     case "format": "table, csv, json, ndjson or md"
@@ -114,12 +115,18 @@ public struct Settings: Sendable, Equatable {
     return nil
   }
 
-  /// The render time zone for `tz`: `UTC`, `local` or `±HH:MM`.
+  /// The render time zone for `tz`: `UTC`, `local`, `±HH:MM` or an IANA name
+  /// (`Europe/Berlin`, `America/New_York`: its daylight-saving rules apply).
   public static func parseTimeZone(_ text: String) -> RenderTimeZone? {
     switch text.lowercased() {
     case "utc", "z": return .utc
     case "local": return .zone(.current)
     default: break
+    }
+    if text.contains("/"), TimeZone.knownTimeZoneIdentifiers.contains(text),
+      let zone = TimeZone(identifier: text)
+    {
+      return .zone(zone)
     }
     let scalars = Array(text.utf8)
     guard scalars.count == 6, scalars[0] == UInt8(ascii: "+") || scalars[0] == UInt8(ascii: "-"),

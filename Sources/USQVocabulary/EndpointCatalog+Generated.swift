@@ -695,12 +695,12 @@ extension EndpointCatalog {
         ResultField(
           name: "amount", jsonPath: ["amount", "value"], kind: .double,
           isNullable: false, isRequired: false, groupKey: nil,
-          meaning: "Cost in whole currency units (dollars for \"usd\", not cents); fractional. The spec types it as a number, but live responses have been reported with a numeric string such as \"12.50\": decode both."
+          meaning: "Cost in whole currency units (dollars for \"usd\", not cents), fractional. The API's JSON holds it as amount.value, sometimes as a numeric string such as \"12.50\"; usq reads either as a number."
         ),
         ResultField(
           name: "currency", jsonPath: ["amount", "currency"], kind: .string,
           isNullable: false, isRequired: false, groupKey: nil,
-          meaning: "Lowercase ISO-4217 currency code, e.g. \"usd\"."
+          meaning: "Lowercase ISO-4217 currency code, e.g. \"usd\". The API's JSON holds it as amount.currency."
         ),
         ResultField(
           name: "line_item", jsonPath: ["line_item"], kind: .string,

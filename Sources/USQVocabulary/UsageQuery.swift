@@ -14,7 +14,7 @@ public struct UsageQuery: Sendable, Hashable {
   public var endTime: Int64?
   /// The bucket width (costs: `1d` only); nil for lists.
   public var bucketWidth: BucketWidth?
-  /// `group_by` keys, in the endpoint's key order.
+  /// `group_by` keys, in the order written (`group=`) or first used by the stages.
   public var groupBy: [String]
   /// Filters: those written as options in the order written, then pushed-down ones.
   public var filters: [QueryFilter]

@@ -9,7 +9,10 @@ struct GlobalOptions: ParsableArguments {
   @Option(help: "Output format: table, csv, json, ndjson or md.")
   var format: String?
 
-  @Option(help: "Time zone for tables and charts: UTC, local or ±HH:MM.")
+  @Option(
+    help:
+      "Time zone for tables, charts and bucket day: UTC, local, ±HH:MM or an IANA name (Europe/Berlin)."
+  )
   var tz: String?
 
   @Flag(name: .customLong("no-color"), help: "Never colour the output.")

@@ -3,15 +3,16 @@ import Foundation
 
 // Parse by hand so that a bad command line exits with 2, as LANGUAGE.md's exit codes say
 // (ArgumentParser's own default is 64), and so that each command's exit code is returned as is.
-// `serve` and `run` are dispatched by name first: the root command's positional script
-// argument would otherwise take them.
+// `serve` and `run` are dispatched by name first, after any global options: the root
+// command's positional script argument would otherwise take them.
 let arguments = Array(CommandLine.arguments.dropFirst())
+let subcommand = SubcommandDispatch.split(arguments)
 let status: Int32
 do {
   let command: any ParsableCommand =
-    switch arguments.first {
-    case "serve": try Serve.parseAsRoot(Array(arguments.dropFirst()))
-    case "run": try Run.parseAsRoot(Array(arguments.dropFirst()))
+    switch subcommand?.name {
+    case "serve": try Serve.parseAsRoot(subcommand?.arguments ?? [])
+    case "run": try Run.parseAsRoot(subcommand?.arguments ?? [])
     default: try USQCommand.parseAsRoot(arguments)
     }
   switch command {
@@ -24,7 +25,7 @@ do {
   }
 } catch {
   let type: any ParsableCommand.Type =
-    switch arguments.first {
+    switch subcommand?.name {
     case "serve": Serve.self
     case "run": Run.self
     default: USQCommand.self

@@ -17,6 +17,15 @@ import USQVocabulary
     }
   }
 
+  @Test("every chart kind is a help topic: the chart stage's text")
+  func chartKinds() {
+    let chart = text(help.answer(Name("chart", span: .at(5))))
+    for kind in ["bar", "stack", "line", "pie", "spark", "heat"] {
+      #expect(text(help.answer(Name(kind, span: .at(5)))) == chart, "help \(kind)")
+    }
+    #expect(!help.overview.contains(" pie "), "chart kinds are not stages")
+  }
+
   @Test("help texts")
   func helpTexts() {
     assertGolden(help.overview, suite: "Catalog", named: "help")

@@ -88,6 +88,26 @@ struct DiagnosticFormatterTests {
         ])
   }
 
+  @Test("a very long line is echoed as a window around the span, the caret still under it")
+  func longLine() {
+    let text = "derive x = " + Array(repeating: "1", count: 2_000).joined(separator: " + ")
+    let start = text.utf8.count / 2 + 1  // a '+' in the middle of the chain
+    let diagnostic = Diagnostic.error(
+      "parse.expression-too-long", "expression more than 1000 operators deep",
+      at: Span(start: start, end: start + 1), label: "here")
+    let lines = DiagnosticFormatter().format(diagnostic, in: SourceFile(text))
+      .split(separator: "\n").map(String.init)
+    #expect(lines[3].hasPrefix("1 | … "))
+    #expect(lines[3].hasSuffix(" …"))
+    #expect(lines[3].count < 140)
+    let caret = lines[4].firstIndex(of: "^").map {
+      lines[4].distance(from: lines[4].startIndex, to: $0)
+    }
+    let plus = lines[3].index(lines[3].startIndex, offsetBy: caret ?? 0)
+    #expect(lines[3][plus] == "+")
+    #expect(lines[4].hasSuffix("^ here"))
+  }
+
   @Test("an empty span at the end of the line gets one caret after the text")
   func endOfLine() {
     let source = SourceFile("load")

@@ -152,4 +152,20 @@ struct ParserErrorTests {
     #expect(diagnostics.count == 1)
     #expect(SyntaxDump.describe(statement) == "load completions | top 5")
   }
+
+  @Test("a call where a column list stands gets the forms that work (derive, bucket)")
+  func callInColumnList() {
+    assertError(
+      "load completions | sum input_tokens by day1️⃣(start_time)",
+      "expected '|' or end of line, found '('",
+      help:
+        "columns here are names, not calls: 'derive d = day(start_time) | sum … by d', or re-bucket the time with 'bucket day' before the stage"
+    )
+    assertError(
+      "load completions | count by lower1️⃣(model)", "expected '|' or end of line, found '('",
+      help:
+        "columns here are names, not calls: compute it first with 'derive l = lower(model) | count … by l'"
+    )
+  }
+
 }

@@ -5,6 +5,20 @@ import USQOpenAI
 import USQVocabulary
 
 @Suite struct EndpointCatalogTests {
+  @Test("costs amount and currency say where the JSON holds them, in words for users")
+  func moneyNotes() throws {
+    let costs = Endpoint.named("costs")
+    let amount = try #require(costs.fields.first { $0.name == "amount" })
+    #expect(amount.meaning.contains("amount.value"))
+    let currency = try #require(costs.fields.first { $0.name == "currency" })
+    #expect(currency.meaning.contains("amount.currency"))
+    for endpoint in EndpointCatalog.all {
+      for field in endpoint.fields {
+        #expect(!field.meaning.contains("decode both"), "\(endpoint.name).\(field.name)")
+      }
+    }
+  }
+
   @Test("the catalog lists ten usage endpoints, costs, then the three lists")
   func names() {
     #expect(

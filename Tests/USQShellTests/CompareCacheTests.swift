@@ -8,8 +8,20 @@ import Testing
 struct CompareCacheTests {
   static let statement = "load completions days=7 | sum num_model_requests by model | compare prev"
 
+  /// The server's port, polled without suspending: the end-to-end tests block the cooperative
+  /// threads while their processes run, and a sleeping task could wake only after a deadline.
+  static func port(of server: BackgroundProcess) -> String? {
+    for _ in 0..<600 {
+      if let line = server.output.split(separator: "\n").first(where: { $0.hasPrefix("PORT=") }) {
+        return String(line.dropFirst("PORT=".count))
+      }
+      usleep(50_000)
+    }
+    return nil
+  }
+
   @Test("the first run loads both windows; the second only the open bucket, the rest cached")
-  func cache() async throws {
+  func cache() throws {
     let folder = NSTemporaryDirectory() + "usq-compare-\(UUID().uuidString)"
     try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
     defer { try? FileManager.default.removeItem(atPath: folder) }
@@ -19,8 +31,7 @@ struct CompareCacheTests {
       "--key", "sk-admin-test", "--log", log,
     ])
     defer { server.stop() }
-    let port = try #require(
-      await server.waitForLine(prefix: "PORT=", timeout: .seconds(30)), "\(server.output)")
+    let port = try #require(Self.port(of: server), "\(server.output)")
     let environment = [
       "OPENAI_BASE_URL": "http://127.0.0.1:\(port)/v1", "OPENAI_ADMIN_KEY": "sk-admin-test",
       "USQ_CACHE_DIR": folder + "/cache",

@@ -32,6 +32,26 @@ import Testing
     #expect(FileManager.default.fileExists(atPath: path + ".\(getpid()).tmp") == false)
   }
 
+  @Test("the configured key never reaches history, whatever its shape (issue 16)")
+  func configuredKey() throws {
+    let path = temporaryHistoryPath()
+    var options = LineEditor.Options(historyPath: path)
+    options.secrets = ["sk-admin-test"]
+    let editor = try LineEditor(options: options)
+    for line in [
+      "sk-admin-test", "OPENAI_ADMIN_KEY=sk-admin-test", "load costs key=sk-admin-test",
+      "set x=\"sk-admin-test\"", "frames",
+    ] {
+      editor.remember(line)
+    }
+    #expect(editor.historyEntries() == ["frames"])
+    editor.close()
+    let saved = try String(contentsOfFile: path, encoding: .utf8)
+    #expect(!saved.contains("sk-admin-test"))
+    #expect(KeyMaterial.contains("risk-admin-test") == false)
+    #expect(KeyMaterial.contains("risk-admin-test", secrets: ["admin-test"]))
+  }
+
   @Test("a missing history file is not an error, and no path keeps history in memory only")
   func missingFile() throws {
     let editor = try LineEditor(options: .init(historyPath: temporaryHistoryPath()))

@@ -17,6 +17,8 @@ public struct Environment: Sendable {
   public var workingDirectory: String?
   /// Where `read` gets files (`nil`: `read` is an error, e.g. in a sandboxed host).
   public var files: (any FileSource)?
+  /// The session's time zone for `bucket day|week|month|hour` (`nil`: UTC).
+  public var calendarZone: CalendarZone?
 
   /// Creates an environment.
   public init(

@@ -158,6 +158,10 @@ struct ExpressionBinder {
       state.report(BindMessages.unknownColumn(word, in: schema))
       return nil
     }
+    guard let (resolvedLeft, resolvedRight) = resolvingTimes(left, lhs, right, rhs, &state) else {
+      return nil
+    }
+    (left, right) = (resolvedLeft, resolvedRight)
     guard Self.areComparable(left.kind, right.kind) else {
       state.report(ExpressionMessages.comparisonMismatch(syntax, lhs, rhs, left.kind, right.kind))
       return nil

@@ -79,7 +79,7 @@ struct LoadBinder {
       state.report(LoadMessages.emptyValue(option))
       return nil
     }
-    return endpoint.groupKeys.filter(keys.contains)
+    return keys  // in the order written: `explain` and the request show what the user typed
   }
 
   private func filter(

@@ -54,6 +54,14 @@ enum LoadMessages {
       notes: ["examples: 2026-11-01, 2026-11-01T08:00, 2026-11-01T08:00+02:00, -7d, -36h"])
   }
 
+  static func futureWindow(_ option: OptionSyntax) -> Diagnostic {
+    .warning(
+      "bind.future-window",
+      "'\(option.key.text)=\(option.rawText)' is in the future: the window is empty",
+      at: option.valueSpan, label: "after now",
+      help: "use a past date, or a relative time such as since=-7d")
+  }
+
   static func limitTooHigh(_ option: OptionSyntax, maximum: Int, width: USQVocabulary.BucketWidth)
     -> Diagnostic
   {
@@ -129,10 +137,22 @@ enum LoadMessages {
       help: key != nil ? "use days=N, or add bucket=1d" : "use \(accepted)")
   }
 
-  static func windowTooLong(_ option: OptionSyntax) -> Diagnostic {
+  static func timeTooEarly(_ option: OptionSyntax) -> Diagnostic {
     .error(
-      "bind.window-too-long", "'\(option.key.text)=\(option.rawText)' reaches back too far",
-      at: option.valueSpan, label: "too long a window")
+      "bind.window-too-early",
+      "'\(option.key.text)=\(option.rawText)' is \(option.key.text == "until" ? "not after" : "before") 2020-01-01, the earliest time usq loads",
+      at: option.valueSpan, label: "before 2020-01-01",
+      notes: ["the API holds no usage before 2020"],
+      help: "give a date from 2020-01-01 on, or a shorter relative time such as -30d")
+  }
+
+  static func windowTooLong(_ option: OptionSyntax, most: Int64) -> Diagnostic {
+    .error(
+      "bind.window-too-long",
+      "'\(option.key.text)=\(option.rawText)' reaches back before 2020-01-01, the earliest time usq loads",
+      at: option.valueSpan, label: "at most \(option.key.text)=\(most) today",
+      notes: ["the API holds no usage before 2020"],
+      help: "use \(option.key.text)=\(most) or fewer, or since=DATE")
   }
 
   static func ungroupedDimension(_ key: String, at span: Span, group: [String]) -> Diagnostic {

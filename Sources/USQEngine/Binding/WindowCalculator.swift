@@ -54,12 +54,14 @@ struct WindowCalculator {
   ) -> (Int64, Int64?)? {
     if let unit, let option = options[unit.key] {
       guard let count = positiveInteger(option, &state) else { return nil }
+      let latest = floorMultiple(now, unit.seconds)
       let (product, overflow) = (count - 1).multipliedReportingOverflow(by: unit.seconds)
-      guard !overflow, product < 200 * 366 * 86_400 else {
-        state.report(LoadMessages.windowTooLong(option))
+      guard !overflow, latest - product >= Self.earliestStart else {
+        let most = max((latest - Self.earliestStart) / unit.seconds + 1, 0)
+        state.report(LoadMessages.windowTooLong(option, most: most))
         return nil
       }
-      return (bucket.floor(floorMultiple(now, unit.seconds) - product), nil)
+      return (bucket.floor(latest - product), nil)
     }
     var end: Int64?
     if let option = options["until"] {
@@ -67,14 +69,39 @@ struct WindowCalculator {
       end = value
     }
     guard let option = options["since"] else {
-      return (bucket.floor(floorMultiple(end ?? now, 86_400) - 6 * 86_400), end)
+      // The default 7 days, never before the earliest start (`until=2020-01-02` alone).
+      let start = bucket.floor(floorMultiple(end ?? now, 86_400) - 6 * 86_400)
+      return (max(start, Self.earliestStart), end)
     }
     guard let start = instant(option, &state) else { return nil }
     if let end, start >= end, let until = options["until"] {
       state.report(LoadMessages.sinceAfterUntil(option, until))
       return nil
     }
+    if start >= now, end == nil || end.map({ $0 > now }) == true {
+      state.report(LoadMessages.futureWindow(option))
+    }
     return (start, end)
+  }
+
+  /// The earliest `start_time` usq asks for: 2020-01-01T00:00:00Z, before the API existed.
+  /// Earlier starts are mistakes (`since=-99999999d`, `days=30000`) and would ask the API for
+  /// negative or absurd timestamps. Documented in `help load`.
+  static let earliestStart: Int64 = 1_577_836_800
+
+  /// A date, date-time, `now`, or relative time, checked against `earliestStart`.
+  private func instant(_ option: OptionSyntax, _ state: inout BindState) -> Int64? {
+    guard let text = option.singleValue?.text, let value = Self.instant(text, now: now) else {
+      state.report(LoadMessages.expectedTime(option))
+      return nil
+    }
+    // An end must leave some time after the earliest start.
+    let isEnd = option.key.text == "until"
+    guard isEnd ? value > Self.earliestStart : value >= Self.earliestStart else {
+      state.report(LoadMessages.timeTooEarly(option))
+      return nil
+    }
+    return value
   }
 
   // MARK: - Options
@@ -140,14 +167,6 @@ struct WindowCalculator {
   }
 
   /// A date, date-time, `now`, or a relative time (`-7d`, `-36h`, `-90m`, `-2w`).
-  private func instant(_ option: OptionSyntax, _ state: inout BindState) -> Int64? {
-    guard let text = option.singleValue?.text, let value = Self.instant(text, now: now) else {
-      state.report(LoadMessages.expectedTime(option))
-      return nil
-    }
-    return value
-  }
-
   static func instant(_ text: String, now: Int64) -> Int64? {
     if text == "now" { return now }
     if let date = DateParser.parse(text) { return date }

@@ -22,7 +22,9 @@ extension HelpCatalog {
         Reads CSV (with a header row), JSON (an API page, an array of pages, or an array of flat
         records) or NDJSON, inferring int, float, bool, timestamp and string columns. PATH may be a
         file, a folder (its .json, .ndjson and .csv files in name order) or a glob. API pages give
-        exactly the frame `load` would have built.
+        exactly the frame `load` would have built. Any other extension (.svg, .parquet) is refused;
+        an empty CSV is an error; a column with leading zeros (08123) stays text. A malformed file
+        is an error naming the line (CSV) or byte (JSON) where it goes wrong.
         """,
       examples: ["read pages/*.json | sum input_tokens by model", "read usage.csv | head 5"]),
     HelpTopic(
@@ -44,10 +46,14 @@ extension HelpCatalog {
         by zero gives null), = == != < <= > >=, and or not, C in (v, …), C ~ "glob*", C is null,
         C is not null. Functions: day week month hour (floor a timestamp), date (to YYYY-MM-DD),
         round(x[, n]), coalesce(a, b, …), lower, upper. A bare word that is not a column is a
-        string; write `a - b` with blanks (a-b is one word).
+        string; write `a - b` with blanks (a-b is one word). Beside a time, -3d means 3 days before
+        now (as in since=); a number or a positive duration beside a time is an error. An
+        expression holds at most 1000 operators on one path (a + b + c is two): use `in (…)` for
+        many values, or several derive steps.
         """,
       examples: [
         "load completions | where model in (gpt-4o, o1) and input_tokens > 1000",
+        "load completions days=10 | where start_time > -3d | count",
         "load completions | derive total = input_tokens + output_tokens, day = date(start_time)",
       ]),
     HelpTopic(
@@ -56,7 +62,9 @@ extension HelpCatalog {
         days=N is the N most recent days, today included: start_time = today 00:00 UTC minus N−1
         days, with no end_time. hours=N implies bucket=1h and minutes=N bucket=1m. since and until
         take 2026-11-01, 2026-11-01T08:00, 2026-11-01T08:00+02:00 or -7d / -36h. No window means
-        days=7. The bucket still in progress ends at now.
+        days=7. The bucket still in progress ends at now. Nothing starts before 2020-01-01 (the
+        API holds no earlier usage): a longer days=/hours=/minutes= is an error giving the
+        largest allowed today, and a since= in the future warns that the window is empty.
         """,
       examples: [
         "load completions hours=24 | chart line y=num_model_requests",
@@ -149,8 +157,9 @@ extension HelpCatalog {
       "source", "demo|api",
       "Where data comes from: the built-in demo organization or the real API.", "set source=demo"),
     setting(
-      "tz", "UTC|local|±HH:MM", "The time zone tables show timestamps in (data stays UTC).",
-      "set tz=+02:00"),
+      "tz", "UTC|local|±HH:MM|Area/City",
+      "The time zone tables and charts show timestamps in, and in which `bucket day` (hour, week,\nmonth) starts its buckets: an IANA name such as Europe/Berlin follows daylight saving, so\nsuch a day is 23 or 25 hours long. The data stays UTC.",
+      "set tz=Europe/Berlin"),
     setting("width", "auto|N", "The output width in columns.", "set width=100"),
     setting(
       "color", "auto|always|never", "Colour; NO_COLOR and never turn it off.", "set color=never"),

@@ -32,9 +32,11 @@ public struct HelpCatalog: Sendable {
     ExportStage.help,
   ]
 
-  /// The topic named `name` (or one of its aliases).
+  /// The topic named `name` (or one of its aliases); a chart kind (`pie`, `heat`) finds the
+  /// `chart` topic, since users ask `help pie`.
   public func topic(named name: String) -> HelpTopic? {
-    let lowered = name.lowercased()
+    var lowered = name.lowercased()
+    if ChartKind(rawValue: lowered) != nil { lowered = "chart" }
     return topics.first { $0.name == lowered || $0.aliases.contains(lowered) }
   }
 
@@ -46,7 +48,7 @@ public struct HelpCatalog: Sendable {
     if let found = self.topic(named: topic.text) ?? words.first.flatMap(self.topic(named:)) {
       return .text(found.text)
     }
-    let names = topics.flatMap { [$0.name] + $0.aliases }
+    let names = topics.flatMap { [$0.name] + $0.aliases } + ChartKind.allCases.map(\.rawValue)
     return .error(
       .error(
         "help.unknown-topic", "no help for '\(topic.text)'", at: topic.span, label: "not a topic",

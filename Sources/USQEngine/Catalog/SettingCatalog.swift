@@ -3,7 +3,7 @@
 public enum SettingCatalog {
   /// Every setting name with its accepted values (as `settings` and `help set` show them).
   public static let settings: [(name: String, values: String)] = [
-    ("source", "demo|api"), ("tz", "UTC|local|±HH:MM"), ("width", "auto|N"),
+    ("source", "demo|api"), ("tz", "UTC|local|±HH:MM|Area/City"), ("width", "auto|N"),
     ("color", "auto|always|never"), ("format", "table|csv|json|ndjson|md"), ("rows", "N"),
     ("cache", "on|off"), ("concurrency", "N"), ("charset", "unicode|ascii"), ("timer", "on|off"),
     ("report", "PATH.html|off"),

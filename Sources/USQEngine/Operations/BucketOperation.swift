@@ -10,13 +10,16 @@ import USQLanguage
 /// ```
 struct BucketOperation: PipelineOperation {
   var width: TimeBucket
+  /// The session's zone for calendar widths (`hour day week month`): buckets start at local
+  /// boundaries. Nil for UTC and for plain durations (`bucket 6h` counts from the epoch).
+  var zone: CalendarZone?
 
-  var summary: String { "bucket \(width)" }
+  var summary: String { "bucket \(width)" + (zone.map { " (\($0.name) time)" } ?? "") }
 
   static let help = HelpTopic(
     name: "bucket", aliases: [], kind: .stage, usage: "bucket WIDTH",
     details:
-      "Re-buckets time: floors start_time to WIDTH (hour, day, week, month or a duration such\nas 6h; weeks start on Monday, UTC), keeps the latest end_time, and sums the numeric\ncolumns by the remaining non-numeric columns.",
+      "Re-buckets time: floors start_time to WIDTH (hour, day, week, month or a duration such\nas 6h; weeks start on Monday), keeps the latest end_time, and sums the numeric\ncolumns by the remaining non-numeric columns. On hourly or finer rows, days, weeks and\nmonths start at midnight in the session's zone (set tz=Europe/Berlin: a day across a\ndaylight-saving change is 23 or 25 hours); 1d rows are UTC days and stay so.",
     examples: [
       "load completions days=30 | bucket week",
       "load completions hours=48 | bucket 6h",
@@ -52,7 +55,13 @@ struct BucketOperation: PipelineOperation {
     }
     var output = input
     output.bucketWidth = bucket
-    return BoundStage(operation: .bucket(Self(width: bucket)), output: output)
+    // Local days need rows finer than a day: 1d buckets are UTC days, and moving one whole into
+    // a local day would mislabel it (the `lint.utc-days` warning says so). Plain durations
+    // (`bucket 6h`) count from the epoch.
+    var zone = state.environment.calendarZone
+    if case .seconds = bucket { zone = nil }
+    if !Self.isFinerThanDay(input.bucketWidth) { zone = nil }
+    return BoundStage(operation: .bucket(Self(width: bucket, zone: zone)), output: output)
   }
 
   func run(_ frame: Frame, context: OperationContext) async throws -> Frame {
@@ -61,19 +70,34 @@ struct BucketOperation: PipelineOperation {
 
   /// Re-buckets every row of `frame`.
   func run(_ frame: Frame) throws -> Frame {
-    try frame.bucket(width)
+    try inZone(frame) { try $0.bucket(width) }
   }
 
   /// `run` over the rows `selection` keeps (a `where` just before), without building the
   /// filtered frame.
   func run(_ frame: Frame, selecting selection: BoolColumn) throws -> Frame {
-    try frame.bucket(width, selecting: selection)
+    try inZone(frame) { try $0.bucket(width, selecting: selection) }
   }
 
   /// `run` over the rows of `frame` where `condition` holds in `tested` (the frame a `where`
   /// just before read), testing it as it sums.
   func run(_ frame: Frame, where condition: RowCondition, in tested: Frame) throws -> Frame {
-    try frame.bucket(width, where: condition, in: tested)
+    try inZone(frame) { try $0.bucket(width, where: condition, in: tested) }
+  }
+
+  /// `bucketing` run on local wall-clock start times, the result's start times back in UTC.
+  private func inZone(_ frame: Frame, _ bucketing: (Frame) throws -> Frame) throws -> Frame {
+    guard let zone else { return try bucketing(frame) }
+    return zone.toUTC(try bucketing(zone.toLocal(frame)))
+  }
+
+  /// Whether rows of this width fit inside a local day: hours, minutes, a few hours.
+  static func isFinerThanDay(_ width: TimeBucket?) -> Bool {
+    switch width {
+    case .hour?: true
+    case .seconds(let seconds)?: seconds < 86_400 && 86_400 % seconds == 0
+    default: false
+    }
   }
 
   fileprivate static func nonPositive(_ width: BucketWidth, _ duration: DurationLiteral)

@@ -27,17 +27,20 @@ enum ExportStage {
       return nil
     }
     let lowered = path.text.lowercased()
-    if let format { return ExportRequest(path: path.text, format: .data(format)) }
+    if let format {
+      return ExportRequest(path: path.text, format: .data(format), pathSpan: path.span)
+    }
     if lowered.hasSuffix(".svg") {
       guard chart != nil else {
         state.report(svgWithoutChart(path))
         return nil
       }
-      return ExportRequest(path: path.text, format: .svg)
+      return ExportRequest(path: path.text, format: .svg, pathSpan: path.span)
     }
     let fromExtension = ExportFormat.allCases.first { lowered.hasSuffix(".\($0.rawValue)") }
     let markdown = lowered.hasSuffix(".markdown") ? ExportFormat.md : nil
-    return ExportRequest(path: path.text, format: .data(fromExtension ?? markdown ?? .csv))
+    return ExportRequest(
+      path: path.text, format: .data(fromExtension ?? markdown ?? .csv), pathSpan: path.span)
   }
 
   fileprivate static func svgWithoutChart(_ path: PathSyntax) -> Diagnostic {

@@ -9,8 +9,8 @@ extension Optimizer {
       return
     }
     if !facts.hasExplicitGroup {
-      let used = Set(facts.usedDimensions)
-      request.groupBy = facts.endpoint.groupKeys.filter(used.contains)
+      // In the order the stages first name them (`sum … by model, project_id`), as explain shows.
+      request.groupBy = facts.usedDimensions.filter(facts.endpoint.groupKeys.contains)
     }
     if !facts.endpoint.isBucketed { request.groupBy = [] }
     if pushed.isEmpty, let first = plan.stages.first, case .where(let filter) = first.operation {

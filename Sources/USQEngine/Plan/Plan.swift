@@ -178,6 +178,8 @@ public struct ExportRequest: Sendable, Hashable {
   /// The format: `format=` or from the extension (csv by default); `svg` when the path ends in
   /// `.svg` after a chart.
   public var format: Format
+  /// Where the path was written, for an error writing it.
+  public var pathSpan: Span?
 
   /// What `export` writes.
   public enum Format: Sendable, Hashable, CustomStringConvertible {
@@ -195,9 +197,21 @@ public struct ExportRequest: Sendable, Hashable {
   }
 
   /// Creates an export request.
-  public init(path: String, format: Format) {
+  public init(path: String, format: Format, pathSpan: Span? = nil) {
     self.path = path
     self.format = format
+    self.pathSpan = pathSpan
+  }
+
+  /// Requests are equal when they write the same file the same way; where the path was written
+  /// does not matter.
+  public static func == (lhs: Self, rhs: Self) -> Bool {
+    lhs.path == rhs.path && lhs.format == rhs.format
+  }
+
+  public func hash(into hasher: inout Hasher) {
+    hasher.combine(path)
+    hasher.combine(format)
   }
 }
 

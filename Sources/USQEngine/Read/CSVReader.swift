@@ -1,9 +1,18 @@
 /// Reads RFC 4180 CSV: a header row of column names, quoted fields with `""` escapes, CRLF or
 /// LF line ends; an empty field is null.
 enum CSVReader {
-  static func read(_ bytes: [UInt8]) throws(ExecutionError) -> RawTable {
+  /// A malformed file: why, and the 1-based line where the trouble starts.
+  struct Failure: Error {
+    var line: Int
+    var reason: String
+  }
+
+  static func read(_ bytes: [UInt8]) throws(Failure) -> RawTable {
     let records = try split(bytes)
-    guard let header = records.first else { return RawTable() }
+    // pandas, polars and DuckDB refuse an empty CSV too: there are no columns to give.
+    guard let header = records.first else {
+      throw Failure(line: 1, reason: "the file is empty (a CSV file starts with a header row)")
+    }
     var names: [String] = []
     for (index, field) in header.enumerated() {
       var name = field.text.isEmpty ? "column_\(index + 1)" : field.text
@@ -31,13 +40,15 @@ enum CSVReader {
     var isQuoted: Bool
   }
 
-  private static func split(_ bytes: [UInt8]) throws(ExecutionError) -> [[Field]] {
+  private static func split(_ bytes: [UInt8]) throws(Failure) -> [[Field]] {
     var records: [[Field]] = []
     var record: [Field] = []
     var field: [UInt8] = []
     var isQuoted = false
     var inQuotes = false
     var index = bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0
+    var line = 1
+    var quoteLine = 1
     func finishField() {
       record.append(Field(text: String(decoding: field, as: UTF8.self), isQuoted: isQuoted))
       field.removeAll(keepingCapacity: true)
@@ -46,6 +57,7 @@ enum CSVReader {
     while index < bytes.count {
       let byte = bytes[index]
       index += 1
+      if byte == UInt8(ascii: "\n") { line += 1 }
       if inQuotes {
         if byte == UInt8(ascii: "\"") {
           if index < bytes.count, bytes[index] == UInt8(ascii: "\"") {
@@ -63,6 +75,7 @@ enum CSVReader {
       case UInt8(ascii: "\""):
         inQuotes = true
         isQuoted = true
+        quoteLine = line
       case UInt8(ascii: ","): finishField()
       case UInt8(ascii: "\r"): continue
       case UInt8(ascii: "\n"):
@@ -72,7 +85,9 @@ enum CSVReader {
       default: field.append(byte)
       }
     }
-    if inQuotes { throw .message("a quoted CSV field is not closed") }
+    if inQuotes {
+      throw Failure(line: quoteLine, reason: "a quoted field opened here is never closed")
+    }
     if !field.isEmpty || !record.isEmpty || isQuoted {
       finishField()
       records.append(record)

@@ -36,7 +36,7 @@ struct FileReader {
     var pages: [Frame] = []
     var table = RawTable()
     for (file, data) in zip(files, contents) {
-      let format = Self.format(of: file, data)
+      let format = try Self.format(of: file, data)
       if format == "json", let frame = try decodePages(data, file: file) {
         pages.append(frame)
         continue
@@ -75,20 +75,35 @@ struct FileReader {
     }
   }
 
-  /// `csv`, `ndjson` or `json`, from the extension, else from the first character.
-  /// `data` is read only when the extension does not tell (so a `.json` file is not mapped).
-  static func format(of path: String, _ data: @autoclosure () throws -> Data) rethrows -> String {
+  /// `csv`, `ndjson` or `json`, from the extension, else (no extension) from the first
+  /// character. Another extension (`x.svg`, `x.parquet`) is refused: sniffing would read an SVG
+  /// as a one-column CSV. `data` is read only when the extension does not tell (so a `.json`
+  /// file is not mapped).
+  static func format(of path: String, _ data: @autoclosure () throws -> Data) throws -> String {
     let lowered = path.lowercased()
     if lowered.hasSuffix(".csv") { return "csv" }
     if lowered.hasSuffix(".ndjson") || lowered.hasSuffix(".jsonl") { return "ndjson" }
     if lowered.hasSuffix(".json") { return "json" }
+    let name = lowered.split(separator: "/").last ?? ""
+    if let dot = name.lastIndex(of: "."), dot != name.startIndex {
+      throw ExecutionError.read(
+        path: path,
+        reason:
+          "'\(name[dot...])' is not a format usq reads (it reads .csv, .json, and .ndjson or .jsonl)"
+      )
+    }
     let first = try data().first { ![0x20, 0x0A, 0x0D, 0x09].contains($0) }
     return first == UInt8(ascii: "{") || first == UInt8(ascii: "[") ? "json" : "csv"
   }
 
   static func records(_ bytes: [UInt8], format: String, file: String) throws -> RawTable {
     switch format {
-    case "csv": return try CSVReader.read(bytes)
+    case "csv":
+      do {
+        return try CSVReader.read(bytes)
+      } catch {
+        throw ExecutionError.read(path: "\(file):\(error.line)", reason: error.reason)
+      }
     case "ndjson":
       var table = RawTable()
       var lineNumber = 0

@@ -203,25 +203,63 @@ struct JSONParser {
     case UInt8(ascii: "r"): result += "\r"
     case UInt8(ascii: "b"): result += "\u{8}"
     case UInt8(ascii: "f"): result += "\u{c}"
-    case UInt8(ascii: "u"):
-      var code = try hex4()
-      if (0xD800..<0xDC00).contains(code), position + 6 <= bytes.count,
-        bytes[position] == UInt8(ascii: "\\"), bytes[position + 1] == UInt8(ascii: "u")
-      {
-        position += 2
-        let low = try hex4()
-        code = 0x10000 + ((code - 0xD800) << 10) + (low - 0xDC00)
-      }
-      result.unicodeScalars.append(Unicode.Scalar(code) ?? "\u{FFFD}")
-    default: result.unicodeScalars.append(Unicode.Scalar(byte))
+    case UInt8(ascii: "u"): result.unicodeScalars.append(try unicodeEscape())
+    case UInt8(ascii: "\""), UInt8(ascii: "\\"), UInt8(ascii: "/"):
+      result.unicodeScalars.append(Unicode.Scalar(byte))
+    default:
+      position -= 2
+      throw failure(
+        "unknown escape '\\\(Unicode.Scalar(byte))' (JSON has \\\" \\\\ \\/ \\b \\f \\n \\r \\t \\uXXXX)"
+      )
     }
   }
 
+  /// The scalar of `\uXXXX` (after the `u`), a surrogate pair joined; a lone or reversed
+  /// surrogate is an error (RFC 8259 §8.2: such text is not Unicode).
+  private mutating func unicodeEscape() throws(Failure) -> Unicode.Scalar {
+    let start = position - 2
+    let code = try hex4()
+    if (0xDC00..<0xE000).contains(code) {
+      throw Failure(
+        offset: start, reason: "a low surrogate '\\u\(hex(code))' without a high one before it")
+    }
+    guard (0xD800..<0xDC00).contains(code) else {
+      // Not a surrogate, so a valid scalar.
+      return Unicode.Scalar(code) ?? "\u{FFFD}"
+    }
+    guard position + 6 <= bytes.count, bytes[position] == UInt8(ascii: "\\"),
+      bytes[position + 1] == UInt8(ascii: "u")
+    else {
+      throw Failure(
+        offset: start, reason: "a high surrogate '\\u\(hex(code))' without a low one after it")
+    }
+    position += 2
+    let low = try hex4()
+    guard (0xDC00..<0xE000).contains(low) else {
+      throw Failure(
+        offset: start,
+        reason:
+          "a high surrogate '\\u\(hex(code))' followed by '\\u\(hex(low))', not a low surrogate")
+    }
+    return Unicode.Scalar(0x10000 + ((code - 0xD800) << 10) + (low - 0xDC00)) ?? "\u{FFFD}"
+  }
+
+  private func hex(_ code: UInt32) -> String {
+    let digits = String(code, radix: 16, uppercase: true)
+    return String(repeating: "0", count: max(0, 4 - digits.count)) + digits
+  }
+
+  /// Four hex digits (no sign, unlike `UInt32(_:radix:)` alone).
   private mutating func hex4() throws(Failure) -> UInt32 {
     guard position + 4 <= bytes.count,
+      bytes[position..<position + 4].allSatisfy({ Self.isHexDigit($0) }),
       let value = UInt32(String(decoding: bytes[position..<position + 4], as: UTF8.self), radix: 16)
-    else { throw failure("bad \\u escape") }
+    else { throw failure("expected four hex digits after '\\u'") }
     position += 4
     return value
+  }
+
+  private static func isHexDigit(_ byte: UInt8) -> Bool {
+    (48...57).contains(byte) || (65...70).contains(byte) || (97...102).contains(byte)
   }
 }

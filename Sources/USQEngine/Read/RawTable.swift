@@ -74,11 +74,10 @@ struct RawTable {
         if Int64(raw) == nil { candidates.remove(.int) }
       case .bool: candidates.subtract([.int, .double, .time])
       case .text(let text, let isQuoted):
-        if isQuoted { candidates.subtract([.int, .double, .bool]) }
-        if Int64(text.replacingOccurrences(of: "_", with: "")) == nil || text.contains("_") {
-          candidates.remove(.int)
-        }
-        if Double(text) == nil || text.isEmpty { candidates.remove(.double) }
+        if isQuoted || !Self.isPlainNumber(text) { candidates.subtract([.int, .double]) }
+        if isQuoted { candidates.remove(.bool) }
+        if Int64(text) == nil { candidates.remove(.int) }
+        if Double(text) == nil { candidates.remove(.double) }
         if !["true", "false"].contains(text.lowercased()) { candidates.remove(.bool) }
         if DateParser.parse(text) == nil { candidates.remove(.time) }
       }
@@ -90,6 +89,37 @@ struct RawTable {
       return kind
     }
     return .string
+  }
+
+  /// Whether `text` is a number as people write one in a data file: `-12`, `3.5`, `1e6`, `0.25`.
+  /// Leading zeros (`08123`, a ZIP code or an ID), hex, `nan`, `inf` and blanks are not: such a
+  /// column stays text, so its values survive a round trip unchanged.
+  static func isPlainNumber(_ text: String) -> Bool {
+    var bytes = Substring(text).utf8[...]
+    if let first = bytes.first, first == UInt8(ascii: "-") || first == UInt8(ascii: "+") {
+      bytes = bytes.dropFirst()
+    }
+    let integerDigits = bytes.prefix { $0 >= 0x30 && $0 <= 0x39 }
+    if integerDigits.count > 1 && integerDigits.first == UInt8(ascii: "0") { return false }
+    var rest = bytes.dropFirst(integerDigits.count)
+    if rest.first == UInt8(ascii: ".") {
+      rest = rest.dropFirst()
+      let fraction = rest.prefix { $0 >= 0x30 && $0 <= 0x39 }
+      guard !fraction.isEmpty else { return false }
+      rest = rest.dropFirst(fraction.count)
+    } else if integerDigits.isEmpty {
+      return false
+    }
+    if let marker = rest.first, marker == UInt8(ascii: "e") || marker == UInt8(ascii: "E") {
+      rest = rest.dropFirst()
+      if let sign = rest.first, sign == UInt8(ascii: "-") || sign == UInt8(ascii: "+") {
+        rest = rest.dropFirst()
+      }
+      let exponent = rest.prefix { $0 >= 0x30 && $0 <= 0x39 }
+      guard !exponent.isEmpty else { return false }
+      rest = rest.dropFirst(exponent.count)
+    }
+    return rest.isEmpty
   }
 
   static func value(_ cell: Cell, as kind: ColumnKind) -> Value {

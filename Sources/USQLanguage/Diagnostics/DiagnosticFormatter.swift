@@ -82,21 +82,46 @@ public struct DiagnosticFormatter: Sendable {
     return lines.joined(separator: "\n")
   }
 
+  /// Source lines longer than this many bytes are echoed as a window around the span, so that a
+  /// 400 kB generated statement does not print 400 kB with its error.
+  static let longLine = 1_000
+  /// Bytes of context kept on each side of the span's start in such a window.
+  static let context = 60
+
   /// The echoed source line (tabs shown as blanks) and the caret line under the span.
   func underline(_ diagnostic: Diagnostic, in source: SourceFile, lineIndex: Int) -> (
     String, String
   ) {
-    let lineSpan = source.lineSpan(lineIndex)
+    var lineSpan = source.lineSpan(lineIndex)
     let start = min(max(diagnostic.span.start, lineSpan.start), lineSpan.end)
+    var (before, after) = ("", "")
+    if lineSpan.end - lineSpan.start > Self.longLine {
+      let from = Self.scalarStart(max(lineSpan.start, start - Self.context), in: source)
+      let to = Self.scalarStart(min(lineSpan.end, start + Self.context), in: source)
+      if from > lineSpan.start { before = "… " }
+      if to < lineSpan.end { after = " …" }
+      lineSpan = Span(start: from, end: to)
+    }
     let end = min(max(diagnostic.span.end, start), lineSpan.end)
-    let echo = clean(source.text(of: lineSpan))
-    let padding = DisplayWidth.of(clean(source.text(of: Span(start: lineSpan.start, end: start))))
+    let echo = before + clean(source.text(of: lineSpan)) + after
+    let padding =
+      DisplayWidth.of(before)
+      + DisplayWidth.of(clean(source.text(of: Span(start: lineSpan.start, end: start))))
     let width = max(1, DisplayWidth.of(clean(source.text(of: Span(start: start, end: end)))))
     var carets = paint(String(repeating: "^", count: width)) { $0.caret($1, diagnostic.severity) }
     if !diagnostic.label.isEmpty {
       carets += " " + paint(diagnostic.label) { $0.caret($1, diagnostic.severity) }
     }
     return (echo, String(repeating: " ", count: padding) + carets)
+  }
+
+  /// `offset` moved back to the start of its UTF-8 scalar.
+  static func scalarStart(_ offset: Int, in source: SourceFile) -> Int {
+    var offset = offset
+    while offset > 0, offset < source.bytes.count, source.bytes[offset] & 0xC0 == 0x80 {
+      offset -= 1
+    }
+    return offset
   }
 
   /// Tabs become one blank and other control characters a `?`, so columns stay aligned.

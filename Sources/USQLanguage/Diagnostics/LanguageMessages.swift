@@ -81,6 +81,18 @@ public enum LanguageMessages {
         help: "write '\(key.text)=VALUE' with no blank after '='")
   }
 
+  static func expressionTooLong(at span: Span, limit: Int, op: BinaryOperator?) -> Diagnostic {
+    let help =
+      op == .or
+      ? "to test one column against many values write 'C in (v1, v2, …)'"
+      : "split it into several 'derive' steps, each under \(limit) operators"
+    return .error(
+      "parse.expression-too-long", "expression more than \(limit) operators deep", at: span,
+      label: "operator \(limit + 1) on one path",
+      notes: ["each operator of a chain 'a + b + c' is one level"],
+      help: help)
+  }
+
   static func nestedTooDeeply(at span: Span, limit: Int) -> Diagnostic {
     .error(
       "parse.nested-too-deeply", "expression nested more than \(limit) levels deep", at: span,

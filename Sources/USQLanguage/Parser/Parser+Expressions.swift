@@ -175,18 +175,34 @@ extension Parser {
     return rule(&self)
   }
 
-  func binary(
+  mutating func binary(
     _ op: BinaryOperator, _ left: ExpressionSyntax, _ right: ExpressionSyntax, _ operatorSpan: Span
   ) -> ExpressionSyntax {
     let span = left.span.union(right.span).union(operatorSpan)
-    return ExpressionSyntax(
+    let node = ExpressionSyntax(
       kind: .binary(op, left, right, operatorSpan: operatorSpan), span: span,
       slice: source.slice(of: span))
+    return capped(node, at: operatorSpan, chaining: op)
   }
 
   /// An expression spanning from `start` to the end of the previous token.
-  func make(_ kind: ExpressionSyntax.Kind, from start: Int) -> ExpressionSyntax {
+  mutating func make(_ kind: ExpressionSyntax.Kind, from start: Int) -> ExpressionSyntax {
     let span = span(from: start)
-    return ExpressionSyntax(kind: kind, span: span, slice: source.slice(of: span))
+    let node = ExpressionSyntax(kind: kind, span: span, slice: source.slice(of: span))
+    return capped(node, at: span, chaining: nil)
+  }
+
+  /// `node`, or — when it holds more than `Parser.maximumOperatorDepth` operators on one path —
+  /// an error at `span` and a
+  /// placeholder, the rest of the stage skipped. Chains are built in loops, but every later pass
+  /// walks the tree recursively, so a 100,000-term `1 + 1 + …` must stop here, not at a stack
+  /// overflow.
+  mutating func capped(_ node: ExpressionSyntax, at span: Span, chaining op: BinaryOperator?)
+    -> ExpressionSyntax
+  {
+    guard node.height - 1 > Parser.maximumOperatorDepth else { return node }
+    report(LanguageMessages.expressionTooLong(at: span, limit: Parser.maximumOperatorDepth, op: op))
+    synchronize()
+    return ExpressionSyntax(kind: .missing, span: .at(span.start), slice: "")
   }
 }

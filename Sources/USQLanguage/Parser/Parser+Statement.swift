@@ -66,6 +66,9 @@ extension Parser {
 
   /// A hint for text left over after stage `verb` parsed.
   func trailingHelp(after verb: String) -> String? {
+    if current.kind == .leftParen, previous.kind == .word {
+      return computedKeyHelp(function: previous.text, verb: verb)
+    }
     guard current.kind == .word else { return nil }
     if verb == "sort", current.text.hasPrefix("desc") || current.text.hasPrefix("asc") {
       return "write '\(current.text.hasPrefix("desc") ? "desc" : "asc")'"
@@ -156,6 +159,26 @@ extension Parser {
     var names = [name(what)]
     while match(.comma) { names.append(name(what)) }
     return names
+  }
+
+  /// A column list holds names, not calls (`sum … by day(start_time)`): compute the key first.
+  func computedKeyHelp(function: String, verb: String) -> String {
+    let column = peekedArgument() ?? "start_time"
+    let name = function.prefix(1)
+    let derive = "derive \(name) = \(function)(\(column)) | \(verb) … by \(name)"
+    guard ["day", "week", "month", "hour"].contains(function) else {
+      return "columns here are names, not calls: compute it first with '\(derive)'"
+    }
+    return
+      "columns here are names, not calls: '\(derive)', or re-bucket the time with 'bucket \(function)' before the stage"
+  }
+
+  /// The word inside the parentheses at `current`, for hints (`start_time` in `day(start_time)`).
+  func peekedArgument() -> String? {
+    let rest = source.bytes.dropFirst(current.span.end)
+    let word = rest.prefix { $0 != UInt8(ascii: ")") && $0 != UInt8(ascii: " ") }
+    guard !word.isEmpty, word.count < 64 else { return nil }
+    return String(decoding: word, as: UTF8.self)
   }
 
   /// `[ "by" NAME { "," NAME } ]`.

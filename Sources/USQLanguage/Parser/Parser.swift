@@ -26,6 +26,11 @@ public struct Parser {
   var depth = 0
   /// The deepest nesting accepted, so that no input can exhaust the stack.
   static let maximumDepth = 200
+  /// The most operators on one path of an expression tree (`ExpressionSyntax.height` − 1):
+  /// chained or nested, `1 + 1 + … + 1` counting one per `+`. Every pass after the parser walks
+  /// the tree recursively on a worker thread's stack; a debug build survives about 2,500 levels,
+  /// so 1,000 keeps a wide margin. Documented in `help expressions`.
+  public static let maximumOperatorDepth = 1_000
 
   init(_ source: SourceFile) {
     self.source = source

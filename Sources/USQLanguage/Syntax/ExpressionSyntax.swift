@@ -52,7 +52,14 @@ public struct ExpressionSyntax: Hashable, Sendable {
   }
 
   /// The shape.
-  public var kind: Kind
+  public var kind: Kind {
+    didSet { height = Self.height(of: kind) }
+  }
+  /// Nodes on the longest path from this one down to a leaf (a literal or word is 1).
+  ///
+  /// The parser keeps it at most `Parser.maximumOperatorDepth` + 1, so every pass that walks the tree
+  /// recursively (binding, evaluation, printing, equality, release) has a bounded depth.
+  public private(set) var height: Int
   /// The whole expression, parentheses around it included.
   public var span: Span
   /// The source text of `span` (literal text for numbers, e.g. `1_000`), for messages and names.
@@ -66,14 +73,31 @@ public struct ExpressionSyntax: Hashable, Sendable {
   /// Creates an expression.
   public init(kind: Kind, span: Span, text: String) {
     self.kind = kind
+    self.height = Self.height(of: kind)
     self.span = span
     self.slice = Substring(text)
   }
 
   init(kind: Kind, span: Span, slice: Substring) {
     self.kind = kind
+    self.height = Self.height(of: kind)
     self.span = span
     self.slice = slice
+  }
+
+  /// One more than the tallest child's height (children already know theirs: no recursion).
+  static func height(of kind: Kind) -> Int {
+    let children: [ExpressionSyntax] =
+      switch kind {
+      case .unary(_, let operand): [operand]
+      case .binary(_, let left, let right, _): [left, right]
+      case .inList(let subject, let items, _): [subject] + items
+      case .match(let subject, let pattern, _): [subject, pattern]
+      case .isNull(let subject, _): [subject]
+      case .call(_, let arguments): arguments
+      default: []
+      }
+    return 1 + (children.map(\.height).max() ?? 0)
   }
 }
 

@@ -8,7 +8,9 @@ public enum KeyMaterial {
   ///
   /// A word starts where the previous character is not a letter or digit, so `risk-assessment-…`
   /// is not a key but `key="sk-…"` and `_sk-…` are.
-  public static func contains(_ line: String) -> Bool {
+  /// Any of `secrets` (the configured key, compared exactly) also counts, whatever its shape.
+  public static func contains(_ line: String, secrets: [String] = []) -> Bool {
+    if secrets.contains(where: { !$0.isEmpty && line.contains($0) }) { return true }
     let bytes = Array(line.utf8)
     if containsAdminKeyAssignment(bytes) { return true }
     var index = 0

@@ -27,6 +27,9 @@ public final class LineEditor: LineReader {
     /// The history file (see `HistoryPath.resolve`); nil keeps history in memory only.
     public var historyPath: String?
     public var historySize: Int
+    /// Texts no history line may contain: the configured admin key, which may not look like a
+    /// key at all (`sk-admin-test`), so `KeyMaterial`'s shape test alone would let it through.
+    public var secrets: [String] = []
     /// Terminal columns for the completion listing when the window size cannot be read.
     public var fallbackWidth: Int
 
@@ -159,7 +162,7 @@ public final class LineEditor: LineReader {
 
   public func remember(_ statement: String) {
     let line = StatementAssembler.historyLine(statement)
-    guard !line.isEmpty, !KeyMaterial.contains(line) else { return }
+    guard !line.isEmpty, !KeyMaterial.contains(line, secrets: options.secrets) else { return }
     _ = usq_history_enter(history, line)
     unsaved = true
     saveHistory()
