@@ -1,7 +1,7 @@
 /// Calendar arithmetic on seconds since the epoch, UTC: floor division that rounds toward −∞
 /// (times before 1970 are negative) and proleptic Gregorian dates. The frame kernels, the
 /// lexer's date literals, the binder's windows, the renderer's axes and the demo organization
-/// all use these.
+/// all use these; `ISODate` reads and writes their ISO 8601 text.
 
 /// `value` ÷ `divisor` rounded toward −∞ (`divisor` ≠ 0).
 @inlinable public func floorDivide(_ value: Int64, _ divisor: Int64) -> Int64 {

@@ -99,8 +99,23 @@ extension DisplayWidth {
         current = candidate
         continue
       }
-      if !current.isEmpty { lines.append(current) }
-      current = (lines.isEmpty ? "" : indent) + word
+      // A list written without blanks (`group=a,b,c`) that no line could hold starts on this
+      // line and breaks after its commas.
+      if !current.isEmpty, of(indent + word) > width,
+        let comma = lastComma(in: candidate, fitting: width, after: of(current) + 1)
+      {
+        lines.append(String(candidate[...comma]))
+        current = indent + candidate[candidate.index(after: comma)...]
+      } else {
+        if !current.isEmpty { lines.append(current) }
+        current = (lines.isEmpty ? "" : indent) + word
+      }
+      while of(current) > width,
+        let comma = lastComma(in: current, fitting: width, after: of(indent))
+      {
+        lines.append(String(current[...comma]))
+        current = indent + current[current.index(after: comma)...]
+      }
       while of(current) > width {
         let head = truncate(current, to: width, ellipsis: "")
         lines.append(head)
@@ -110,5 +125,22 @@ extension DisplayWidth {
     }
     if !current.isEmpty || lines.isEmpty { lines.append(current) }
     return lines
+  }
+
+  /// The last `,` of `text` that ends a prefix at most `width` columns wide and more than
+  /// `skipped` + 1 wide (so the line it ends holds text of its own).
+  private static func lastComma(in text: String, fitting width: Int, after skipped: Int)
+    -> String.Index?
+  {
+    var used = 0
+    var found: String.Index?
+    for index in text.indices {
+      used += of(text[index])
+      if used > width { break }
+      if text[index] == ",", used > skipped + 1, text.index(after: index) != text.endIndex {
+        found = index
+      }
+    }
+    return found
   }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import USQBasics
 import USQOpenAI
 
 /// An `HTTPTransport` answered in-process by a `DemoOrganization`, so demo data goes through the
@@ -46,16 +47,12 @@ public enum DemoClock {
     return { time }
   }
 
-  /// Parses a `USQ_NOW` value: seconds since the epoch (`1764000000`) or an ISO 8601 UTC time
-  /// (`2025-11-24T16:00:00Z`). Returns nil for anything else.
+  /// Parses a `USQ_NOW` value: seconds since the epoch (`1764000000`) or an ISO 8601 date or
+  /// date-time (`2025-11-24T16:00:00Z`; no zone means UTC). Returns nil for anything else.
   public static func parse(_ text: String) -> Int64? {
     let trimmed = text.trimmingCharacters(in: .whitespaces)
     if let seconds = Int64(trimmed) { return seconds }
-    let formatter = ISO8601DateFormatter()
-    formatter.formatOptions = [.withInternetDateTime]
-    if let date = formatter.date(from: trimmed) { return Int64(date.timeIntervalSince1970) }
-    formatter.formatOptions = [.withFullDate]
-    return formatter.date(from: trimmed).map { Int64($0.timeIntervalSince1970) }
+    return ISODate.parse(trimmed)
   }
 
   /// The fixed "now" from `USQ_NOW` in `environment`, if set and valid.

@@ -81,7 +81,10 @@ struct BarLayout {
   func lines() -> [String] {
     var lines = series.count > 1 ? legend() : []
     if let header, series.count == 1 {
-      let label = DisplayWidth.truncate(header.label, to: labelWidth, ellipsis: area.style.ellipsis)
+      // A label column too narrow for even part of its name shows none rather than `…`.
+      let label =
+        labelWidth < 4 && DisplayWidth.of(header.label) > labelWidth
+        ? "" : DisplayWidth.truncate(header.label, to: labelWidth, ellipsis: area.style.ellipsis)
       let text = DisplayWidth.pad(label, to: labelWidth) + "  " + header.value
       lines.append(
         area.style.dim(DisplayWidth.truncate(text, to: area.width, ellipsis: area.style.ellipsis)))

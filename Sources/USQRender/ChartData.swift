@@ -159,3 +159,17 @@ func groupIndices(_ keys: [String]) -> [(key: String, rows: [Int])] {
   }
   return order.map { ($0, rows[$0] ?? []) }
 }
+
+/// Runs of consecutive points whose value is present: a nil value ends a run, so a line drawn run
+/// by run leaves a gap where the data has none.
+func presentRuns(_ points: [(x: Double, y: Double?)]) -> [[(x: Double, y: Double)]] {
+  var runs: [[(x: Double, y: Double)]] = [[]]
+  for point in points {
+    if let value = point.y {
+      runs[runs.count - 1].append((point.x, value))
+    } else if !(runs.last?.isEmpty ?? true) {
+      runs.append([])
+    }
+  }
+  return runs.filter { !$0.isEmpty }
+}

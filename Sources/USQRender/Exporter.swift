@@ -71,7 +71,7 @@ public enum Exporter {
     case .int(let values): values[row].map { String($0) }
     case .double(let values): values[row].map { $0.description }
     case .bool(let values): values[row].map { $0 ? "true" : "false" }
-    case .time(let values): values[row].map(TimeFormatting.iso8601)
+    case .time(let values): values[row].map(ISODate.format)
     case .string(let values): values[row]
     }
   }
@@ -100,7 +100,7 @@ public enum Exporter {
     case .int(let values): values[row].map { String($0) } ?? "null"
     case .double(let values): values[row].flatMap { $0.isFinite ? $0.description : nil } ?? "null"
     case .bool(let values): values[row].map { $0 ? "true" : "false" } ?? "null"
-    case .time(let values): values[row].map { jsonString(TimeFormatting.iso8601($0)) } ?? "null"
+    case .time(let values): values[row].map { jsonString(ISODate.format($0)) } ?? "null"
     case .string(let values): values[row].map(jsonString) ?? "null"
     }
   }

@@ -37,14 +37,28 @@ enum LineChart {
     var total: Double
     /// Per point: a partial, in-progress or projected bucket (segments touching it are dotted).
     var marked: [Bool] = []
+    /// Points followed by a null value: the line leaves a gap after them.
+    var gaps: Set<Int> = []
 
     /// Whether the segment from point `index` to the next is drawn dotted.
     func isDotted(_ index: Int) -> Bool {
       index + 1 < marked.count && (marked[index] || marked[index + 1])
     }
+
+    /// The points in runs not broken by a null, as index ranges: each run is drawn on its own.
+    var runs: [Range<Int>] {
+      var runs: [Range<Int>] = []
+      var start = 0
+      for index in points.indices where gaps.contains(index) || index == points.count - 1 {
+        runs.append(start..<(index + 1))
+        start = index + 1
+      }
+      return runs
+    }
   }
 
-  /// Series per `by` value (per `y` when several), largest total first, points sorted by x.
+  /// Series per `by` value (per `y` when several), largest total first, points sorted by x (rows
+  /// at one x keep their order); a row whose value is null breaks the line there.
   static func lineSeries(
     _ data: ChartData, by: String?, ys: [String], positions: [Double?],
     marks: BucketMarks = .none
@@ -54,18 +68,23 @@ enum LineChart {
     for y in ys {
       let values = data.numbers(y)
       for group in groups {
+        let rows = group.rows.filter { positions[$0] != nil }.enumerated().sorted {
+          (positions[$0.element] ?? 0, $0.offset) < (positions[$1.element] ?? 0, $1.offset)
+        }.map(\.element)
         var points: [(x: Double, y: Double, marked: Bool)] = []
-        for row in group.rows {
+        var gaps: Set<Int> = []
+        for row in rows {
           if let x = positions[row], let value = values[row] {
             points.append((x, value, marks.isMarked(row)))
+          } else if !points.isEmpty {
+            gaps.insert(points.count - 1)
           }
         }
-        points.sort { $0.x < $1.x }
         let name = by == nil ? y : (ys.count > 1 ? "\(group.key) · \(y)" : group.key)
         result.append(
           PointSeries(
             name: name, points: points.map { ($0.x, $0.y) },
-            total: points.reduce(0) { $0 + $1.y }, marked: points.map(\.marked)))
+            total: points.reduce(0) { $0 + $1.y }, marked: points.map(\.marked), gaps: gaps))
       }
     }
     return result.enumerated().sorted { lhs, rhs in

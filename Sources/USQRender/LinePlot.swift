@@ -73,15 +73,19 @@ struct LinePlot {
       let fx = x.high > x.low ? (point.x - x.low) / (x.high - x.low) : 0.5
       return (fx * width, (y.high - point.y) / (y.high - y.low) * height)
     }
+    // Each run is drawn on its own: a null value leaves a gap, never a line across it.
     for (index, one) in series.enumerated().reversed() {
       let dots = one.points.map(dot)
-      if dots.count == 1 { drawPoint(&canvas, at: dots[0], series: index) }
-      for (offset, pair) in zip(dots, dots.dropFirst()).enumerated() {
-        let dotted = one.isDotted(offset)
-        if usesBraille {
-          canvas.drawLine(from: pair.0, to: pair.1, series: index, dotted: dotted)
-        } else {
-          drawCellLine(&canvas, from: pair.0, to: pair.1, series: index, dotted: dotted)
+      for run in one.runs {
+        if run.count == 1 { drawPoint(&canvas, at: dots[run.lowerBound], series: index) }
+        for offset in run.dropLast() {
+          let (from, to) = (dots[offset], dots[offset + 1])
+          let dotted = one.isDotted(offset)
+          if usesBraille {
+            canvas.drawLine(from: from, to: to, series: index, dotted: dotted)
+          } else {
+            drawCellLine(&canvas, from: from, to: to, series: index, dotted: dotted)
+          }
         }
       }
     }

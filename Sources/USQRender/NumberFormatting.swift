@@ -1,7 +1,17 @@
 /// Numbers as people read them: thousands separators, sensible rounding, money.
+///
+/// One rule everywhere (tables, bar labels, legends, axes, sparkline stats, SVG): a number below
+/// `ceiling` (10¹⁵, a thousand trillion) is written with grouped digits (`1,234,567`) or, where
+/// room is short (axes), with a suffix (`1.2M`, `35T`); a number at or above it is written in one
+/// scientific form, `1e18` or `-2.5e21`, whatever the place — so a huge value reads the same in a
+/// bar label and on an axis.
 public enum NumberFormatting {
-  /// `1234567` → `1,234,567`.
+  /// Magnitudes from here on are written `1.2e18` (`scientific`) in every format.
+  public static let ceiling = 1e15
+
+  /// `1234567` → `1,234,567`; from `ceiling` on, `1.235e18`.
   public static func grouped(_ value: Int64) -> String {
+    guard Double(value.magnitude) < ceiling else { return scientific(Double(value)) }
     let digits = String(value.magnitude)
     var out = ""
     out.reserveCapacity(digits.count + digits.count / 3 + 1)
@@ -16,9 +26,10 @@ public enum NumberFormatting {
   /// (`1234.5`, 2 → `1,234.50`). NaN and infinities are spelled `NaN`, `inf`, `-inf`.
   public static func fixed(_ value: Double, decimals: Int) -> String {
     guard value.isFinite else { return value.isNaN ? "NaN" : (value < 0 ? "-inf" : "inf") }
+    guard value.magnitude < ceiling else { return scientific(value) }
     let scale = power10(decimals)
     let scaled = (value.magnitude * scale).rounded()
-    guard scaled < 9.0e18 else { return String(value) }
+    guard scaled < 9.0e18 else { return scientific(value) }
     let units = Int64(scaled)
     let whole = units / Int64(scale)
     let fraction = units % Int64(scale)
@@ -48,15 +59,23 @@ public enum NumberFormatting {
     return decimals
   }
 
-  /// A short form for axis ticks and chart labels: `950`, `1.2K`, `35M`, `2.5B`, `0.25`.
+  /// A short form for axis ticks and chart labels: `950`, `1.2K`, `35M`, `2.5B`, `0.25`; from
+  /// `ceiling` on the same `1e18` as every other format.
   public static func compact(_ value: Double) -> String {
     guard value.isFinite else { return fixed(value, decimals: 0) }
     let magnitude = value.magnitude
+    guard magnitude < ceiling else { return scientific(value) }
     let units: [(Double, String)] = [(1e12, "T"), (1e9, "B"), (1e6, "M"), (1e3, "K")]
-    for (size, suffix) in units where magnitude >= size {
+    for (index, (size, suffix)) in units.enumerated() where magnitude >= size {
       let scaled = value / size
       let decimals = scaled.magnitude < 10 ? 1 : 0
-      return trimZeros(fixed(scaled, decimals: decimals)) + suffix
+      let text = trimZeros(fixed(scaled, decimals: decimals))
+      // 999,999 would round to `1,000K`: that is `1M` (and `1,000T` is `1e15`).
+      if text.hasPrefix("1,000") || text.hasPrefix("-1,000") {
+        let up = index == 0 ? ceiling : units[index - 1].0
+        return index == 0 ? scientific(value < 0 ? -up : up) : compact(value < 0 ? -up : up)
+      }
+      return text + suffix
     }
     if magnitude == 0 || magnitude >= 100 { return fixed(value, decimals: 0) }
     if magnitude >= 1 { return trimZeros(fixed(value, decimals: magnitude >= 10 ? 1 : 2)) }
@@ -83,6 +102,27 @@ public enum NumberFormatting {
     let number = fixed(value.magnitude, decimals: decimals)
     let negative = value < 0 && number.contains(where: { $0 != "0" && $0 != "." && $0 != "," })
     return (negative ? "-" : "") + symbol + number
+  }
+
+  /// `1e18`, `1.5e18`, `-9.223e18`: at most four significant digits, trailing zeros dropped.
+  public static func scientific(_ value: Double) -> String {
+    guard value.isFinite else { return fixed(value, decimals: 0) }
+    guard value != 0 else { return "0" }
+    var exponent = 0
+    while exponent < 400 && power10(exponent + 1) <= value.magnitude { exponent += 1 }
+    while exponent > -400 && power10Signed(exponent) > value.magnitude { exponent -= 1 }
+    var mantissa = value.magnitude / power10Signed(exponent)
+    mantissa = (mantissa * 1000).rounded() / 1000
+    if mantissa >= 10 {
+      mantissa /= 10
+      exponent += 1
+    }
+    let digits = trimZeros(fixed(mantissa, decimals: 3))
+    return (value < 0 ? "-" : "") + digits + "e" + String(exponent)
+  }
+
+  private static func power10Signed(_ exponent: Int) -> Double {
+    exponent >= 0 ? power10(exponent) : 1 / power10(-exponent)
   }
 
   private static func trimZeros(_ text: String) -> String {

@@ -20,9 +20,9 @@ enum PieChart {
     }
     let (slices, total, notes) = try slices(data)
     guard total > 0 else {
-      return emptyChart("nothing to draw: the total is 0", area: area) + notes
+      return emptyChart("nothing to draw: the total is 0", area: area) + area.noteLines(notes)
     }
-    return layout(slices: slices, total: total, area: area) + notes.map(area.style.dim)
+    return layout(slices: slices, total: total, area: area) + area.noteLines(notes)
   }
 
   /// Slices summed per label, largest first (past ten, the smallest fold into `other (N)`), their

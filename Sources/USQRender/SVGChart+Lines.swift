@@ -44,10 +44,13 @@ extension SVGChart {
     svg.line(
       x1: plot.left, y1: plot.top + plot.height, x2: plot.left + plot.width,
       y2: plot.top + plot.height, stroke: "#999")
+    // One polyline per run: a null value leaves a gap.
     for (index, one) in series.enumerated().reversed() {
-      svg.polyline(
-        one.points.map { (px($0.x), py($0.y)) }, stroke: SVGDocument.color(index), width: 2,
-        dotted: one.isDotted)
+      for run in one.runs {
+        svg.polyline(
+          one.points[run].map { (px($0.x), py($0.y)) }, stroke: SVGDocument.color(index),
+          width: 2, dotted: { one.isDotted(run.lowerBound + $0) })
+      }
     }
     if ys.count == 1 {
       svg.text(ys[0], x: 12, y: plot.top - 8, size: 11, fill: "#777")
@@ -89,11 +92,19 @@ extension SVGChart {
         }
       }
       svg.text(one.name, x: labelWidth - 8, y: svg.cursor + 18, anchor: "end")
-      // Null values leave no point: a segment joins points that were neighbours in `values`.
+      // A null value leaves a gap: each run of present values is its own polyline.
       let kept = one.values.indices.filter { one.values[$0] != nil }
-      svg.polyline(
-        points, stroke: SVGDocument.color(index), width: 1.5,
-        dotted: { one.marked.isEmpty ? false : one.marked[kept[$0]] || one.marked[kept[$0 + 1]] })
+      var start = 0
+      for end in kept.indices where end == kept.count - 1 || kept[end + 1] != kept[end] + 1 {
+        let run = start..<(end + 1)
+        svg.polyline(
+          Array(points[run]), stroke: SVGDocument.color(index), width: 1.5,
+          dotted: { offset in
+            let (a, b) = (kept[run.lowerBound + offset], kept[run.lowerBound + offset + 1])
+            return one.marked.isEmpty ? false : one.marked[a] || one.marked[b]
+          })
+        start = end + 1
+      }
       let stats = SparkChart.statTexts([one], compact: false)[0]
       svg.text(
         stats.joined(separator: " · "), x: labelWidth + 330, y: svg.cursor + 18, size: 11,

@@ -82,16 +82,14 @@ public enum SVGChart {
     let stacks = StackChart.Stacks(
       categories: categories, series: data.labels(by), values: data.numbers(y))
     let lighter = Set(marks.rows.map { categories[$0] })
-    let totals = stacks.sums.map { $0.reduce(0, +) }
-    let whole = NumberFormatting.areWhole(stacks.sums.joined())
-    let format: (Double) -> String = {
-      whole ? NumberFormatting.grouped(Int64($0)) : NumberFormatting.fixed($0, decimals: 2)
-    }
+    let format = StackChart.formatter(stacks)
     svg.legend(stacks.series.map { "\($0.name) (\(format($0.total)))" })
     let labelWidth = min(260, Double(stacks.categories.map(DisplayWidth.of).max() ?? 0) * 7 + 12)
-    let plotWidth = SVGDocument.width - labelWidth - 100
-    let high = totals.max() ?? 0
-    let scale = high > 0 ? plotWidth / high : 0
+    // Positive segments grow right of the zero line, negative ones left of it, on one scale.
+    let high = stacks.sums.map { $0.filter { $0 > 0 }.reduce(0, +) }.max() ?? 0
+    let low = stacks.sums.map { $0.filter { $0 < 0 }.reduce(0, +) }.min() ?? 0
+    let scale = high > low ? (SVGDocument.width - labelWidth - 100) / (high - low) : 0
+    let zero = labelWidth - low * scale
     if let x {
       // The terminal's header: the category column, then what the segments are.
       svg.text(
@@ -102,18 +100,25 @@ public enum SVGChart {
         fill: "#777")
       svg.cursor += 18
     }
+    let top = svg.cursor
     for (row, category) in stacks.categories.enumerated() {
       svg.text(category, x: labelWidth - 8, y: svg.cursor + 17, anchor: "end")
-      var start = labelWidth
-      for (index, value) in stacks.sums[row].enumerated() where value > 0 {
+      var right = zero
+      var left = zero
+      for (index, value) in stacks.sums[row].enumerated() where value != 0 {
+        let width = value.magnitude * scale
+        if value < 0 { left -= width }
         svg.rect(
-          x: start, y: svg.cursor + 2, width: value * scale, height: 20,
+          x: value < 0 ? left : right, y: svg.cursor + 2, width: width, height: 20,
           fill: SVGDocument.color(index), isPartial: lighter.contains(category))
-        start += value * scale
+        if value > 0 { right += width }
       }
-      svg.text(format(totals[row]), x: start + 4, y: svg.cursor + 17, size: 11, fill: "#444")
+      svg.text(
+        format(stacks.sums[row].reduce(0, +)), x: right + 4, y: svg.cursor + 17, size: 11,
+        fill: "#444")
       svg.cursor += 26
     }
+    if low < 0 { svg.line(x1: zero, y1: top, x2: zero, y2: svg.cursor, stroke: "#999") }
     svg.cursor += 10
     svg.notes(notes, sample: .lightBar)
   }

@@ -4,7 +4,10 @@ import USQBasics
 /// repeats), the total after each bar, and a legend with each series' total, largest first.
 ///
 /// Segments are whole cells whose boundaries are rounded from the running total, so the bar's
-/// length is exact and no segment drifts. More than ten series: the smallest fold into `other`.
+/// length is exact and no segment drifts. Negative values are drawn as they are: their segments
+/// grow left of the zero axis (positive ones right of it), the total after the bar is the net sum
+/// and the legend shows each series' signed total. More than ten series: the smallest (by the
+/// size of their segments) fold into `other`.
 enum StackChart {
   static let maxSeries = 10
 
@@ -22,7 +25,10 @@ enum StackChart {
       + area.noteLines(notes)
   }
 
-  /// Sums per (category, series); series sorted by total, largest first, folded past `maxSeries`.
+  // MARK: - Sums
+
+  /// Signed sums per (category, series); series sorted by the size of their segments (the sum of
+  /// magnitudes), largest first, folded past `maxSeries`.
   struct Stacks {
     var categories: [String] = []
     var series: [(name: String, total: Double)] = []
@@ -39,7 +45,7 @@ enum StackChart {
           categories.append(labels[row])
         }
         if seriesTotals[keys[row]] == nil { seriesOrder.append(keys[row]) }
-        seriesTotals[keys[row], default: 0] += max(0, values[row] ?? 0)
+        seriesTotals[keys[row], default: 0] += (values[row] ?? 0).magnitude
       }
       var ordered = seriesOrder.enumerated().sorted { lhs, rhs in
         let (a, b) = (seriesTotals[lhs.element] ?? 0, seriesTotals[rhs.element] ?? 0)
@@ -56,7 +62,7 @@ enum StackChart {
       for row in labels.indices {
         let key = fold.contains(keys[row]) ? ordered[ordered.count - 1] : keys[row]
         guard let c = categoryIndex[labels[row]], let s = seriesIndex[key] else { continue }
-        sums[c][s] += max(0, values[row] ?? 0)
+        sums[c][s] += values[row] ?? 0
       }
       series = ordered.enumerated().map { index, name in
         (name, sums.reduce(0) { $0 + $1[index] })
@@ -64,23 +70,20 @@ enum StackChart {
     }
   }
 
+  // MARK: - Drawing
+
   /// - Parameter lighter: categories drawn lighter (partial or projected buckets).
   static func lines(
     _ stacks: Stacks, area: ChartArea, header: (String, String)? = nil, lighter: Set<String> = []
   ) -> [String] {
     let style = area.style
-    let totals = stacks.sums.map { $0.reduce(0, +) }
-    let whole = NumberFormatting.areWhole(stacks.sums.joined())
-    let format: (Double) -> String = {
-      whole ? NumberFormatting.grouped(Int64($0)) : NumberFormatting.fixed($0, decimals: 2)
-    }
-    let totalTexts = totals.map(format)
+    let format = formatter(stacks)
+    let totalTexts = stacks.sums.map { format($0.reduce(0, +)) }
     let valueWidth = totalTexts.map(DisplayWidth.of).max() ?? 1
     let labelWidth = min(
       stacks.categories.map(DisplayWidth.of).max() ?? 0,
       max(6, min(area.width / 2, area.width - valueWidth - 3 - max(10, area.width / 3))))
-    let cells = max(1, area.width - labelWidth - 3 - valueWidth)
-    let high = totals.max() ?? 0
+    let scale = Scale(stacks, cells: max(1, area.width - labelWidth - 3 - valueWidth))
     let legend = legendLines(stacks, format: format, area: area)
     var lines: [String] = []
     if let header {
@@ -95,29 +98,62 @@ enum StackChart {
     for category in 0..<rows {
       let label = DisplayWidth.truncate(
         stacks.categories[category], to: labelWidth, ellipsis: style.ellipsis)
-      var bar = ""
-      var running = 0.0
-      var drawn = 0
-      for (index, value) in stacks.sums[category].enumerated() where value > 0 {
-        running += value
-        let end =
-          high > 0 ? max(drawn, Int(saturating: (running / high * Double(cells)).rounded())) : 0
-        let isLighter = lighter.contains(stacks.categories[category])
-        // Without colour a partial bar keeps each series' glyph on every other cell only.
-        let cells = (drawn..<end).map { cell in
-          isLighter && !style.color && cell % 2 == 1 ? style.gap : style.seriesFill(index)
-        }.joined()
-        bar += isLighter ? style.lighter(cells, index) : style.series(cells, index)
-        drawn = end
-      }
       let axis = style.dim(style.isUnicode ? "│" : "|")
+      let sums = stacks.sums[category]
+      let isLighter = lighter.contains(stacks.categories[category])
       lines.append(
-        DisplayWidth.pad(label, to: labelWidth) + " " + axis + bar + " " + totalTexts[category])
+        DisplayWidth.pad(label, to: labelWidth) + " "
+          + scale.segments(sums, negative: true, style: style, lighter: isLighter) + axis
+          + scale.segments(sums, negative: false, style: style, lighter: isLighter) + " "
+          + totalTexts[category])
     }
     if rows < stacks.categories.count {
       lines.append(style.dim("\(style.moreRows) \(stacks.categories.count - rows) more bars"))
     }
     return lines + [""] + legend
+  }
+
+  /// Whole numbers grouped in full, others with two decimals.
+  static func formatter(_ stacks: Stacks) -> (Double) -> String {
+    let whole = NumberFormatting.areWhole(stacks.sums.joined())
+    return { whole ? NumberFormatting.grouped(Int64($0)) : NumberFormatting.fixed($0, decimals: 2) }
+  }
+
+  /// Cells either side of the zero axis: the largest positive stack fills the right part, the
+  /// largest negative one the left part, on one scale.
+  struct Scale {
+    let negativeCells: Int
+    let cellsPerUnit: Double
+
+    init(_ stacks: Stacks, cells: Int) {
+      let high = stacks.sums.map { $0.filter { $0 > 0 }.reduce(0, +) }.max() ?? 0
+      let low = stacks.sums.map { $0.filter { $0 < 0 }.reduce(0, +) }.min() ?? 0
+      let span = high - low
+      cellsPerUnit = span > 0 ? Double(cells) / span : 0
+      negativeCells = low < 0 ? Int(saturating: (-low * cellsPerUnit).rounded()) : 0
+    }
+
+    /// The segments of one sign, from the axis outwards in series order (left of the axis they
+    /// are mirrored and padded to `negativeCells`); `lighter` for a partial or projected bucket
+    /// (without colour, each series' glyph on every other cell only).
+    func segments(_ sums: [Double], negative: Bool, style: Style, lighter: Bool) -> String {
+      var parts: [String] = []
+      var running = 0.0
+      var drawn = 0
+      for (index, value) in sums.enumerated() where negative ? value < 0 : value > 0 {
+        running += value.magnitude
+        var end = max(drawn, Int(saturating: (running * cellsPerUnit).rounded()))
+        if negative { end = min(end, negativeCells) }
+        let cells = (drawn..<end).map { cell in
+          lighter && !style.color && cell % 2 == 1 ? style.gap : style.seriesFill(index)
+        }.joined()
+        parts.append(lighter ? style.lighter(cells, index) : style.series(cells, index))
+        drawn = end
+      }
+      guard negative else { return parts.joined() }
+      return String(repeating: " ", count: max(0, negativeCells - drawn))
+        + parts.reversed().joined()
+    }
   }
 
   /// One line per series: swatch, name, total, largest first (names cut to fit).

@@ -13,18 +13,27 @@ public struct TableHints: Sendable, Equatable {
   /// The currency of money columns whose currency column is gone (after `sum amount by …`);
   /// nil shows them as plain numbers.
   public var defaultCurrency: String?
+  /// The currency of money columns known beyond the frame (column → code such as `eur`), for
+  /// columns whose currency column is gone; shown as `€12.50`.
+  public var currencies: [String: String] = [:]
+  /// The columns the statement named (the last stage's first: its keys, aggregates, sort and
+  /// filter columns), most wanted first. When the table is too wide for the terminal these stay
+  /// and others leave first.
+  public var preferred: [String]
 
   /// Hints; by default `amount` is money in `currency`, and nothing else is known.
   public init(
     money: [String: String] = ["amount": "currency"],
     fill: [String: String] = [:],
     bucketSeconds: Int64? = nil,
-    defaultCurrency: String? = nil
+    defaultCurrency: String? = nil,
+    preferred: [String] = []
   ) {
     self.money = money
     self.fill = fill
     self.bucketSeconds = bucketSeconds
     self.defaultCurrency = defaultCurrency
+    self.preferred = preferred
   }
 
   /// Fill hints `group=C` for each of `columns` (the group keys of an endpoint).

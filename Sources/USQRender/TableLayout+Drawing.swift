@@ -28,11 +28,20 @@ extension TableLayout {
       bar + " " + cells.joined(separator: " " + bar + " ") + " " + bar
     }
     var lines = [rule(box.top)]
-    lines.append(
-      line(
-        columns.map {
-          style.bold(DisplayWidth.pad($0.name, to: $0.width, right: $0.isRightAligned))
-        }))
+    // A header too long for its column wraps between its words, aligned as its values are.
+    let headers = columns.map { TableLayout.headerLines($0.name, width: $0.width) }
+    let headerHeight = headers.map(\.count).max() ?? 1
+    for index in 0..<headerHeight {
+      lines.append(
+        line(
+          zip(columns, headers).map { column, header in
+            // Headers sit on the bottom lines, next to the values.
+            let line = index - (headerHeight - header.count)
+            let text = header.indices.contains(line) ? header[line] : ""
+            return style.bold(
+              DisplayWidth.pad(text, to: column.width, right: column.isRightAligned))
+          }))
+    }
     lines.append(rule(box.middle))
     for row in 0..<rowCount {
       lines.append(
@@ -59,11 +68,7 @@ extension TableLayout {
     }
     let labels = (0..<rowCount).map { markLabels[$0] ?? "" }
     notes += marks.notes(labels: labels, zone: zone).filter { $0.hasPrefix("*") }
-    if !dropped.isEmpty {
-      let noun = dropped.count == 1 ? "column" : "columns"
-      notes.append(
-        "\(dropped.count) \(noun) not shown (too wide): " + dropped.joined(separator: ", "))
-    }
+    if !dropped.isEmpty { notes.append(droppedNote(style: style)) }
     if !hiddenAllNull.isEmpty {
       var note = "hidden, all null: " + hiddenAllNull.joined(separator: ", ")
       if let fill = fillNote { note += " (fill with \(fill))" }
@@ -71,6 +76,25 @@ extension TableLayout {
     }
     return notes.flatMap { DisplayWidth.wrap($0, to: width) }.map(style.dim)
   }
+
+  /// Which columns were left out for lack of room and how to see them; past `listedDropped`
+  /// names, how many more. A name with a blank or comma is quoted, so the list reads one way.
+  private func droppedNote(style: Style) -> String {
+    let ellipsis = style.isUnicode ? "…" : "..."
+    let quoted = dropped.map { $0.contains(where: { $0 == " " || $0 == "," }) ? "'\($0)'" : $0 }
+    var list = quoted.prefix(TableLayout.listedDropped).joined(separator: ", ")
+    if dropped.count > TableLayout.listedDropped {
+      list += ", \(ellipsis) and \(dropped.count - TableLayout.listedDropped) more"
+    }
+    let noun = dropped.count == 1 ? "column" : "columns"
+    let them = dropped.count == 1 ? "it" : "them"
+    let more = dropped.count > 1 ? ", \(ellipsis)" : ""
+    return "\(dropped.count) \(noun) not shown for lack of room: \(list) (see \(them) with "
+      + "`| select \(quoted[0])\(more)` or `set width=\(max(20, min(1000, naturalWidth)))`)"
+  }
+
+  /// At most this many left-out columns are named (after `pivot` there can be hundreds).
+  static let listedDropped = 12
 
   /// `group=a,b` merged from the hidden columns' hints, then any other hints.
   private var fillNote: String? {

@@ -10,6 +10,8 @@ struct TableLayout {
     var width: Int
     /// Text columns can be cut; numbers and times cannot.
     var canShrink: Bool
+    /// The widest cell (null counts as 4, `null`); a number or time column is never narrower.
+    var valueWidth: Int
   }
 
   var columns: [Column]
@@ -17,7 +19,14 @@ struct TableLayout {
   var hiddenAllNull: [String]
   var fillHints: [String: String]
   var dropped: [String] = []
+  /// The box width that would show every column in full (for the footnote's `set width=`).
+  var naturalWidth = 0
   var moreRows: Int
+  /// Columns the statement named, most wanted first: the last to leave a narrow table.
+  var preferred: [String]
+  /// Columns that repeat what others show (`end_time` beside `start_time`, the currency of a
+  /// money column, `project_id` beside `project_name`): the first to leave a narrow table.
+  var secondary: Set<String> = []
   /// Rows that are not whole, settled buckets (marked `*`, explained in a footnote).
   var marks = BucketMarks.none
   /// The marked column's text of each marked row (without the mark), for the footnote.
@@ -33,6 +42,7 @@ struct TableLayout {
     nullText = "null"
     zone = options.timeZone
     fillHints = hints.fill
+    preferred = hints.preferred
     // All-null columns are hidden, unless that would leave no column to show.
     let nullColumns =
       frame.rowCount > 0 ? frame.names.filter { (frame[$0]?.nullCount ?? 0) == frame.rowCount } : []
@@ -43,17 +53,18 @@ struct TableLayout {
     let markColumn =
       frame.names.contains("start_time") && !allNull.contains("start_time")
       ? "start_time" : "end_time"
+    if frame["start_time"] != nil && !allNull.contains("start_time") {
+      secondary.insert("end_time")
+    }
+    // An id beside its name (after `names`): the name says it for people.
+    for name in frame.names where name.hasSuffix("_id") {
+      if frame[String(name.dropLast(3)) + "_name"] != nil { secondary.insert(name) }
+    }
     let daily = TableLayout.bucketSeconds(frame, hints: hints).map { $0 % 86_400 == 0 } ?? false
     columns = []
     for (name, column) in frame.pairs where !allNull.contains(name) {
-      var currency: USQFrame.Column?
-      if let currencyName = hints.money[name], column.kind.isNumeric {
-        if let found = frame[currencyName], found.kind == .string {
-          currency = found
-        } else if frame[currencyName] == nil, let code = hints.defaultCurrency {
-          currency = .constant(.string(code), count: frame.rowCount, nullKind: .string)
-        }
-      }
+      let (currency, currencyName) = TableLayout.currency(of: name, column, in: frame, hints: hints)
+      if let currencyName { secondary.insert(currencyName) }
       var text = CellText(
         column, rows: 0..<shown, zone: options.timeZone, currency: currency, partial: Set(progress),
         dailyBuckets: daily)
@@ -64,12 +75,29 @@ struct TableLayout {
         }
       }
       let widths = text.texts.map { $0.map(DisplayWidth.of) ?? 4 }
-      let width = max(DisplayWidth.of(name), widths.max() ?? 0)
+      let valueWidth = widths.max() ?? 0
       columns.append(
         Column(
-          name: name, cells: text.texts, isRightAligned: text.isRightAligned, width: width,
-          canShrink: column.kind == .string || column.kind == .bool))
+          name: name, cells: text.texts, isRightAligned: text.isRightAligned,
+          width: max(DisplayWidth.of(name), valueWidth),
+          canShrink: column.kind == .string || column.kind == .bool, valueWidth: valueWidth))
     }
+  }
+
+  /// The currency of a money column: its rows' own (the frame's currency column, also returned
+  /// by name: the table shows it in the amounts), else the one `hints` carried through the
+  /// stages, else none (a plain number).
+  static func currency(
+    of name: String, _ column: USQFrame.Column, in frame: Frame, hints: TableHints
+  ) -> (USQFrame.Column?, String?) {
+    guard column.kind.isNumeric else { return (nil, nil) }
+    let currencyName = hints.money[name]
+    if let currencyName, let found = frame[currencyName], found.kind == .string {
+      return (found, currencyName)
+    }
+    let fallback = currencyName.map { frame[$0] == nil } == true ? hints.defaultCurrency : nil
+    guard let code = hints.currencies[name] ?? fallback else { return (nil, nil) }
+    return (.constant(.string(code), count: frame.rowCount, nullKind: .string), nil)
   }
 
   /// The bucket width: the hint, else the most common `end_time - start_time`.
@@ -93,58 +121,5 @@ struct TableLayout {
       }
     }
     return counts.max { $0.value < $1.value || ($0.value == $1.value && $0.key < $1.key) }?.key
-  }
-
-  // MARK: - Fitting
-
-  /// Total width of the box: `│ a │ b │` = sum of widths + 3 per column + 1.
-  var boxWidth: Int { columns.reduce(1) { $0 + $1.width + 3 } }
-
-  /// Narrows the table until its box fits `width`, in the steps below (widest column first within
-  /// each), then leaves out columns on the right; a last resort cuts everything.
-  mutating func fit(width: Int, style: Style) {
-    // 1. Long text (lists, sentences) down to 32 columns; ids (≤ 32) stay whole for now.
-    shrink(to: width, floor: { min($0.width, max(32, DisplayWidth.of($0.name))) })
-    // 2. Headers of numbers and times down to their values (numbers are never cut).
-    shrink(
-      to: width,
-      floor: { column in
-        column.canShrink
-          ? column.width : max(4, column.cells.map { $0.map(DisplayWidth.of) ?? 4 }.max() ?? 0)
-      }, all: true)
-    // 3. Text down to 8 columns (or its header, up to 16), then 5.
-    shrink(to: width, floor: { min($0.width, max(8, min(DisplayWidth.of($0.name), 16))) })
-    shrink(to: width, floor: { min($0.width, 5) })
-    // 4. Columns on the right left out, named in a footnote.
-    while boxWidth > width && columns.count > 1 {
-      let last = columns.removeLast()
-      dropped.insert(last.name, at: 0)
-    }
-    if boxWidth > width {
-      shrink(to: width, floor: { _ in 1 }, all: true)
-    }
-    for index in columns.indices {
-      let width = columns[index].width
-      columns[index].name = DisplayWidth.truncate(
-        columns[index].name, to: width, ellipsis: style.ellipsis)
-      columns[index].cells = columns[index].cells.map {
-        $0.map { DisplayWidth.truncate($0, to: width, ellipsis: style.ellipsis) }
-      }
-    }
-  }
-
-  /// Narrows the widest column above its floor, one column at a time, until the box fits; only
-  /// text columns unless `all`.
-  private mutating func shrink(to width: Int, floor: (Column) -> Int, all: Bool = false) {
-    let floors = columns.map(floor)
-    while boxWidth > width {
-      let candidates = columns.indices.filter {
-        (all || columns[$0].canShrink) && columns[$0].width > floors[$0]
-      }
-      guard let widest = candidates.max(by: { columns[$0].width < columns[$1].width }) else {
-        return
-      }
-      columns[widest].width -= 1
-    }
   }
 }

@@ -32,12 +32,6 @@ public enum TimeFormatting {
       second: seconds % 60, weekday: CivilDate.weekday(ofDays: days))
   }
 
-  /// ISO 8601 in UTC: `2026-03-18T00:00:00Z`.
-  public static func iso8601(_ instant: Int64) -> String {
-    let c = civil(instant)
-    return "\(date(c))T\(two(c.hour)):\(two(c.minute)):\(two(c.second))Z"
-  }
-
   /// `2026-03-18`.
   static func date(_ c: Civil) -> String {
     let year = c.year >= 0 && c.year < 10_000 ? four(c.year) : String(c.year)

@@ -1,3 +1,4 @@
+import USQBasics
 import USQFrame
 import USQRender
 
@@ -45,7 +46,7 @@ enum FrameDescription {
     switch value {
     case .int(let number): NumberFormatting.grouped(number)
     case .double(let number): String(number)
-    case .time(let seconds): TimeFormatting.iso8601(seconds)
+    case .time(let seconds): ISODate.format(seconds)
     default: value.description
     }
   }

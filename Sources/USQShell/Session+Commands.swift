@@ -71,7 +71,16 @@ extension Session {
     let names = Settings.names
     let frame = Frame(unchecked: [
       ("setting", .string(StringColumn(names.map { Optional($0) }))),
-      ("value", .string(StringColumn(names.map { settings.value(of: $0) }))),
+      // `auto` says what it is now: the terminal's width follows a resized window.
+      (
+        "value",
+        .string(
+          StringColumn(
+            names.map { name in
+              name == "width" && settings.width == nil
+                ? "auto (\(terminalWidth))" : settings.value(of: name)
+            }))
+      ),
       ("accepts", .string(StringColumn(names.map { Optional(Settings.accepted($0)) }))),
     ])
     return TableRenderer.render(frame, options: renderOptions(), hints: TableHints())

@@ -11,19 +11,27 @@ extension Session {
     pipeline: PipelineSyntax
   ) -> Outcome {
     last = result.frame
+    // The plan that ran: late-bound stages (after `read`, `pivot`) have their schemas there.
+    lastCurrencies = currencies(of: result, plan: result.plan, pipeline: pipeline)
     switch result.output {
     case .stored(let name, let frame):
       frames[name] = frame
+      frameCurrencies[name] = lastCurrencies
       console.out("\(name): \(Self.size(of: frame))\n")
     case .table(let frame):
-      let currency = Self.isCosts(plan) ? "usd" : nil
+      var hints = tableHints
+      hints.currencies = lastCurrencies
+      hints.preferred = NamedColumns.of(
+        pipeline, plan: result.plan, source: source, result: frame)
       // The terminal text past the report, which records the table as HTML instead.
-      configuration.console.out(render(frame, currency: currency, plan: plan))
-      recordTable(frame, options: renderOptions(for: plan), hints: tableHints(currency: currency))
+      configuration.console.out(render(frame, hints: hints, plan: plan))
+      recordTable(frame, options: renderOptions(for: plan), hints: hints)
     case .chart(let request, let frame):
       guard settings.format == .table else {
-        configuration.console.out(render(frame, plan: plan))
-        recordTable(frame, options: renderOptions(for: plan), hints: tableHints(currency: nil))
+        var hints = tableHints
+        hints.currencies = lastCurrencies
+        configuration.console.out(render(frame, hints: hints, plan: plan))
+        recordTable(frame, options: renderOptions(for: plan), hints: hints)
         return .ok
       }
       do {
@@ -44,12 +52,12 @@ extension Session {
 
   /// The frame as the current format asks: a table, or csv/json/ndjson/md text.
   ///
-  /// - Parameter currency: the currency of `amount` when its `currency` column is gone.
-  func render(_ frame: Frame, currency: String? = nil, plan: Plan? = nil) -> String {
+  /// - Parameter hints: money columns' currencies and the columns the statement named.
+  func render(_ frame: Frame, hints: TableHints? = nil, plan: Plan? = nil) -> String {
     switch settings.format {
     case .table:
       return TableRenderer.render(
-        frame, options: renderOptions(for: plan), hints: tableHints(currency: currency))
+        frame, options: renderOptions(for: plan), hints: hints ?? tableHints)
     case .csv: return Exporter.render(frame, format: .csv)
     case .json: return Exporter.render(frame, format: .json)
     case .ndjson: return Exporter.render(frame, format: .ndjson)
@@ -57,10 +65,18 @@ extension Session {
     }
   }
 
+  /// The terminal's columns now (`SessionConfiguration.currentSize`, else as read at start).
+  var terminalWidth: Int { configuration.currentSize()?.columns ?? configuration.terminal.width }
+
+  /// The columns output is fitted to: `set width=N`, else the terminal's.
+  var outputWidth: Int { settings.width ?? terminalWidth }
+
   func renderOptions() -> RenderOptions {
-    RenderOptions(
-      width: settings.width ?? configuration.terminal.width,
-      height: configuration.terminal.stdoutIsTTY ? configuration.terminal.height : nil,
+    let size = configuration.currentSize()
+    return RenderOptions(
+      width: settings.width ?? size?.columns ?? configuration.terminal.width,
+      height: configuration.terminal.stdoutIsTTY
+        ? size?.rows ?? configuration.terminal.height : nil,
       color: useColor(), charset: settings.charset,
       timeZone: Settings.parseTimeZone(settings.timeZone) ?? .utc, maxRows: settings.rows,
       now: configuration.now())
@@ -83,13 +99,6 @@ extension Session {
     return options
   }
 
-  /// `tableHints` with the currency of `amount` when its `currency` column is gone.
-  func tableHints(currency: String?) -> TableHints {
-    var hints = tableHints
-    hints.defaultCurrency = currency
-    return hints
-  }
-
   /// All-null dimension columns are hidden with a hint naming the `group=` that fills them.
   var tableHints: TableHints {
     var fill: [String: String] = [:]
@@ -103,10 +112,29 @@ extension Session {
     return TableHints(money: money, fill: fill)
   }
 
-  /// Whether the statement loaded costs (whose amounts are in US dollars).
-  static func isCosts(_ plan: Plan) -> Bool {
-    if case .load(let request, _) = plan.source { return request.endpoint.kind == .costs }
-    return false
+  /// The currency of each money column of the result: read from the frame the statement started
+  /// from (or recorded for a stored one), then carried through the stages.
+  private func currencies(of result: ExecutionResult, plan: Plan, pipeline: PipelineSyntax)
+    -> [String: String]
+  {
+    var start = result.sourceCurrencies
+    switch plan.source {
+    case .stored(let name): start.merge(frameCurrencies[name] ?? [:]) { own, _ in own }
+    case .last: start.merge(lastCurrencies) { own, _ in own }
+    case .load(let request, _) where request.endpoint.kind == .costs && start["amount"] == nil:
+      // No row to read it from (an empty window): the Costs API bills in US dollars.
+      start["amount"] = "usd"
+    default: break
+    }
+    var tracked = MoneyTracking(currencies: start).through(
+      pipeline, plan: plan, stored: frameCurrencies, result: result.frame)
+    // `compare`: the earlier amount and the change are in the amount's currency.
+    for (column, code) in tracked where plan.comparison != nil {
+      for suffix in ["_prev", "_change"] where result.frame[column + suffix] != nil {
+        tracked[column + suffix] = code
+      }
+    }
+    return tracked
   }
 
   static func spec(_ request: ChartRequest) -> ChartSpec {

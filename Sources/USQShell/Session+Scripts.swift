@@ -35,7 +35,7 @@ extension Session {
       file, overrides: Dictionary(parameters, uniquingKeysWith: { $1 }))
     if diagnostics.hasErrors {
       let formatter = DiagnosticFormatter(
-        style: .script, decorator: useColor(forErrors: true) ? .ansi : nil)
+        style: .script, decorator: useColor(forErrors: true) ? .ansi : nil, width: outputWidth)
       console.err(formatter.format(diagnostics, in: file) + "\n")
       let isBadOverride = diagnostics.contains { $0.id == "script.unknown-override" }
       return .failed(exitCode: isBadOverride && isInvocation ? 2 : 1)

@@ -42,7 +42,7 @@ extension Session {
   private func answer(_ answer: CatalogAnswer, source: SourceFile, origin: Origin) -> Outcome {
     switch answer {
     case .text(let text):
-      console.out(text.hasSuffix("\n") ? text : text + "\n")
+      console.out(TextWrapping.wrapped(text, to: outputWidth))
       return .ok
     case .error(let diagnostic):
       report([diagnostic], in: source, origin: origin)

@@ -143,3 +143,12 @@ enum WatchRun {
   /// Its errors, as the screen shows them.
   case failure(String)
 }
+
+extension Session {
+  /// Whether the statement loaded costs (the Costs API bills in US dollars): the currency of
+  /// `amount` in a failing row of `assert` and on the `watch` screen.
+  static func isCosts(_ plan: Plan) -> Bool {
+    if case .load(let request, _) = plan.source { return request.endpoint.kind == .costs }
+    return false
+  }
+}

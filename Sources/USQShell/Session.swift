@@ -33,6 +33,9 @@ public actor Session {
   public internal(set) var settings: Settings
   var frames: [String: Frame] = [:]
   var last: Frame?
+  /// The currency of the money columns of each stored frame and of `_` (see `MoneyTracking`).
+  var frameCurrencies: [String: [String: String]] = [:]
+  var lastCurrencies: [String: String] = [:]
   /// Project, user and key lists behind `names`, fetched once per source.
   let listCache = ListCache()
   /// The HTML report being recorded (`--report`, `set report=PATH`), if any.
@@ -198,7 +201,7 @@ public actor Session {
   private func progressLine(for plan: Plan) -> ProgressLine? {
     guard configuration.terminal.stderrIsTTY, case .load = plan.source else { return nil }
     return ProgressLine(
-      enabled: true, width: configuration.terminal.width, write: ProgressLine.writeToStderr)
+      enabled: true, width: terminalWidth, write: ProgressLine.writeToStderr)
   }
 
   static func endpointName(_ plan: Plan) -> String {
@@ -244,7 +247,7 @@ public actor Session {
       style = .script
     }
     let formatter = DiagnosticFormatter(
-      style: style, decorator: useColor(forErrors: true) ? .ansi : nil)
+      style: style, decorator: useColor(forErrors: true) ? .ansi : nil, width: outputWidth)
     console.err(formatter.format(shown, in: file) + "\n")
   }
 

@@ -39,6 +39,10 @@ public struct SessionConfiguration: Sendable {
   /// Moves a test clock forward before each `watch` refresh after the first (`USQ_NOW_STEP`);
   /// does nothing with the system clock.
   public var advanceClock: @Sendable () -> Void = {}
+  /// The terminal's size now (columns, rows), read again before each statement's output so a
+  /// resized window is used at once; nil = `terminal`'s size as read at start (`COLUMNS` set,
+  /// not a terminal, tests).
+  public var currentSize: @Sendable () -> (columns: Int, rows: Int)? = { nil }
 
   public init(
     console: Console, terminal: TerminalFacts, now: @escaping @Sendable () -> Int64,

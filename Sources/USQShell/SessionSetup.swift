@@ -85,6 +85,10 @@ struct SessionSetup {
       cacheCommand: { action in Self.cacheCommand(action, directory: cacheDirectory) },
       banner: banner)
     configuration.advanceClock = advanceClock
+    // `width auto` follows the window when it is resized; `COLUMNS` and `LINES` pin the size.
+    if terminal.stdoutIsTTY && environment["COLUMNS"] == nil && environment["LINES"] == nil {
+      configuration.currentSize = { TerminalFacts.windowSize() }
+    }
   }
 
   /// The demo organization behind the API client, as `source=demo` uses it.

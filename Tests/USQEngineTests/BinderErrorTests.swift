@@ -62,6 +62,18 @@ import USQLanguage
     expectError("load completions days=7 1️⃣hours=3", "'hours=' cannot be combined with 'days='")
   }
 
+  @Test("a since= shaped like a date names the field out of range, as a date literal does")
+  func sinceOutOfRange() {
+    let labels = ["2026-11-31", "2026-12-31T23:59:60Z", "2026-11-01T08"].map {
+      bind("load completions since=\($0)", environment: Fixtures.environment()).1.first?.label
+    }
+    #expect(
+      labels == [
+        "day 31 is out of range: 2026-11 has 30 days",
+        "second 60 is out of range (leap seconds are not supported)", "not a time",
+      ])
+  }
+
   @Test("an unknown option suggests the nearest")
   func unknownOption() {
     expectError(

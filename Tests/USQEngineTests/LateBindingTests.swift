@@ -27,7 +27,7 @@ import USQLanguage
         frame.row(row).map { value -> String in
           switch value {
           case .null: ""
-          case .time(let seconds): ISOTime.format(seconds)
+          case .time(let seconds): ISODate.format(seconds)
           case .string(let text): text
           default: "\(value)"
           }

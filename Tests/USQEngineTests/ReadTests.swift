@@ -50,6 +50,18 @@ import USQFrame
       ])
   }
 
+  @Test("CSV timestamps as other tools write them; a leap second keeps the column text")
+  func csvTimestamps() async throws {
+    let directory = try folder([
+      "times.csv":
+        "at,leap\n2026-11-01 08:00:00,2026-12-31T23:59:59Z\n2026-11-01T10:00:00.750+0200,2026-12-31T23:59:60Z\n"
+    ])
+    let frame = try await read("times.csv", in: directory)
+    #expect(frame.schema == Schema([Field("at", .time), Field("leap", .string)]))
+    let eight = Fixtures.time("2026-11-01T08:00:00Z")
+    #expect(Table(frame).rows.map(\.first) == [.time(eight), .time(eight)])
+  }
+
   @Test("JSON records and NDJSON keep the keys' first-seen order")
   func json() async throws {
     let directory = try folder([

@@ -100,4 +100,23 @@ import USQFrame
       "load completions | select input_tokens | 1️⃣chart stack",
       "this chart needs 'x=': a non-numeric column for the x axis")
   }
+
+  @Test("stack and spark need by=, and the error lists the columns that could be it")
+  func chartNeedsBy() {
+    // Guessing the first text column drew one `(null)` series from a column group= never filled.
+    expectError(
+      "load completions group=model | sum input_tokens by start_time, model | 1️⃣chart stack x=start_time",
+      "'chart stack' needs by=COLUMN: the column whose values become the segments of each bar",
+      help: "add by=COLUMN with one of the candidates", note: "candidates: model")
+    expectError(
+      "load completions group=model,project_id | 1️⃣chart spark y=input_tokens",
+      "'chart spark' needs by=COLUMN: the column whose values become the sparklines",
+      note: "candidates: project_id, user_id, api_key_id, model, batch, service_tier")
+    expectError(
+      "load completions | sum input_tokens by start_time | 1️⃣chart spark",
+      "'chart spark' needs by=COLUMN: the column whose values become the sparklines",
+      help: "load a text column (e.g. group=model) and add by=COLUMN",
+      note: "the input has no text column to split by")
+    #expect(bindPlan("load completions group=model | chart spark y=input_tokens by=model") != nil)
+  }
 }

@@ -56,7 +56,7 @@ import USQVocabulary
     -> UsageClient
   {
     var client = UsageClient(
-      baseURL: served.baseURL, apiKey: key, transport: URLSessionTransport(timeout: 10),
+      baseURL: served.baseURL, apiKey: key, transport: URLSessionTransport(timeout: 60),
       cache: cache,
       concurrency: concurrency)
     client.now = { now }

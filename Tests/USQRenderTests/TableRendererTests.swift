@@ -50,51 +50,70 @@ import USQTestSupport
     var testDescription: String { name }
   }
 
-  static let cases: [Case] = [
-    Case(
-      name: "daily-completions-hidden-columns", frame: Fixtures.dailyCompletions(days: 5),
-      options: RenderOptions(now: Fixtures.dailyNow(days: 5)), hints: completionsHints),
-    Case(
-      name: "daily-completions-ascii", frame: Fixtures.dailyCompletions(days: 5),
-      options: RenderOptions(charset: .ascii, now: Fixtures.dailyNow(days: 5)),
-      hints: completionsHints),
-    Case(
-      name: "daily-completions-color", frame: Fixtures.dailyCompletions(days: 5),
-      options: RenderOptions(color: true, now: Fixtures.dailyNow(days: 5)), hints: completionsHints),
-    Case(
-      name: "daily-completions-plus-two-hours", frame: Fixtures.dailyCompletions(days: 5),
-      options: RenderOptions(
-        width: 100, timeZone: .fixed(seconds: 7200), now: Fixtures.dailyNow(days: 5)),
-      hints: completionsHints),
-    Case(
-      name: "more-rows", frame: Fixtures.dailyCompletions(days: 30),
-      options: RenderOptions(maxRows: 10, now: Fixtures.dailyNow()), hints: completionsHints),
-    Case(name: "money", frame: costs, options: RenderOptions(width: 100)),
-    Case(name: "money-width-40", frame: costs, options: RenderOptions(width: 40)),
-    Case(name: "hourly-utc", frame: hourly, options: RenderOptions()),
-    Case(
-      name: "hourly-plus-two-hours", frame: hourly,
-      options: RenderOptions(timeZone: .fixed(seconds: 7200))),
-    Case(name: "cjk", frame: cjk, options: RenderOptions()),
-    Case(name: "cjk-width-30", frame: cjk, options: RenderOptions(width: 30)),
-    Case(
-      name: "truncation-width-40", frame: Fixtures.requestsByModelProject(),
-      options: RenderOptions(width: 40, maxRows: 6)),
-    Case(
-      name: "truncation-width-200", frame: Fixtures.dailyCompletions(days: 3),
-      options: RenderOptions(width: 200)),
-    Case(
-      name: "empty",
-      frame: Fixtures.frame([("model", .string, []), ("num_model_requests", .int, [])]),
-      options: RenderOptions()),
-    Case(name: "no-columns", frame: Frame.empty, options: RenderOptions()),
-    Case(
-      name: "one-row", frame: Fixtures.requestsByModelProject().slice(0..<1),
-      options: RenderOptions()),
-    Case(
-      name: "top-5", frame: Fixtures.requestsByProjectWithOther(),
-      options: RenderOptions(charset: .ascii)),
-  ]
+  static let cases: [Case] =
+    [
+      Case(
+        name: "daily-completions-hidden-columns", frame: Fixtures.dailyCompletions(days: 5),
+        options: RenderOptions(now: Fixtures.dailyNow(days: 5)), hints: completionsHints),
+      Case(
+        name: "daily-completions-ascii", frame: Fixtures.dailyCompletions(days: 5),
+        options: RenderOptions(charset: .ascii, now: Fixtures.dailyNow(days: 5)),
+        hints: completionsHints),
+      Case(
+        name: "daily-completions-color", frame: Fixtures.dailyCompletions(days: 5),
+        options: RenderOptions(color: true, now: Fixtures.dailyNow(days: 5)),
+        hints: completionsHints),
+      Case(
+        name: "daily-completions-plus-two-hours", frame: Fixtures.dailyCompletions(days: 5),
+        options: RenderOptions(
+          width: 100, timeZone: .fixed(seconds: 7200), now: Fixtures.dailyNow(days: 5)),
+        hints: completionsHints),
+      Case(
+        name: "more-rows", frame: Fixtures.dailyCompletions(days: 30),
+        options: RenderOptions(maxRows: 10, now: Fixtures.dailyNow()), hints: completionsHints),
+      Case(name: "money", frame: costs, options: RenderOptions(width: 100)),
+    ] + narrowCases + [
+      Case(name: "money-width-40", frame: costs, options: RenderOptions(width: 40)),
+      Case(name: "hourly-utc", frame: hourly, options: RenderOptions()),
+      Case(
+        name: "hourly-plus-two-hours", frame: hourly,
+        options: RenderOptions(timeZone: .fixed(seconds: 7200))),
+      Case(name: "cjk", frame: cjk, options: RenderOptions()),
+      Case(name: "cjk-width-30", frame: cjk, options: RenderOptions(width: 30)),
+      Case(
+        name: "truncation-width-40", frame: Fixtures.requestsByModelProject(),
+        options: RenderOptions(width: 40, maxRows: 6)),
+      Case(
+        name: "truncation-width-200", frame: Fixtures.dailyCompletions(days: 3),
+        options: RenderOptions(width: 200)),
+      Case(
+        name: "empty",
+        frame: Fixtures.frame([("model", .string, []), ("num_model_requests", .int, [])]),
+        options: RenderOptions()),
+      Case(name: "no-columns", frame: Frame.empty, options: RenderOptions()),
+      Case(
+        name: "one-row", frame: Fixtures.requestsByModelProject().slice(0..<1),
+        options: RenderOptions()),
+      Case(
+        name: "top-5", frame: Fixtures.requestsByProjectWithOther(),
+        options: RenderOptions(charset: .ascii)),
+    ]
+
+  /// `load completions days=4 | where num_model_requests > 0` at 40, 60 and 80 columns, each in
+  /// Unicode and ASCII, plain and colour: the named column stays, headers wrap whole, the rest
+  /// is listed.
+  static let narrowCases: [Case] = [40, 60, 80].flatMap { width in
+    [(Charset.unicode, false), (.unicode, true), (.ascii, false), (.ascii, true)].map {
+      charset, color in
+      Case(
+        name: "narrow-\(width)-\(charset.rawValue)-\(color ? "color" : "plain")",
+        frame: Fixtures.dailyCompletions(days: 4),
+        options: RenderOptions(
+          width: width, color: color, charset: charset, now: Fixtures.dailyNow(days: 4)),
+        hints: TableHints(
+          fill: completionsHints.fill, preferred: ["num_model_requests"]))
+    }
+  }
 
   @Test("tables", arguments: cases)
   func table(_ table: Case) {
@@ -156,6 +175,19 @@ import USQTestSupport
     let text = TableRenderer.render(frame, options: RenderOptions(width: 60))
     #expect(text.contains("│ name  │ columns │ names"))
     #expect(text.contains("│ usage │      23 │ input_tokens, input_tokens, input_tok… │"))
+  }
+
+  @Test("after a pivot into many columns, the footnote names twelve and counts the rest")
+  func manyLeftOut() {
+    let names = (1...30).map { "gpt-4o, input (\($0))" }
+    let frame = Frame(
+      unchecked: names.map { ($0, Column.int(IntColumn(values: [1_234_567]))) })
+    let text = TableRenderer.render(frame, options: RenderOptions(width: 40))
+    let note = text.split(separator: "\n").drop { !$0.contains("not shown") }.joined(separator: " ")
+    #expect(note.hasPrefix("2"), "\(text)")
+    #expect(note.contains("'gpt-4o, input (4)'"), "\(text)")
+    #expect(note.contains("… and "), "\(text)")
+    #expect(!note.contains("(30)"), "\(text)")
   }
 
   @Test("a Foundation time zone applies its own offset")

@@ -1,3 +1,4 @@
+import USQBasics
 import USQFrame
 import USQLanguage
 
@@ -263,7 +264,7 @@ struct ExpressionBinder {
   /// A string literal compared with a time becomes a time when it reads as a date.
   static func coerced(_ expression: BoundExpression, toward kind: ColumnKind?) -> BoundExpression {
     guard kind == .time, case .literal(.string(let text)) = expression,
-      let seconds = DateParser.parse(text)
+      let seconds = ISODate.parse(text)
     else { return expression }
     return .literal(.time(seconds))
   }

@@ -1,3 +1,4 @@
+import USQBasics
 import USQLanguage
 import USQVocabulary
 
@@ -46,11 +47,18 @@ enum LoadMessages {
       label: option.rawText == "0" ? "must be at least 1" : "not a positive integer")
   }
 
+  /// Labelled with the field at fault when the value is shaped like a date (`month 13 is out of
+  /// range`), as the lexer labels a date literal.
   static func expectedTime(_ option: OptionSyntax) -> Diagnostic {
-    .error(
+    let label =
+      switch ISODate.scan(Array(option.rawText.utf8), from: 0).outcome {
+      case .outOfRange(let reason): reason
+      case .instant, .malformed: "not a time"
+      }
+    return .error(
       "bind.expected-time",
       "expected a date, date-time or relative time for '\(option.key.text)', found '\(option.rawText)'",
-      at: option.valueSpan, label: "not a time",
+      at: option.valueSpan, label: label,
       notes: ["examples: 2026-11-01, 2026-11-01T08:00, 2026-11-01T08:00+02:00, -7d, -36h"])
   }
 

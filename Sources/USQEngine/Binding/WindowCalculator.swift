@@ -169,7 +169,7 @@ struct WindowCalculator {
   /// A date, date-time, `now`, or a relative time (`-7d`, `-36h`, `-90m`, `-2w`).
   static func instant(_ text: String, now: Int64) -> Int64? {
     if text == "now" { return now }
-    if let date = DateParser.parse(text) { return date }
+    if let date = ISODate.parse(text) { return date }
     guard text.hasPrefix("-"), let unit = text.last,
       let amount = Int64(text.dropFirst().dropLast()), amount >= 0
     else { return nil }

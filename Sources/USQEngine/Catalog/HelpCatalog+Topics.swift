@@ -23,8 +23,10 @@ extension HelpCatalog {
         records) or NDJSON, inferring int, float, bool, timestamp and string columns. PATH may be a
         file, a folder (its .json, .ndjson and .csv files in name order) or a glob. API pages give
         exactly the frame `load` would have built. Any other extension (.svg, .parquet) is refused;
-        an empty CSV is an error; a column with leading zeros (08123) stays text. A malformed file
-        is an error naming the line (CSV) or byte (JSON) where it goes wrong.
+        an empty CSV is an error; a column with leading zeros (08123) stays text. A timestamp is
+        ISO 8601 (2026-11-01, 2026-11-01 08:00:00, …T08:00:00.5+02:00; no zone = UTC; fractions
+        dropped). A malformed file is an error naming the line (CSV) or byte (JSON) where it goes
+        wrong.
         """,
       examples: ["read pages/*.json | sum input_tokens by model", "read usage.csv | head 5"]),
     HelpTopic(

@@ -101,6 +101,6 @@ struct DailySeries {
   static func day(_ seconds: Int64) -> Int64 { floorDivide(seconds, 86_400) }
 
   static func notDaily(_ start: Int64) -> String {
-    "'forecast' needs whole UTC days in 'start_time', found \(ISOTime.format(start)); add '| bucket day' before it"
+    "'forecast' needs whole UTC days in 'start_time', found \(ISODate.format(start)); add '| bucket day' before it"
   }
 }

@@ -11,6 +11,9 @@ public struct ExecutionResult: Sendable {
   /// The plan that ran: optimized, and with the stages bound late (after `read`, `pivot`)
   /// bound and optimized too.
   public var plan: Plan
+  /// The currency of each money column of the frame the statement started from
+  /// (`MoneyColumns.currencies(in:)`), for the stages that drop the `currency` column.
+  public var sourceCurrencies: [String: String] = [:]
 
   /// `time: load 812.4 ms · sum 9.1 ms · top 0.1 ms · total 823.0 ms` (for `timer=on`).
   public var timerLine: String { StageTiming.line(timings) }

@@ -39,7 +39,7 @@ public struct Executor: Sendable {
     async let earlier = runComparison(plan)
     var timings: [StageTiming] = []
     let clock = ContinuousClock()
-    var (frame, context) = try await runPipeline(
+    var (frame, context, sourceCurrencies) = try await runPipeline(
       plan.source, sourceSchema: plan.sourceSchema, stages: plan.stages, timings: &timings,
       progress: progress)
     var ran = plan
@@ -69,14 +69,15 @@ public struct Executor: Sendable {
     }
     return ExecutionResult(
       frame: frame, output: Self.output(ran.output, binding: ran.binding, frame),
-      timings: timings, plan: ran)
+      timings: timings, plan: ran, sourceCurrencies: sourceCurrencies)
   }
 
-  /// The source, then the stages, timing each; the frame and the context the stages ran in.
+  /// The source, then the stages, timing each; the frame, the context the stages ran in, and
+  /// the currencies of the source's money columns.
   private func runPipeline(
     _ source: PlannedSource, sourceSchema: StageSchema, stages: [PlannedStage],
     timings: inout [StageTiming], progress: @escaping @Sendable (Int, Int?) -> Void
-  ) async throws -> (Frame, OperationContext) {
+  ) async throws -> (Frame, OperationContext, [String: String]) {
     let clock = ContinuousClock()
     let started = clock.now
     let frame = try await loadSource(source, sourceSchema: sourceSchema, progress: progress)
@@ -90,7 +91,10 @@ public struct Executor: Sendable {
     let context = OperationContext(
       environment: environment, dataSource: dataSource, window: window,
       bucketWidth: sourceSchema.bucketWidth, listCache: listCache)
-    return (try await runStages(stages, frame, context: context, timings: &timings), context)
+    let currencies = MoneyColumns.currencies(in: frame)
+    return (
+      try await runStages(stages, frame, context: context, timings: &timings), context, currencies
+    )
   }
 
   /// The frame of `compare`'s earlier window, or `nil` without a comparison.

@@ -3,7 +3,7 @@ import USQLanguage
 
 /// `chart KIND [x=C] [y=C, …] [by=C] [title="…"] [width=N] [height=N]`: the output stage that
 /// draws the frame. Defaults: `x` the first non-numeric column (`start_time` for `line`), `y`
-/// the last numeric column; `stack` and `spark` need `by=` (default: the first string column).
+/// the last numeric column; `stack` and `spark` need `by=` (an error lists the candidates).
 ///
 /// ```
 /// load completions days=30 | chart bar x=start_time y=input_tokens,output_tokens
@@ -14,7 +14,7 @@ enum ChartStage {
     usage:
       "chart bar|stack|line|pie|spark|heat [x=C] [y=C, …] [by=C] [title=\"…\"] [width=N] [height=N]",
     details:
-      "Draws the frame (the last stage, or before `export PATH.svg`).\nbar: one bar per row; several y give grouped bars. stack: one bar per x, one segment per\n`by` value. line: a time series per `by` value. pie: share of each row, largest first.\nspark: one sparkline per `by` value. heat: day × hour-of-day (needs bucket=1h or finer).\nDefaults: x = the first non-numeric column (start_time for line), y = the last numeric.\nPartial buckets (still in progress, begun before the loaded data) and projected rows\n(`forecast` = true) are drawn dotted, lighter or hatched, with a note; an id with its name\nbeside it (after `names`) is labelled by the name.",
+      "Draws the frame (the last stage, or before `export PATH.svg`).\nbar: one bar per row; several y give grouped bars. stack: one bar per x, one segment per\n`by` value (by= required). line: a time series per `by` value; a null leaves a gap.\npie: share of each row, largest first. spark: one sparkline per `by` value (by= required).\nheat: day × hour-of-day (needs bucket=1h or finer). Negative values in bar and stack grow\nleft of a zero axis. Defaults: x = the first non-numeric column (start_time for line),\ny = the last numeric. Partial buckets (still in progress, begun before the loaded data)\nand projected rows (`forecast` = true) are drawn dotted, lighter or hatched, with a note;\nan id with its name beside it (after `names`) is labelled by the name.",
     examples: [
       "load completions days=30 | chart bar x=start_time y=input_tokens,output_tokens",
       "load completions days=30 group=model,project_id | sum num_model_requests by model, project_id | chart stack x=model y=num_model_requests by=project_id",
@@ -92,10 +92,10 @@ enum ChartStage {
       if request.x == nil { state.report(needs(verb, "x", "a non-numeric column for the x axis")) }
     case .pie, .spark, .heat: break
     }
-    let needsSeries = request.kind == .stack || request.kind == .spark
-    if needsSeries && request.by == nil {
-      request.by = input.columns.first { $0.kind == .string && $0.name != request.x }?.name
-      if request.by == nil { state.report(needs(verb, "by", "a column naming the series")) }
+    // The contract asks for `by=` here: guessing one drew a single `(null)` series from a column
+    // that `group=` never filled.
+    if (request.kind == .stack || request.kind == .spark) && request.by == nil {
+      state.report(needsBy(verb, kind: request.kind, input: input, x: request.x))
     }
     if request.kind == .pie && request.by == nil {
       request.by = input.columns.first { $0.kind == .string }?.name ?? input.firstNonNumeric?.name
@@ -141,6 +141,24 @@ enum ChartStage {
     .error(
       "bind.chart-option", "this chart needs '\(key)=': \(what)", at: verb.span,
       label: "no default for '\(key)'", help: "add \(key)=COLUMN")
+  }
+
+  fileprivate static func needsBy(_ verb: Name, kind: ChartKind, input: StageSchema, x: String?)
+    -> Diagnostic
+  {
+    let candidates = input.columns.filter { !$0.kind.isNumeric && $0.kind != .time && $0.name != x }
+      .map(\.name)
+    let what = kind == .stack ? "segments of each bar" : "sparklines"
+    return .error(
+      "bind.chart-needs-by",
+      "'chart \(kind.rawValue)' needs by=COLUMN: the column whose values become the \(what)",
+      at: verb.span, label: "no by=",
+      notes: candidates.isEmpty
+        ? ["the input has no text column to split by"]
+        : ["candidates: " + candidates.joined(separator: ", ")],
+      help: candidates.isEmpty
+        ? "load a text column (e.g. group=model) and add by=COLUMN"
+        : "add by=COLUMN with one of the candidates")
   }
 
   fileprivate static func oneValue(_ option: OptionSyntax) -> Diagnostic {

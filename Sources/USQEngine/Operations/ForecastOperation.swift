@@ -73,7 +73,7 @@ struct ForecastOperation: PipelineOperation {
         }
         column = found
       } else if value.text != "month" {
-        guard let seconds = DateParser.parse(value.text) else {
+        guard let seconds = ISODate.parse(value.text) else {
           state.report(invalidTarget(value))
           return nil
         }

@@ -44,8 +44,8 @@ extension Plan {
     var window = ""
     if case .load(let request, _) = comparison.earlierSource(source) {
       window =
-        " over \(ISOTime.format(request.startTime)) – "
-        + (request.endTime.map(ISOTime.format) ?? "(now)")
+        " over \(ISODate.format(request.startTime)) – "
+        + (request.endTime.map(ISODate.format) ?? "(now)")
     }
     let left =
       comparison.earlierStages(stages).count < stages.count ? " without top/head/tail" : ""
@@ -101,8 +101,8 @@ extension Plan {
     case .load(let request, _):
       var parameters: [String] = []
       if request.endpoint.isBucketed {
-        parameters.append("start_time=\(ISOTime.format(request.startTime))")
-        parameters.append("end_time=" + (request.endTime.map(ISOTime.format) ?? "(now)"))
+        parameters.append("start_time=\(ISODate.format(request.startTime))")
+        parameters.append("end_time=" + (request.endTime.map(ISODate.format) ?? "(now)"))
         if let width = request.bucketWidth { parameters.append("bucket_width=\(width.rawValue)") }
         if !request.groupBy.isEmpty {
           parameters.append("group_by=\(request.groupBy.joined(separator: ","))")
@@ -152,16 +152,5 @@ extension Plan {
     if let note = request.note { notes.append(note) }
     if !notes.isEmpty { lines.append("      (\(notes.joined(separator: "; ")))") }
     return lines
-  }
-}
-
-/// ISO 8601 UTC text for seconds since the epoch: `2026-11-24T00:00:00Z`.
-enum ISOTime {
-  static func format(_ seconds: Int64) -> String {
-    let days = seconds >= 0 ? seconds / 86_400 : (seconds - 86_399) / 86_400
-    let rest = seconds - days * 86_400
-    let date = CivilDate(days: days)
-    func two(_ value: Int64) -> String { value < 10 ? "0\(value)" : "\(value)" }
-    return "\(date.isoString)T\(two(rest / 3_600)):\(two(rest / 60 % 60)):\(two(rest % 60))Z"
   }
 }

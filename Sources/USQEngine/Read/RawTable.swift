@@ -1,3 +1,4 @@
+import USQBasics
 import USQFrame
 
 /// Rows of untyped cells read from a file, before column kinds are inferred.
@@ -79,7 +80,7 @@ struct RawTable {
         if Int64(text) == nil { candidates.remove(.int) }
         if Double(text) == nil { candidates.remove(.double) }
         if !["true", "false"].contains(text.lowercased()) { candidates.remove(.bool) }
-        if DateParser.parse(text) == nil { candidates.remove(.time) }
+        if ISODate.parse(text) == nil { candidates.remove(.time) }
       }
       sawValue = true
       if candidates.isEmpty { return .string }
@@ -131,7 +132,7 @@ struct RawTable {
       return Double(raw).map(Value.double) ?? .null
     case (.bool(let flag), .bool): return .bool(flag)
     case (.text(let text, _), .bool): return .bool(text.lowercased() == "true")
-    case (.text(let text, _), .time): return DateParser.parse(text).map(Value.time) ?? .null
+    case (.text(let text, _), .time): return ISODate.parse(text).map(Value.time) ?? .null
     case (.text(let text, _), _): return .string(text)
     case (.number(let raw), _): return .string(raw)
     case (.bool(let flag), _): return .string(flag ? "true" : "false")

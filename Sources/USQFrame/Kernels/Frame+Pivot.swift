@@ -70,11 +70,10 @@ extension Frame {
   static func columnName(for value: Value) -> String {
     switch value {
     case .time(let seconds):
-      let day = CivilDate(days: floorDivide(seconds, 86_400)).isoString
-      let rest = floorModulo(seconds, 86_400)
-      if rest == 0 { return day }
-      func two(_ number: Int64) -> String { number < 10 ? "0\(number)" : "\(number)" }
-      return "\(day)T\(two(rest / 3_600)):\(two(rest / 60 % 60)):\(two(rest % 60))Z"
+      if floorModulo(seconds, 86_400) == 0 {
+        return CivilDate(days: floorDivide(seconds, 86_400)).isoString
+      }
+      return ISODate.format(seconds)
     default: return value.description
     }
   }

@@ -26,11 +26,15 @@ public struct DiagnosticFormatter: Sendable {
   public var style: Style
   /// Colours, or `nil` for plain text.
   public var decorator: DiagnosticDecorator?
+  /// The terminal's columns: notes and help (lists of stages, columns, keys) wrap between words
+  /// to fit, their continuation lines indented under the text; nil = no wrapping.
+  public var width: Int?
 
   /// Creates a formatter.
-  public init(style: Style = .prompt, decorator: DiagnosticDecorator? = nil) {
+  public init(style: Style = .prompt, decorator: DiagnosticDecorator? = nil, width: Int? = nil) {
     self.style = style
     self.decorator = decorator
+    self.width = width
   }
 
   /// The diagnostics, each rendered in full, separated by line breaks (no final line break).
@@ -60,9 +64,29 @@ public struct DiagnosticFormatter: Sendable {
     let (echo, caretLine) = underline(diagnostic, in: source, lineIndex: line - 1)
     lines.append(paint(String(line)) { $0.gutter($1) } + " \(bar) \(echo)")
     lines.append("\(blank)\(bar) \(caretLine)")
-    for note in diagnostic.notes { lines.append("\(blank)= note: \(note)") }
-    if let help = diagnostic.help { lines.append("\(blank)= help: \(help)") }
+    for note in diagnostic.notes { lines += wrapped("\(blank)= note: ", note) }
+    if let help = diagnostic.help { lines += wrapped("\(blank)= help: ", help) }
     return lines.joined(separator: "\n")
+  }
+
+  /// `prefix` + `text`, broken between words into lines of at most `width` columns; later lines
+  /// start under the text. A word longer than a line stays whole.
+  func wrapped(_ prefix: String, _ text: String) -> [String] {
+    guard let width else { return [prefix + text] }
+    let indent = String(repeating: " ", count: DisplayWidth.of(prefix))
+    var lines: [String] = []
+    var current = prefix
+    var lineHasText = false
+    for word in text.split(separator: " ", omittingEmptySubsequences: false) {
+      if lineHasText && DisplayWidth.of(current) + 1 + DisplayWidth.of(word) > width {
+        lines.append(current)
+        current = indent + word
+      } else {
+        current += (lineHasText ? " " : "") + word
+      }
+      lineHasText = true
+    }
+    return lines + [current]
   }
 
   /// A diagnostic that has no source line to show (a bad command-line argument, an unknown
@@ -77,8 +101,8 @@ public struct DiagnosticFormatter: Sendable {
     let severity = paint(diagnostic.severity.rawValue) { $0.severity($1, diagnostic.severity) }
     let message = paint(diagnostic.message) { $0.message($1) }
     var lines = ["\(severity): \(message)"]
-    for note in diagnostic.notes { lines.append("  = note: \(note)") }
-    if let help = diagnostic.help { lines.append("  = help: \(help)") }
+    for note in diagnostic.notes { lines += wrapped("  = note: ", note) }
+    if let help = diagnostic.help { lines += wrapped("  = help: ", help) }
     return lines.joined(separator: "\n")
   }
 

@@ -17,7 +17,8 @@ public struct LineEditorError: Error, Equatable, Sendable, CustomStringConvertib
 /// cancelling the line. Use it only when stdin is a terminal (`TerminalFacts.stdinIsTTY`).
 ///
 /// Keys: emacs bindings; Up/Down walk the history; Ctrl-R searches it; Tab completes (a second
-/// Tab lists the candidates); Ctrl-C drops the line; Ctrl-D on an empty line ends; Ctrl-Z suspends.
+/// Tab lists the candidates); Ctrl-L clears the screen; Ctrl-C drops the line; Ctrl-D on an empty
+/// line ends; Ctrl-Z suspends.
 ///
 /// Not thread-safe: use one editor from one task at a time (the REPL does).
 public final class LineEditor: LineReader {
@@ -123,6 +124,16 @@ public final class LineEditor: LineReader {
     }
     _ = usq_el_bind(editLine, "^I", "usq-complete")
     _ = usq_el_bind(editLine, "^R", "em-inc-search-prev")
+    // Ctrl-L clears the screen and redraws the line being typed. libedit's own ed-clear-screen
+    // needs the terminal's `clear` capability, so with TERM unset it only redrew the line below;
+    // the ANSI sequence works in every terminal usq colours (a `dumb` one keeps libedit's).
+    _ = usq_el_addfn(editLine, "usq-clear-screen", "clear the screen") { el, _ in
+      guard let editor = LineEditor.instance(for: el) else { return UInt8(USQ_CC_ERROR) }
+      editor.write("\u{1B}[H\u{1B}[2J")
+      return UInt8(USQ_CC_REDISPLAY)
+    }
+    let isDumb = getenv("TERM").map { String(cString: $0) == "dumb" } ?? false
+    _ = usq_el_bind(editLine, "^L", isDumb ? "ed-clear-screen" : "usq-clear-screen")
   }
 
   private static func instance(for editLine: OpaquePointer?) -> LineEditor? {

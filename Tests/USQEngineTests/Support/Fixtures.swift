@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import USQBasics
 import USQFrame
 import USQLanguage
 import USQShell
@@ -126,7 +127,7 @@ enum Fixtures {
   }
 
   static func time(_ text: String) -> Int64 {
-    guard let value = DateParser.parse(text) else {
+    guard let value = ISODate.parse(text) else {
       Issue.record("bad date \(text)")
       return 0
     }

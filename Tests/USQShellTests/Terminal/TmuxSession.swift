@@ -39,6 +39,11 @@ final class TmuxSession {
     _ = tmux(["send-keys", "-t", "0"] + keys)
   }
 
+  /// Resizes the pane's window to `width`×`height` (the program gets SIGWINCH).
+  func resize(width: Int, height: Int) {
+    _ = tmux(["resize-window", "-t", "0", "-x", String(width), "-y", String(height)])
+  }
+
   /// Types text literally.
   func type(_ text: String) {
     _ = tmux(["send-keys", "-t", "0", "-l", text])
@@ -59,11 +64,6 @@ final class TmuxSession {
   func format(_ format: String) -> String {
     let (_, output) = tmux(["display-message", "-p", "-t", "0", format])
     return output.trimmingCharacters(in: .whitespacesAndNewlines)
-  }
-
-  /// Resizes the window (the program gets SIGWINCH).
-  func resize(width: Int, height: Int) {
-    _ = tmux(["resize-window", "-t", "0", "-x", String(width), "-y", String(height)])
   }
 
   /// The last non-blank line of the screen.
