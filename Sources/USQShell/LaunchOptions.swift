@@ -27,13 +27,15 @@ public struct LaunchOptions: Sendable {
   public var baseURL: String?
   /// `--key-file`.
   public var keyFile: String?
+  /// `--quiet`: nothing on stdout (a guard script in cron or CI speaks only when it fails).
+  public var quiet: Bool
   /// `--report PATH`: write an HTML report of the run.
   public var report: String?
 
   public init(
     mode: Mode, forceDemo: Bool = false, format: String? = nil, timeZone: String? = nil,
     noColor: Bool = false, noCache: Bool = false, timer: Bool = false, baseURL: String? = nil,
-    keyFile: String? = nil, report: String? = nil
+    keyFile: String? = nil, report: String? = nil, quiet: Bool = false
   ) {
     self.mode = mode
     self.forceDemo = forceDemo
@@ -45,5 +47,6 @@ public struct LaunchOptions: Sendable {
     self.baseURL = baseURL
     self.keyFile = keyFile
     self.report = report
+    self.quiet = quiet
   }
 }

@@ -27,6 +27,8 @@ extension Session {
     case .fields(let endpoint, let field):
       return fields(endpoint, field, source: source, origin: origin)
     case .explain(let pipeline): return explain(pipeline, source: source, origin: origin)
+    case .watch(let every, let pipeline):
+      return await watch(pipeline, every: every, verb: command.verb, source: source, origin: origin)
     }
     return .ok
   }

@@ -107,7 +107,9 @@ extension Session {
         if let key = field.groupKey, fill[field.name] == nil { fill[field.name] = "group=\(key)" }
       }
     }
-    return TableHints(fill: fill)
+    // `compare` keeps money money: the earlier amount and the change are dollars too.
+    let money = ["amount": "currency", "amount_prev": "currency", "amount_change": "currency"]
+    return TableHints(money: money, fill: fill)
   }
 
   /// The currency of each money column of the result: read from the frame the statement started
@@ -126,8 +128,15 @@ extension Session {
       start["amount"] = "usd"
     default: break
     }
-    return MoneyTracking(currencies: start).through(
+    var tracked = MoneyTracking(currencies: start).through(
       pipeline, plan: plan, stored: frameCurrencies, result: result.frame)
+    // `compare`: the earlier amount and the change are in the amount's currency.
+    for (column, code) in tracked where plan.comparison != nil {
+      for suffix in ["_prev", "_change"] where result.frame[column + suffix] != nil {
+        tracked[column + suffix] = code
+      }
+    }
+    return tracked
   }
 
   static func spec(_ request: ChartRequest) -> ChartSpec {

@@ -25,6 +25,9 @@ extension Session {
     var requests: [UsageQuery] = []
     if case .load(let request, _) = plan.source { requests = [request] }
     if case .spend(let spend) = plan.source { requests = spend.requests }
+    if case .load(let earlier, _)? = plan.comparison?.earlierSource(plan.source) {
+      requests.append(earlier)
+    }
     if let client = dataSource as? ClientDataSource {
       let commands = requests.flatMap(client.curlCommands)
       if !commands.isEmpty {

@@ -125,7 +125,9 @@ public actor Session {
     do {
       result = try await execute(plan, origin: origin)
     } catch {
-      return reportFailure(error, at: pipeline.source.span, source: source, origin: origin)
+      return reportFailure(
+        error, at: pipeline.source.span, source: source, origin: origin,
+        currency: Self.isCosts(plan) ? "usd" : nil)
     }
     report(result.warnings, in: source, origin: origin)
     if let lint = PipelineLints.checkPie(pipeline, rows: result.frame.rowCount) {
@@ -163,12 +165,17 @@ public actor Session {
     return Double(seconds) + Double(attoseconds) / 1e18
   }
 
-  private func reportFailure(_ error: any Error, at span: Span, source: SourceFile, origin: Origin)
-    -> Outcome
-  {
+  /// - Parameter currency: the currency of `amount` in a failing row of `assert`.
+  private func reportFailure(
+    _ error: any Error, at span: Span, source: SourceFile, origin: Origin, currency: String? = nil
+  ) -> Outcome {
     if error is CancellationError || Task.isCancelled {
       // The REPL says "cancelled"; a script or -c is simply interrupted.
       return .failed(exitCode: 130)
+    }
+    if let assertion = error as? AssertionFailed {
+      reportAssertion(assertion, currency: currency)
+      return .failed(exitCode: AssertionFailed.exitCode)
     }
     if let execution = error as? ExecutionError {
       let diagnostics = execution.diagnostics
@@ -222,6 +229,18 @@ public actor Session {
   }
 
   // MARK: - Diagnostics
+
+  /// `assertion failed: MESSAGE` and the first failing row, on stderr.
+  private func reportAssertion(_ failure: AssertionFailed, currency: String?) {
+    let rows = failure.failingRows == 1 ? "1 row fails" : "\(failure.failingRows) rows fail"
+    var options = renderOptions()
+    options.color = useColor(forErrors: true)
+    var hints = tableHints
+    hints.defaultCurrency = currency
+    console.err(
+      "\(failure.description)\nfirst failing row (row \(failure.rowNumber); \(rows)):\n"
+        + TableRenderer.render(failure.row, options: options, hints: hints))
+  }
 
   func report(_ diagnostics: [Diagnostic], in source: SourceFile, origin: Origin) {
     guard !diagnostics.isEmpty else { return }

@@ -36,6 +36,9 @@ public struct SessionConfiguration: Sendable {
   public var cacheCommand: @Sendable (CacheAction) -> String
   /// The one-line banner of the interactive shell.
   public var banner: String
+  /// Moves a test clock forward before each `watch` refresh after the first (`USQ_NOW_STEP`);
+  /// does nothing with the system clock.
+  public var advanceClock: @Sendable () -> Void = {}
   /// The terminal's size now (columns, rows), read again before each statement's output so a
   /// resized window is used at once; nil = `terminal`'s size as read at start (`COLUMNS` set,
   /// not a terminal, tests).

@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 import USQDemo
 import USQEngine
 import USQFrame
@@ -28,7 +29,7 @@ struct SessionSetup {
     let baseURL =
       options.baseURL ?? environment["OPENAI_BASE_URL"].flatMap { $0.isEmpty ? nil : $0 }
       ?? UsageClient.defaultBaseURL
-    let now = try Self.clock(environment: environment)
+    let (now, advanceClock) = try Self.clock(environment: environment)
     var terminal = TerminalFacts.read(environment: environment)
     if options.noColor { terminal.color = false }
 
@@ -76,12 +77,14 @@ struct SessionSetup {
       return ClientDataSource(client: client)
     }
     let banner = Self.banner(source: settings.source, baseURL: baseURL, hasKey: key != nil)
+    let console = options.quiet ? Console(out: { _ in }, err: Console.standard.err) : .standard
     configuration = SessionConfiguration(
-      console: .standard, terminal: terminal, now: now, endpoints: EndpointCatalog.all,
+      console: console, terminal: terminal, now: now, endpoints: EndpointCatalog.all,
       dataSource: dataSource, describeFailure: Self.describe,
       workingDirectory: FileManager.default.currentDirectoryPath,
       cacheCommand: { action in Self.cacheCommand(action, directory: cacheDirectory) },
       banner: banner)
+    configuration.advanceClock = advanceClock
     // `width auto` follows the window when it is resized; `COLUMNS` and `LINES` pin the size.
     if terminal.stdoutIsTTY && environment["COLUMNS"] == nil && environment["LINES"] == nil {
       configuration.currentSize = { TerminalFacts.windowSize() }
@@ -112,14 +115,36 @@ struct SessionSetup {
     return key.isEmpty ? nil : key
   }
 
-  /// "Now": `USQ_NOW` (a date-time or epoch seconds) when set, else the system clock.
-  static func clock(environment: [String: String]) throws -> @Sendable () -> Int64 {
-    guard let text = environment["USQ_NOW"], !text.isEmpty else { return DemoClock.system }
+  /// "Now": `USQ_NOW` (a date-time or epoch seconds) when set, else the system clock; and what
+  /// moves it. `USQ_NOW_STEP` (a test hook, with `USQ_NOW`: a duration such as `1h` or seconds)
+  /// moves the fixed "now" forward by that much before each `watch` refresh after the first.
+  static func clock(environment: [String: String]) throws -> (
+    now: @Sendable () -> Int64, advance: @Sendable () -> Void
+  ) {
+    guard let text = environment["USQ_NOW"], !text.isEmpty else { return (DemoClock.system, {}) }
     guard let fixed = DemoClock.parse(text) else {
       throw Problem(
         description: "USQ_NOW '\(text)' is not a date-time (2026-11-30T12:00:00Z) or epoch seconds")
     }
-    return { fixed }
+    guard let stepText = environment["USQ_NOW_STEP"], !stepText.isEmpty else {
+      return ({ fixed }, {})
+    }
+    guard let step = Self.seconds(stepText) else {
+      throw Problem(
+        description: "USQ_NOW_STEP '\(stepText)' is not a duration (1h, 90s) or seconds")
+    }
+    let clock = Mutex(fixed)
+    return ({ clock.withLock { $0 } }, { clock.withLock { $0 += step } })
+  }
+
+  /// `90`, `90s`, `15m`, `1h`, `1d` in seconds.
+  static func seconds(_ text: String) -> Int64? {
+    if let plain = Int64(text) { return plain }
+    let units: [Character: Int64] = ["s": 1, "m": 60, "h": 3_600, "d": 86_400]
+    guard let last = text.last, let unit = units[last], let amount = Int64(text.dropLast()) else {
+      return nil
+    }
+    return amount * unit
   }
 
   static func banner(source: Settings.Source, baseURL: String, hasKey: Bool) -> String {

@@ -24,6 +24,9 @@ struct GlobalOptions: ParsableArguments {
   @Flag(help: "Print the time each stage took, on stderr.")
   var timer = false
 
+  @Flag(help: "Print nothing on stdout (errors and failed assertions still go to stderr).")
+  var quiet = false
+
   @Option(
     name: .customLong("base-url"),
     help: "The API's base URL (default $OPENAI_BASE_URL or https://api.openai.com/v1).")
@@ -45,6 +48,6 @@ struct GlobalOptions: ParsableArguments {
     LaunchOptions(
       mode: mode, forceDemo: demo, format: format, timeZone: tz, noColor: noColor,
       noCache: noCache, timer: timer, baseURL: baseURL, keyFile: keyFile,
-      report: report)
+      report: report, quiet: quiet)
   }
 }

@@ -9,7 +9,7 @@ struct USQCommand: AsyncParsableCommand {
     discussion: """
       With no admin key (OPENAI_ADMIN_KEY or --key-file) usq runs on a built-in demo organization.
       Environment: OPENAI_ADMIN_KEY, OPENAI_BASE_URL, NO_COLOR, USQ_CACHE_DIR, USQ_HISTORY, USQ_NOW.
-      Exit codes: 0 success; 1 error in a statement; 2 bad command line; 3 API, network or auth failure.
+      Exit codes: 0 success; 1 error in a statement; 2 bad command line; 3 API, network or auth failure; 4 a failed assert.
       """,
     version: "usq \(Launcher.version)",
     subcommands: [Run.self, Serve.self]

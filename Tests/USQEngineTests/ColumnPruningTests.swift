@@ -158,6 +158,7 @@ import USQLanguage
     "derive total = input_tokens + output_tokens", "derive input_tokens = output_tokens * 2",
     "sort input_tokens desc", "top 3", "head 4", "tail 2", "share input_tokens by model",
     "other 20%", "distinct model", "fill", "pivot model values input_tokens", "count by model",
+    "forecast to=2026-12-02", "assert input_tokens >= 0", "assert output_tokens < 900",
   ]
 
   static let buckets = ["bucket day", "bucket week", "bucket 2d", "bucket hour"]

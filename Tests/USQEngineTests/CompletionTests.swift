@@ -62,7 +62,7 @@ enum StageSyntaxVerbs {
     "where", "select", "drop", "rename", "derive", "sum", "avg", "min", "max", "count", "agg",
     "sort", "top", "head", "tail", "bucket", "fill", "share", "other", "pivot", "join", "names",
     "price",
-    "distinct", "chart", "export",
+    "distinct", "compare", "forecast", "assert", "chart", "export",
   ]
 }
 
@@ -96,5 +96,28 @@ enum StageSyntaxVerbs {
     let result = provider.complete(line: line, cursor: line.utf8.count)
     #expect(result.replacing == Span(start: 24, end: 27))
     #expect(result.candidates == ["input_tokens", "input_cached_tokens"])
+  }
+}
+
+extension CompletionTests {
+  @Test("compare, forecast, assert and watch complete their words, options and columns")
+  func periods() {
+    #expect(complete("load completions | com") == ["compare"])
+    #expect(complete("load completions | compare ") == ["prev"])
+    #expect(complete("load completions | fore") == ["forecast"])
+    #expect(complete("load completions | forecast ") == ["to=", "y="])
+    #expect(complete("load completions | forecast to=") == ["month"])
+    #expect(
+      complete("load completions | sum input_tokens by start_time | forecast y=") == [
+        "start_time", "input_tokens",
+      ])
+    #expect(complete("load completions | as") == ["assert"])
+    #expect(complete("load completions | sum input_tokens | assert inp") == ["input_tokens"])
+    #expect(
+      complete("load completions | sum input_tokens | assert input_tokens > 5 ") == ["message="])
+    #expect(complete("wat") == ["watch"])
+    #expect(complete("watch lo") == ["load"])
+    #expect(complete("watch every=30s load comp") == ["completions"])
+    #expect(complete("watch every=30s load completions | sum input_tokens by mo") == ["model"])
   }
 }

@@ -120,7 +120,7 @@ struct ParserStatementTests {
   func tableCovered() {
     let verbs = StageVerb.names
     #expect(Set(verbs).count == verbs.count)
-    let examples = (Self.stages + Self.outputs).map { $0.text }
+    let examples = (Self.stages + Self.outputs + PeriodParserTests.cases).map { $0.text }
     for verb in verbs {
       #expect(examples.contains { $0.hasPrefix("_ | \(verb)") }, "no parse case for '\(verb)'")
     }
@@ -305,5 +305,45 @@ struct ParserStatementTests {
     #expect(right.text == "1_000")
     #expect(right.kind == .integer(1000))
     #expect(count?.text == "1_0")
+  }
+}
+
+@Suite struct PeriodParserTests {
+  static let cases: [ParseCase] = [
+    ParseCase("_ | compare prev", "_ | compare prev"),
+    ParseCase("_ | compare 7d", "_ | compare 604800s"),
+    ParseCase("_ | compare 4w | chart bar", "_ | compare 2419200s | chart bar"),
+    ParseCase("_ | forecast", "_ | forecast"),
+    ParseCase("_ | forecast to=month y=amount", "_ | forecast to=month y=amount"),
+    ParseCase("_ | forecast to=2026-12-31", "_ | forecast to=2026-12-31"),
+    ParseCase("_ | assert amount < 100", "_ | assert (< amount 100)"),
+    ParseCase(
+      "_ | assert amount < 100 and n > 0 message=\"over $100, again\"",
+      "_ | assert (and (< amount 100) (> n 0)) message=\"over $100, again\""),
+    ParseCase(
+      "watch load costs days=1 | sum amount",
+      "watch every=60s load costs days=1 | sum [amount]"),
+    ParseCase("watch every=2m _ | count", "watch every=120s _ | count"),
+  ]
+
+  @Test("compare, forecast, assert and watch", arguments: cases)
+  func parse(_ example: ParseCase) {
+    #expect(dump(example.text) == example.dump)
+  }
+
+  @Test("bad arguments are errors at their position")
+  func errors() {
+    func first(_ text: String) -> (String, Int)? {
+      let (_, diagnostics) = Parser.parse(SourceFile(text))
+      return diagnostics.first.map { ($0.message, $0.span.start) }
+    }
+    #expect(
+      first("_ | compare")?.0 == "expected 'prev' or a duration after 'compare', found end of line")
+    #expect(first("_ | forecast until=month")?.0 == "unknown option 'until' for 'forecast'")
+    #expect(first("_ | assert a > 1 msg=\"x\"")?.0 == "unknown option 'msg' for 'assert'")
+    #expect(first("watch every=5s _")! == ("'watch' refreshes at most every 10s, found '5s'", 12))
+    #expect(
+      first("watch every=soon _")! == ("expected a duration after 'every=', found 'soon'", 12))
+    #expect(first("watch")?.0 == "expected a pipeline after 'watch', found end of line")
   }
 }

@@ -141,7 +141,7 @@ struct ScriptTests {
         weekly.usq:3:5: error: unknown stage 'sun'
         3 |   | sun input_tokens
           |     ^^^ not a stage
-          = note: stages: where, select, drop, rename, derive, sum, avg, min, max, count, agg, sort, top, head, tail, bucket, fill, share, other, pivot, join, names, price, distinct, chart, export
+          = note: stages: where, select, drop, rename, derive, sum, avg, min, max, count, agg, sort, top, head, tail, bucket, fill, share, other, pivot, join, names, price, distinct, compare, forecast, assert, chart, export
           = help: did you mean 'sum'?
         """)
   }

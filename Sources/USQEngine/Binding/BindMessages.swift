@@ -3,6 +3,21 @@ import USQLanguage
 
 /// The binder's shared messages (rule 15: alphabetical, lowercase, no final period).
 enum BindMessages {
+  static func compareAfterOpenSchema(_ verb: Name) -> Diagnostic {
+    .error(
+      "bind.compare-open-schema",
+      "'compare' needs the columns before it known before it runs, and 'pivot' makes them known only then",
+      at: verb.span, label: "columns unknown here",
+      help: "compare before pivoting: '… | compare prev', then 'from _ | pivot …'")
+  }
+
+  static func compareNotLast(_ verb: Name) -> Diagnostic {
+    .error(
+      "bind.compare-not-last", "'compare' must be the last stage before 'chart' or 'export'",
+      at: verb.span, label: "more stages follow",
+      help: "move 'compare' to the end: stages after it would run on the joined rows")
+  }
+
   static func duplicate(_ name: Name, what: String) -> Diagnostic {
     .error(
       "bind.duplicate", "\(what) '\(name.text)' is given twice", at: name.span,

@@ -38,7 +38,11 @@ extension Binder {
     case .names: return NamesOperation.bind(verb: verb, input: input, &state)
     case .price: return PriceOperation.bind(verb: verb, input: input, &state)
     case .distinct(let names): return DistinctOperation.bind(names, input: input, &state)
-    case .chart, .export: return nil
+    case .forecast(let options):
+      return ForecastOperation.bind(options, verb: verb, input: input, &state)
+    case .assert(let condition, let message):
+      return AssertOperation.bind(condition, message: message, input: input, &state)
+    case .chart, .export, .compare: return nil
     }
   }
 
@@ -78,6 +82,11 @@ extension Binder {
   }
 
   static func isOutput(_ stage: StageSyntax) -> Bool { stage.isOutput }
+
+  static func isCompare(_ stage: StageSyntax) -> Bool {
+    if case .compare = stage.kind { return true }
+    return false
+  }
 
   private static func isExport(_ stage: StageSyntax) -> Bool {
     if case .export = stage.kind { return true }

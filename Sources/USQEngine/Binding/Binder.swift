@@ -60,6 +60,10 @@ public struct Binder: Sendable {
     guard var (_, schema) = bindSource(pipeline.source, &state) else { return nil }
     for stage in pipeline.stages.prefix(stageCount) {
       if schema.isOpen || Self.isOutput(stage) { return schema }
+      if Self.isCompare(stage) {
+        schema = CompareOperation.schema(after: schema)
+        continue
+      }
       guard let bound = Self.bindStage(stage, input: schema, &state) else { return nil }
       schema = bound.output
     }
@@ -67,23 +71,63 @@ public struct Binder: Sendable {
   }
 
   private func bind(_ pipeline: PipelineSyntax, _ state: inout BindState) -> Plan? {
-    guard let (source, sourceSchema) = bindSource(pipeline.source, &state),
-      let (stages, output, late) = bindStages(pipeline.stages, from: sourceSchema, &state)
+    guard let (source, sourceSchema) = bindSource(pipeline.source, &state) else { return nil }
+    var syntax = pipeline.stages
+    var comparison: (operation: CompareOperation, stage: StageSyntax)?
+    if let index = syntax.firstIndex(where: Self.isCompare) {
+      guard let bound = bindComparison(syntax, at: index, source: source, &state) else {
+        return nil
+      }
+      comparison = (bound, syntax.remove(at: index))
+    }
+    guard
+      let (stages, output, late) = bindStages(
+        syntax, from: sourceSchema, comparing: comparison != nil, &state)
     else { return nil }
     if let binding = pipeline.binding, let first = pipeline.stages.first(where: Self.isOutput) {
       state.report(BindMessages.outputIgnored(first.verb, binding: binding))
     }
+    if let comparison, !late.isEmpty || (stages.last?.schema ?? sourceSchema).isOpen {
+      state.report(BindMessages.compareAfterOpenSchema(comparison.stage.verb))
+      return nil
+    }
     let (finalSource, facts) = finish(source, &state)
-    return Plan(
+    var plan = Plan(
       binding: pipeline.binding?.text, source: finalSource, sourceSchema: sourceSchema,
       stages: stages, output: output, lateStages: late,
       warnings: state.diagnostics.filter { $0.severity == .warning }, loadFacts: facts)
+    if let comparison {
+      plan.comparison = PlannedComparison(
+        operation: comparison.operation,
+        schema: CompareOperation.schema(after: stages.last?.schema ?? sourceSchema),
+        span: comparison.stage.span, now: environment.now)
+    }
+    return plan
+  }
+
+  /// `compare` at `index` of `syntax`: the last frame stage, over a `load` with a window.
+  private func bindComparison(
+    _ syntax: [StageSyntax], at index: Int, source: PendingSource, _ state: inout BindState
+  ) -> CompareOperation? {
+    let stage = syntax[index]
+    let frameCount = syntax.prefix { !Self.isOutput($0) }.count
+    guard index == frameCount - 1, case .compare(let shift) = stage.kind else {
+      state.report(BindMessages.compareNotLast(stage.verb))
+      return nil
+    }
+    return CompareOperation.bind(
+      shift, verb: stage.verb, source: source, stages: Array(syntax.prefix(index)),
+      now: environment.now, &state)
   }
 
   /// Binds `syntax` from `schema` on: the frame stages up to where the schema is open, then the
   /// output; what follows an open schema is returned as late stages.
+  ///
+  /// - Parameter comparing: a `compare` (taken out of `syntax`) adds its columns before the
+  ///   output.
   private func bindStages(
-    _ syntax: [StageSyntax], from schema: StageSchema, _ state: inout BindState
+    _ syntax: [StageSyntax], from schema: StageSchema, comparing: Bool = false,
+    _ state: inout BindState
   ) -> ([PlannedStage], PlanOutput, [StageSyntax])? {
     var schema = schema
     var stages: [PlannedStage] = []
@@ -103,6 +147,7 @@ public struct Binder: Sendable {
       return nil
     }
     if schema.isOpen { return (stages, .table, Array(syntax.dropFirst(stages.count))) }
+    if comparing { schema = CompareOperation.schema(after: schema) }
     guard let output = Self.bindOutput(outputStages, input: schema, &state) else { return nil }
     return (stages, output, [])
   }

@@ -87,7 +87,8 @@ extension HelpCatalog {
       details: """
         One statement per line; a line starting with `|` continues the one above; `#` comments.
         `param NAME = DEFAULT` declares a parameter and `$NAME` uses it. A script stops at its
-        first error with FILE:LINE:COL.
+        first error with FILE:LINE:COL. A failed `assert` stops it with exit code 4; with
+        `usq run FILE --quiet` nothing else is printed, so cron mails only when a line is crossed.
         """,
       examples: ["run report.usq days=30"]),
   ]
@@ -134,6 +135,22 @@ extension HelpCatalog {
     HelpTopic(
       name: "quit", aliases: ["exit"], kind: .command, usage: "quit · exit · Ctrl-D",
       details: "Leaves the shell.", examples: ["quit"]),
+    HelpTopic(
+      name: "watch", kind: .command, usage: "watch [every=DURATION] PIPELINE",
+      details: """
+        Shows the pipeline's table or chart in the terminal's alternate screen and runs it again
+        every DURATION (default 60s, at least 10s), redrawn in place under a status line: the
+        time of the last refresh, a countdown, and the requests the refresh made. Only buckets
+        that were not final are fetched again (a bucket is final 2 hours after it ended).
+        `q` or Ctrl-C returns to the prompt with the last result as `_`; a resize redraws.
+        Not available in scripts (use `assert` there).
+        Test hook: with USQ_NOW set, USQ_NOW_STEP=DURATION moves "now" forward by DURATION before
+        each refresh after the first.
+        """,
+      examples: [
+        "watch every=30s load costs days=1 | sum amount by line_item | top 5",
+        "watch load completions hours=6 | chart line y=num_model_requests",
+      ]),
   ]
 
   /// The settings of `set NAME=VALUE` (`cache` is under the command of that name).

@@ -29,7 +29,7 @@ public struct HelpCatalog: Sendable {
     SortOperation.help, TopOperation.help, HeadOperation.help, TailOperation.help,
     BucketOperation.help, FillOperation.help, ShareOperation.help, OtherOperation.help,
     PivotOperation.help, JoinOperation.help, NamesOperation.help, PriceOperation.help,
-    DistinctOperation.help,
+    DistinctOperation.help, CompareOperation.help, ForecastOperation.help, AssertOperation.help,
     ChartStage.help, ExportStage.help,
   ]
 

@@ -35,19 +35,13 @@ public struct Executor: Sendable {
   public func run(_ plan: Plan, progress: @escaping @Sendable (Int, Int?) -> Void = { _, _ in })
     async throws -> ExecutionResult
   {
+    // `compare`: the earlier window runs at the same time as the loaded one.
+    async let earlier = runComparison(plan)
     var timings: [StageTiming] = []
     let clock = ContinuousClock()
-    let started = clock.now
-    let warnings = RunWarnings()
-    var frame = try await loadSource(
-      plan.source, sourceSchema: plan.sourceSchema, warnings: warnings, progress: progress)
-    timings.append(
-      StageTiming(verb: plan.source.verb, seconds: Self.seconds(since: started, clock)))
-    let sourceCurrencies = MoneyColumns.currencies(in: frame)
-    let context = OperationContext(
-      environment: environment, dataSource: dataSource, window: plan.sourceSchema.window,
-      bucketWidth: plan.sourceSchema.bucketWidth, listCache: listCache, warnings: warnings)
-    frame = try await runStages(plan.stages, frame, context: context, timings: &timings)
+    var (frame, context, sourceCurrencies) = try await runPipeline(
+      plan.source, sourceSchema: plan.sourceSchema, stages: plan.stages, timings: &timings,
+      progress: progress)
     var ran = plan
     while ran.isBoundLate {
       // Late binding: the columns are known now; bind and optimize the rest, then run it.
@@ -68,10 +62,53 @@ public struct Executor: Sendable {
       if plan.stages.isEmpty { ran.sourceSchema = late.sourceSchema }
     }
     try Task.checkCancellation()
+    if let comparison = plan.comparison, let previous = try await earlier {
+      let started = clock.now
+      frame = comparison.operation.combine(current: frame, previous: previous)
+      timings.append(StageTiming(verb: "compare", seconds: Self.seconds(since: started, clock)))
+    }
     return ExecutionResult(
       frame: frame, output: Self.output(ran.output, binding: ran.binding, frame),
       timings: timings, plan: ran, warnings: context.warnings.all,
       sourceCurrencies: sourceCurrencies)
+  }
+
+  /// The source, then the stages, timing each; the frame, the context the stages ran in, and
+  /// the currencies of the source's money columns.
+  private func runPipeline(
+    _ source: PlannedSource, sourceSchema: StageSchema, stages: [PlannedStage],
+    timings: inout [StageTiming], progress: @escaping @Sendable (Int, Int?) -> Void
+  ) async throws -> (Frame, OperationContext, [String: String]) {
+    let clock = ContinuousClock()
+    let started = clock.now
+    let warnings = RunWarnings()
+    let frame = try await loadSource(
+      source, sourceSchema: sourceSchema, warnings: warnings, progress: progress)
+    timings.append(StageTiming(verb: source.verb, seconds: Self.seconds(since: started, clock)))
+    var window = sourceSchema.window
+    if case .load(let request, _) = source, let loaded = window {
+      // The earlier run of `compare` loads a moved window; `fill` must fill that one.
+      let moved = request.startTime - loaded.lowerBound
+      window = (loaded.lowerBound + moved)..<(loaded.upperBound + moved)
+    }
+    let context = OperationContext(
+      environment: environment, dataSource: dataSource, window: window,
+      bucketWidth: sourceSchema.bucketWidth, listCache: listCache, warnings: warnings)
+    let currencies = MoneyColumns.currencies(in: frame)
+    return (
+      try await runStages(stages, frame, context: context, timings: &timings), context, currencies
+    )
+  }
+
+  /// The frame of `compare`'s earlier window, or `nil` without a comparison.
+  private func runComparison(_ plan: Plan) async throws -> Frame? {
+    guard let comparison = plan.comparison, let source = comparison.earlierSource(plan.source)
+    else { return nil }
+    var timings: [StageTiming] = []
+    return try await runPipeline(
+      source, sourceSchema: plan.sourceSchema, stages: comparison.earlierStages(plan.stages),
+      timings: &timings, progress: { _, _ in }
+    ).0
   }
 
   private func loadSource(

@@ -32,8 +32,9 @@ struct FillOperation: PipelineOperation {
   }
 
   func run(_ frame: Frame, context: OperationContext) async throws -> Frame {
+    // The window of the run (not of binding): `compare` runs the stages again over an earlier one.
     guard let width = width ?? Self.inferredWidth(frame),
-      let window = window ?? Self.inferredWindow(frame)
+      let window = window.flatMap({ context.window ?? $0 }) ?? Self.inferredWindow(frame)
     else { return frame }
     return try frame.fill(window: window, width: width)
   }

@@ -25,6 +25,7 @@ extension Plan {
     var requests: [UsageQuery] = []
     if case .load(let request, _) = source { requests.append(request) }
     if case .spend(let spend) = source { requests += spend.requests }
+    if case .load(let request, _) = comparison?.earlierSource(source) { requests.append(request) }
     for stage in stages {
       requests += stage.operation.requests
     }
@@ -35,6 +36,22 @@ extension Plan {
       for request in planned { lines += Self.requestLines(request) }
     }
     return lines.joined(separator: "\n")
+  }
+
+  /// `compare`: the earlier window and the columns it adds.
+  private func comparisonLines(_ comparison: PlannedComparison, number: Int) -> [String] {
+    var window = ""
+    if case .load(let request, _) = comparison.earlierSource(source) {
+      window =
+        " over \(ISODate.format(request.startTime)) – "
+        + (request.endTime.map(ISODate.format) ?? "(now)")
+    }
+    let left =
+      comparison.earlierStages(stages).count < stages.count ? " without top/head/tail" : ""
+    return [
+      "  \(number). \(comparison.summary)  [the pipeline again\(left)\(window), at the same time]",
+      "     → " + comparison.schema.description,
+    ]
   }
 
   /// The plan part of `explain`: the source, each stage (a fused stage as one, with how it
@@ -64,6 +81,9 @@ extension Plan {
       lines.append(
         "  \(stages.count + index + 2). \(stage.verb.text) (checked when it runs)  [local]")
       lines.append("     → (columns known when it runs)")
+    }
+    if let comparison {
+      lines += comparisonLines(comparison, number: stages.count + 2)
     }
     lines.append("  output: \(outputDescription)")
     return lines.joined(separator: "\n")

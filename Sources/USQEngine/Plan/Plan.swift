@@ -27,12 +27,43 @@ public struct Plan: Sendable {
   public var warnings: [Diagnostic]
   /// What the optimizer needs to settle a `load`'s `group_by` and filters.
   var loadFacts: LoadFacts?
+  /// `compare`: the pipeline's second run over an earlier window, joined after the stages.
+  public var comparison: PlannedComparison? = nil
 
-  /// The schema of the result (after the last bound stage).
-  public var resultSchema: StageSchema { stages.last?.schema ?? sourceSchema }
+  /// The schema of the result (after the last bound stage, and the comparison).
+  public var resultSchema: StageSchema {
+    comparison?.schema ?? stages.last?.schema ?? sourceSchema
+  }
 
   /// Whether part of the pipeline is bound only when it runs.
   public var isBoundLate: Bool { !lateStages.isEmpty }
+}
+
+/// A bound `compare`. The earlier run's source and stages are derived from the plan's own when
+/// it runs (after the `load`'s `group_by` and filters are settled), so both runs ask the same.
+public struct PlannedComparison: Sendable {
+  /// How far back, and how rows join.
+  var operation: CompareOperation
+  /// The schema after the comparison.
+  public var schema: StageSchema
+  /// The `compare` stage, for runtime errors.
+  public var span: Span
+  /// "Now" when the statement was bound: an open window's end moves back from it.
+  public var now: Int64
+
+  /// `compare prev`, as written.
+  public var summary: String { operation.text }
+
+  /// The `load` of the earlier window, for a plan whose source is `source`.
+  public func earlierSource(_ source: PlannedSource) -> PlannedSource? {
+    guard case .load(let request, let pushed) = source else { return nil }
+    return .load(operation.previous(request, now: now), pushedDown: pushed)
+  }
+
+  /// The stages of the earlier run: those of `stages` but the ones that pick rows by rank.
+  public func earlierStages(_ stages: [PlannedStage]) -> [PlannedStage] {
+    operation.previousStages(stages)
+  }
 }
 
 /// The facts about a `load` the binder found and the optimizer uses: the endpoint, whether

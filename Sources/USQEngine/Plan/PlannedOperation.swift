@@ -27,6 +27,8 @@ enum PlannedOperation: Sendable {
   case names(NamesOperation)
   case price(PriceOperation)
   case distinct(DistinctOperation)
+  case forecast(ForecastOperation)
+  case assert(AssertOperation)
   /// `where` then `bucket`, fused by the optimizer: the filtered frame is never built.
   case bucketWhere(BucketWhereOperation)
 
@@ -54,6 +56,8 @@ enum PlannedOperation: Sendable {
     case .names(let operation): operation.summary
     case .price(let operation): operation.summary
     case .distinct(let operation): operation.summary
+    case .forecast(let operation): operation.summary
+    case .assert(let operation): operation.summary
     case .bucketWhere(let operation): operation.summary
     }
   }
@@ -85,6 +89,8 @@ enum PlannedOperation: Sendable {
     case .names(let operation): try await operation.run(frame, context: context)
     case .price(let operation): try await operation.run(frame, context: context)
     case .distinct(let operation): try await operation.run(frame, context: context)
+    case .forecast(let operation): try await operation.run(frame, context: context)
+    case .assert(let operation): try await operation.run(frame, context: context)
     case .bucketWhere(let operation): try await operation.run(frame, context: context)
     }
   }
@@ -114,6 +120,8 @@ enum PlannedOperation: Sendable {
     case .names(let operation): operation.inputColumns(for: demand, input: input)
     case .price(let operation): operation.inputColumns(for: demand, input: input)
     case .distinct(let operation): operation.inputColumns(for: demand, input: input)
+    case .forecast(let operation): operation.inputColumns(for: demand, input: input)
+    case .assert(let operation): operation.inputColumns(for: demand, input: input)
     case .bucketWhere(let operation): operation.inputColumns(for: demand, input: input)
     }
   }

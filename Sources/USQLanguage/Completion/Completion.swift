@@ -46,6 +46,14 @@ struct CompletionContext {
     case "explain":
       tokens.removeFirst()
       return tokens.isEmpty ? .statementStart : expected()
+    case "watch":
+      // `watch [every=DURATION] PIPELINE`: after the interval, a pipeline as at the prompt.
+      tokens.removeFirst()
+      if tokens.first?.isWord("every") ?? false {
+        guard tokens.count > 3 else { return .nothing }
+        tokens.removeFirst(3)
+      }
+      return tokens.isEmpty ? .statementStart : expected()
     default:
       break
     }

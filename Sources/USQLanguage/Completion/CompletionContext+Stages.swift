@@ -32,6 +32,18 @@ extension CompletionContext {
     case .join: return joinExpected(stage, column: column)
     case .chart: return chartExpected(stage, column: column)
     case .export: return exportExpected(stage)
+    case .compare: return stage.count == 1 ? .keyword(["prev"]) : .nothing
+    case .forecast:
+      switch optionKeyBeforeValue() {
+      case "y": return column
+      case "to": return .keyword(["month"])
+      default: return .keyword(["to=", "y="])
+      }
+    case .assert:
+      // After a comparison's right side (`assert amount < 100 `) comes the message.
+      let values: [Token.Kind] = [.word, .rightParen, .integer, .float, .string]
+      let afterValue = last.map { values.contains($0.kind) } ?? false
+      return afterValue && stage.count > 3 ? .keyword(["message="]) : column
     case .nothing: return .nothing
     }
   }

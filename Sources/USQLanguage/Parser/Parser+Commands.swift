@@ -25,6 +25,7 @@ extension Parser {
       let path = path(after: "run")
       return .run(path: path, arguments: optionList(context: "'run'", stopsAtComma: false))
     case "cache": return cacheCommand()
+    case "watch": return watchCommand()
     default:
       advance()
       let kinds: [String: CommandSyntax.Kind] = [
@@ -45,6 +46,47 @@ extension Parser {
     return .help(topic: topic)
   }
 
+  /// `"watch" [ "every=" DURATION ] pipeline`
+  mutating func watchCommand() -> CommandSyntax.Kind {
+    let verbSpan = current.span
+    advance()
+    var interval: WatchInterval?
+    if current.isWord("every"), let option = option(stopsAtComma: false) {
+      interval = watchInterval(option)
+    }
+    if current.kind == .end {
+      reportExpected(
+        "a pipeline after 'watch'", help: "write 'watch every=30s load costs days=1 | sum amount'")
+    }
+    return .watch(every: interval, pipeline: pipelineOrPlaceholder(after: verbSpan))
+  }
+
+  /// The value of `every=`: a duration of at least `WatchInterval.minimumSeconds`.
+  mutating func watchInterval(_ option: OptionSyntax) -> WatchInterval? {
+    guard let value = option.singleValue else { return nil }
+    let unit = value.text.last.flatMap { DurationUnit(rawValue: String($0)) }
+    guard let unit, let amount = Int64(value.text.dropLast()), amount > 0 else {
+      report(
+        .error(
+          "parse.watch-interval", "expected a duration after 'every=', found '\(value.text)'",
+          at: value.span, label: "not a duration",
+          help: "write 'every=30s', 'every=5m' or 'every=1h'"))
+      return nil
+    }
+    let seconds = amount.multipliedReportingOverflow(by: unit.seconds)
+    guard !seconds.overflow, seconds.partialValue >= WatchInterval.minimumSeconds else {
+      report(
+        .error(
+          "parse.watch-interval",
+          "'watch' refreshes at most every \(WatchInterval.minimumSeconds)s, found '\(value.text)'",
+          at: value.span, label: "too often",
+          help:
+            "write 'every=\(WatchInterval.minimumSeconds)s' or more: each refresh makes requests"))
+      return nil
+    }
+    return WatchInterval(seconds: seconds.partialValue, span: value.span)
+  }
+
   /// `"explain" pipeline`
   mutating func explainCommand() -> CommandSyntax.Kind {
     let verbSpan = current.span
@@ -52,14 +94,17 @@ extension Parser {
     if current.kind == .end {
       reportExpected("a pipeline after 'explain'", help: "write 'explain load completions | …'")
     }
-    let pipeline =
-      pipeline()
+    return .explain(pipelineOrPlaceholder(after: verbSpan))
+  }
+
+  /// The pipeline after a command word, or an empty `_` one (after reporting) when none parses.
+  mutating func pipelineOrPlaceholder(after verbSpan: Span) -> PipelineSyntax {
+    pipeline()
       ?? PipelineSyntax(
         binding: nil,
         source: SourceSyntax(
           kind: .last, verb: Name("", span: .at(verbSpan.end)), span: .at(verbSpan.end)),
         stages: [], span: .at(verbSpan.end))
-    return .explain(pipeline)
   }
 
   /// `"set" WORD "=" VALUE` (the value is one item: commas do not split it).

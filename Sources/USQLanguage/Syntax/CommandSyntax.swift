@@ -25,6 +25,8 @@ public struct CommandSyntax: Hashable, Sendable {
     case history
     /// `quit` or `exit`.
     case quit
+    /// `watch [every=DURATION] PIPELINE`; `every` is the refresh interval (checked: 10 s or more).
+    case watch(every: WatchInterval?, pipeline: PipelineSyntax)
   }
 
   /// What the command does.
@@ -44,7 +46,7 @@ public struct CommandSyntax: Hashable, Sendable {
   /// Every command word (for "did you mean" and completion).
   public static let verbs: [String] = [
     "help", "fields", "describe", "explain", "set", "settings", "frames", "run", "cache",
-    "history", "quit", "exit",
+    "history", "quit", "exit", "watch",
   ]
 }
 
@@ -54,4 +56,23 @@ public enum CacheAction: String, Hashable, Sendable, CaseIterable {
   case info
   /// Delete the cached pages.
   case clear
+}
+
+/// `every=DURATION` of `watch`.
+public struct WatchInterval: Hashable, Sendable {
+  /// Seconds between refreshes.
+  public var seconds: Int64
+  /// The value as written.
+  public var span: Span
+
+  /// Creates an interval.
+  public init(seconds: Int64, span: Span) {
+    self.seconds = seconds
+    self.span = span
+  }
+
+  /// The default interval.
+  public static let defaultSeconds: Int64 = 60
+  /// The shortest interval `watch` accepts (a refresh makes requests).
+  public static let minimumSeconds: Int64 = 10
 }

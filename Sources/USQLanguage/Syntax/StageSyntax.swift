@@ -51,6 +51,12 @@ public struct StageSyntax: Hashable, Sendable {
     case chart(ChartKind, options: [OptionSyntax])
     /// `export PATH [format=…]`; `format` is `nil` when the extension decides.
     case export(path: PathSyntax, format: ExportFormat?, options: [OptionSyntax])
+    /// `compare prev` or `compare DURATION`: the pipeline again over an earlier window.
+    case compare(CompareShift)
+    /// `forecast [to=month|DATE] [y=C]`; option keys are checked by the parser.
+    case forecast(options: [OptionSyntax])
+    /// `assert EXPR [message="…"]`.
+    case assert(ExpressionSyntax, message: OptionValue?)
   }
 
   /// What the stage does.
@@ -219,4 +225,19 @@ public enum ExportFormat: String, Hashable, Sendable, CaseIterable {
   case ndjson
   /// A GitHub-flavoured Markdown table.
   case md
+}
+
+/// How far back `compare` looks.
+public enum CompareShift: Hashable, Sendable {
+  /// `compare prev`: the window of the same length just before.
+  case previous(Span)
+  /// `compare 7d`: the window shifted back by the duration.
+  case duration(DurationLiteral, Span)
+
+  /// Where it was written.
+  public var span: Span {
+    switch self {
+    case .previous(let span), .duration(_, let span): span
+    }
+  }
 }

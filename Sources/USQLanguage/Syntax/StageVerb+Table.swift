@@ -43,6 +43,11 @@ extension StageVerb {
     StageVerb("distinct", completion: .columns) {
       .distinct($0.nameList("a column name after 'distinct'"))
     },
+    StageVerb("compare", completion: .compare) { $0.compareStage() },
+    StageVerb("forecast", completion: .forecast) {
+      .forecast(options: $0.optionList(context: "'forecast'", allowedKeys: ["to", "y"]))
+    },
+    StageVerb("assert", completion: .assert) { $0.assertStage() },
     StageVerb("chart", isOutput: true, completion: .chart) { $0.chartStage() },
     // `export` reads its path from the raw text after the verb, so it starts at the verb.
     StageVerb("export", isOutput: true, startsAtVerb: true, completion: .export) {

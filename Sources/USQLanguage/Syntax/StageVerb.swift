@@ -30,6 +30,12 @@ public struct StageVerb: Sendable {
     case chart
     /// A path, then `format=`.
     case export
+    /// `prev` (`compare`).
+    case compare
+    /// `to=`, `y=`, then `month` or a column (`forecast`).
+    case forecast
+    /// An expression, then `message=` (`assert`).
+    case assert
     /// Nothing (`head 3`, `fill`, `names`).
     case nothing
   }

@@ -40,6 +40,11 @@ extension SyntaxDump {
       (["export \(describe(path))", "(format: \(format?.rawValue ?? "auto"))"]
         + options.map(describe))
         .joined(separator: " ")
+    case .compare(.previous): "compare prev"
+    case .compare(.duration(let duration, _)): "compare \(duration.seconds)s"
+    case .forecast(let options): (["forecast"] + options.map(describe)).joined(separator: " ")
+    case .assert(let condition, let message):
+      "assert \(describe(condition))" + (message.map { " message=\"\($0.text)\"" } ?? "")
     }
   }
 
@@ -73,6 +78,8 @@ extension SyntaxDump {
         separator: " ")
     case .cache(let action): "cache \(action.rawValue)"
     case .history: "history"
+    case .watch(let every, let pipeline):
+      "watch every=\(every?.seconds ?? WatchInterval.defaultSeconds)s " + describe(pipeline)
     case .quit: command.verb.text
     }
   }

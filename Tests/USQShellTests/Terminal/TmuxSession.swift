@@ -59,6 +59,13 @@ final class TmuxSession {
     return trimmed.joined(separator: "\n")
   }
 
+  /// A tmux format of the pane, e.g. `#{alternate_on}` (1 while the program shows its alternate
+  /// screen).
+  func format(_ format: String) -> String {
+    let (_, output) = tmux(["display-message", "-p", "-t", "0", format])
+    return output.trimmingCharacters(in: .whitespacesAndNewlines)
+  }
+
   /// The last non-blank line of the screen.
   func lastLine() -> String {
     capture().split(separator: "\n").last.map(String.init) ?? ""
