@@ -83,10 +83,13 @@ public enum SpendAttribution {
     return (0..<rows).map { texts.isValid($0) ? parsed[Int(texts.codes[$0])] : nil }
   }
 
-  /// Sums matching rows per tuple with a scratch array (no allocation per costs row).
+  /// Sums matching rows per tuple with a scratch array indexed by tuple rank (no allocation per
+  /// costs row; the shares come out in ascending tuple order by ordering integers).
   struct Splitter {
     var sums: ContiguousArray<Double>
     var touched: [Int32] = []
+    /// The quantity of each row of the match group being added (zero between groups).
+    var quantities = ContiguousArray<Int64>()
 
     init(tupleCount: Int) {
       sums = ContiguousArray(repeating: 0, count: tupleCount)
@@ -101,24 +104,40 @@ public enum SpendAttribution {
       var total: Double = 0
       for (partIndex, group) in matches {
         let part = usage.parts[partIndex]
-        guard let quantities = part.rows.quantities[kindIndex] else { continue }
-        total += add(
-          quantities, rows: part.members[part.offsets[group]..<part.offsets[group + 1]],
-          tuples: part.localTuples, tupleOfLocal: part.tupleOfLocal)
+        guard let columns = part.rows.quantityColumns[kindIndex] else { continue }
+        let rows = part.members[part.offsets[group]..<part.offsets[group + 1]]
+        if quantities.count < rows.count {  // grows to the largest match group, then stays
+          quantities.append(contentsOf: repeatElement(0, count: rows.count - quantities.count))
+        }
+        for column in columns { addQuantities(column, of: rows) }
+        total += add(rows, tuples: part.localTuples, rankOfLocal: part.rankOfLocal)
       }
       guard total > 0 else { return false }
-      touched.sort { usage.tupleRanks[Int($0)] < usage.tupleRanks[Int($1)] }
+      orderTouched()
       var remaining = amount
-      for (position, tuple) in touched.enumerated() {
-        let quantity = sums[Int(tuple)]
+      for (position, rank) in touched.enumerated() {
+        let quantity = sums[Int(rank)]
         // The last share takes what is left, so the shares add up to the billed amount.
         let share = position == touched.count - 1 ? remaining : amount * (quantity / total)
         remaining -= share
-        output.appendShare(costsRow: costsRow, tuple: Int(tuple), quantity: quantity, amount: share)
-        sums[Int(tuple)] = 0
+        output.appendShare(
+          costsRow: costsRow, tuple: Int(usage.tupleOfRank[Int(rank)]), quantity: quantity,
+          amount: share)
+        sums[Int(rank)] = 0
       }
       touched.removeAll(keepingCapacity: true)
       return true
+    }
+
+    /// Puts the touched ranks in ascending order: a scan of `sums` when they are many (every
+    /// touched sum is positive), a sort when they are few.
+    private mutating func orderTouched() {
+      guard touched.count * 16 >= sums.count else {
+        touched.sort()
+        return
+      }
+      touched.removeAll(keepingCapacity: true)
+      for rank in sums.indices where sums[rank] > 0 { touched.append(Int32(rank)) }
     }
   }
 }

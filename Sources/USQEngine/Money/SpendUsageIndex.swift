@@ -19,16 +19,12 @@ struct SpendUsageIndex {
   /// One usage frame, indexed.
   struct Part {
     var rows: UsageRows
-    /// Each row's local tuple, and each local tuple's global one.
+    /// Each row's local tuple, and each local tuple's global rank (`tupleOfRank` maps it back).
     var localTuples: ContiguousArray<UInt32>
-    var tupleOfLocal: ContiguousArray<Int32>
+    var rankOfLocal: ContiguousArray<Int32>
     /// The rows of each match group: `members[offsets[m]..<offsets[m + 1]]`.
     var offsets: ContiguousArray<Int>
     var members: ContiguousArray<Int32>
-
-    /// The global tuple of `row`.
-    @inline(__always)
-    func tuple(_ row: Int) -> Int32 { tupleOfLocal[Int(localTuples[row])] }
   }
 
   var parts: [Part] = []
@@ -37,9 +33,10 @@ struct SpendUsageIndex {
   /// Match key → (part, match group) pairs.
   var index: [MatchKey: [(part: Int, group: Int)]] = [:]
   /// The distinct group-key tuples over all parts: their values as one frame (one row each, plus
-  /// a last all-null row for unattributed line items), and each tuple's rank in ascending order.
+  /// a last all-null row for unattributed line items), and the tuple of each rank in ascending
+  /// order (the parts number tuples by rank, so sorting shares is sorting integers).
   var tuples: Frame
-  var tupleRanks: ContiguousArray<Int32>
+  var tupleOfRank: ContiguousArray<Int32>
 
   /// Indexes `usage` (endpoint name and its frame) for the group keys `groupKeys`, whose kinds
   /// are `keyKinds`.
@@ -69,15 +66,21 @@ struct SpendUsageIndex {
       Self.addKeys(of: rows, matching, part: parts.count, into: &index, names: &names)
       parts.append(
         Part(
-          rows: rows, localTuples: tupling.groupIDs, tupleOfLocal: tupleOfLocal, offsets: offsets,
+          rows: rows, localTuples: tupling.groupIDs, rankOfLocal: tupleOfLocal, offsets: offsets,
           members: members))
     }
     for index in builders.indices { builders[index].appendNull() }
     tuples = Frame(unchecked: zip(groupKeys, builders.map { $0.finish() }).map { ($0, $1) })
     let count = tuples.rowCount
     let order = Column.sortPermutation(tuples.columns.map { ($0, false) }, count: count)
-    tupleRanks = ContiguousArray(repeating: 0, count: count)
-    for (rank, tuple) in order.enumerated() { tupleRanks[tuple] = Int32(rank) }
+    var ranks = ContiguousArray<Int32>(repeating: 0, count: count)
+    for (rank, tuple) in order.enumerated() { ranks[tuple] = Int32(rank) }
+    tupleOfRank = ContiguousArray(order.lazy.map { Int32($0) })
+    for part in parts.indices {
+      for local in parts[part].rankOfLocal.indices {
+        parts[part].rankOfLocal[local] = ranks[Int(parts[part].rankOfLocal[local])]
+      }
+    }
   }
 
   /// Indexes each match group of `rows` under the keys a line item can name it by (a fine-tune
@@ -96,14 +99,12 @@ struct SpendUsageIndex {
     }
     let models = model.dictionary.map { UsageMatch.models($0).map(id) }
     let projects = rows.project?.dictionary.map(id) ?? []
-    var tiers: [String: Int32] = [:]
+    var tiers = UsageTierIDs(rows)
     for (group, row) in matching.firstRows.enumerated() {
       guard model.isValid(row), rows.dayValidity?[row] ?? true else { continue }
       let day = rows.firstDay + rows.dayOffsets[row] * 86_400
       let project = rows.project.map { $0.isValid(row) ? projects[Int($0.codes[row])] : -1 } ?? -1
-      let tierName = rows.tier(row: row)
-      let tier = tiers[tierName] ?? id(tierName)
-      tiers[tierName] = tier
+      let tier = tiers.id(row: row, naming: id)
       for name in models[Int(model.codes[row])] {
         index[MatchKey(day: day, project: project, model: name, tier: tier), default: []]
           .append((part, group))
@@ -120,20 +121,5 @@ struct SpendUsageIndex {
       projectID = id
     }
     return MatchKey(day: day, project: projectID, model: model, tier: tier)
-  }
-
-  /// The rows of each group, group by group (a counting sort).
-  private static func members(_ groups: RowGroups) -> (ContiguousArray<Int>, ContiguousArray<Int32>)
-  {
-    var offsets = ContiguousArray<Int>(repeating: 0, count: groups.count + 1)
-    for id in groups.ids { offsets[Int(id) + 1] += 1 }
-    for group in 0..<groups.count { offsets[group + 1] += offsets[group] }
-    var next = offsets
-    var members = ContiguousArray<Int32>(repeating: 0, count: groups.ids.count)
-    for (row, id) in groups.ids.enumerated() {
-      members[next[Int(id)]] = Int32(row)
-      next[Int(id)] += 1
-    }
-    return (offsets, members)
   }
 }

@@ -48,8 +48,12 @@ extension UsageRows {
   /// `codes = codes × 3 + (false 0, true 1, null 2)`.
   static func pack(_ column: BoolColumn?, into codes: inout ContiguousArray<Int>) {
     codes.withUnsafeMutableBufferPointer { codes in
+      guard let column else {
+        for row in 0..<codes.count { codes[row] = codes[row] &* 3 &+ 2 }
+        return
+      }
       for row in 0..<codes.count {
-        let flag = column.map { $0.isValid(row) ? ($0.bits[row] ? 1 : 0) : 2 } ?? 2
+        let flag = column.isValid(row) ? (column.bits[row] ? 1 : 0) : 2
         codes[row] = codes[row] &* 3 &+ flag
       }
     }
@@ -76,18 +80,5 @@ extension UsageRows {
       count = codes.count
     }
     return RowGroups(ids: ids, firstRows: firstRows)
-  }
-
-  /// Adds the valid values of `numbers` into `sums`, negatives as 0.
-  static func add(_ numbers: IntColumn, into sums: inout ContiguousArray<Int64>) {
-    numbers.values.withUnsafeBufferPointer { values in
-      sums.withUnsafeMutableBufferPointer { sums in
-        if let validity = numbers.validity {
-          for row in 0..<values.count where validity[row] { sums[row] &+= max(values[row], 0) }
-        } else {
-          for row in 0..<values.count { sums[row] &+= max(values[row], 0) }
-        }
-      }
-    }
   }
 }

@@ -12,9 +12,10 @@ struct UsageRows {
   let model: StringColumn?
   let batch: BoolColumn?
   let tier: StringColumn?
-  /// Each row's quantity of each kind (`LineItemKind.allCases` order; `nil`: never billed):
-  /// the sum of its token columns, nulls and negatives as 0 (a share is never negative).
-  let quantities: [ContiguousArray<Int64>?]
+  /// The token columns whose sum is each kind's quantity (`LineItemKind.allCases` order; `nil`:
+  /// never billed), nulls and negatives as 0 (a share is never negative). Read only for the rows
+  /// a line item counts, so rows no line item names cost nothing.
+  let quantityColumns: [[IntColumn]?]
 
   init(endpoint: String, frame: Frame) {
     rowCount = frame.rowCount
@@ -26,15 +27,13 @@ struct UsageRows {
     model = string("model")
     tier = string("service_tier")
     if case .bool(let flags)? = frame["batch"] { batch = flags } else { batch = nil }
-    let rows = frame.rowCount
-    quantities = LineItemKind.allCases.map { kind in
+    quantityColumns = LineItemKind.allCases.map { kind in
       let fields = kind.quantityFields(endpoint: endpoint)
       guard !fields.isEmpty else { return nil }
-      var sums = ContiguousArray<Int64>(repeating: 0, count: rows)
-      for name in fields {
-        if case .int(let numbers)? = frame[name] { Self.add(numbers, into: &sums) }
+      return fields.compactMap { name in
+        if case .int(let numbers)? = frame[name] { return numbers }
+        return nil
       }
-      return sums
     }
     guard case .time(let times)? = frame["start_time"] else {
       dayOffsets = ContiguousArray(repeating: 0, count: rowCount)
