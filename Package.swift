@@ -55,6 +55,8 @@ let package = Package(
       name: "usq-bench",
       dependencies: [
         "USQFrame", "USQEngine", "USQOpenAI", "USQDemo", "USQLanguage", "USQVocabulary",
+        // LocalFiles: `read DIR | …` reads the page files as the shell does.
+        "USQShell",
       ]
     ),
     // Test helpers shared by the test targets (golden files); not part of the product.

@@ -4,6 +4,7 @@ import USQEngine
 import USQFrame
 import USQLanguage
 import USQOpenAI
+import USQShell
 import USQVocabulary
 
 /// Runs usq statements the way the shell does — parse, `Binder` (with the optimizer),
@@ -15,7 +16,7 @@ struct StatementRunner: Sendable {
   let dataSource: any DataSource
 
   init(frames: [String: Frame] = [:], dataSource: any DataSource = NoDataSource()) {
-    environment = Environment(endpoints: [], frames: frames, now: 0)
+    environment = Environment(endpoints: [], frames: frames, now: 0, files: LocalFiles())
     self.dataSource = dataSource
   }
 
