@@ -7,7 +7,7 @@ import USQFrame
 /// Files held in memory: folders are the paths that prefix others.
 private struct MemoryFiles: FileSource {
   var files: [String: String]
-  var currentDirectory: String { "/work" }
+  var currentDirectory: String { "/memory" }
 
   func entries(ofDirectory path: String) -> [String]? {
     let prefix = path.hasSuffix("/") ? path : path + "/"
@@ -40,8 +40,8 @@ private struct MemoryFiles: FileSource {
   @Test("a glob over a folder in memory, relative to the source's current folder, in name order")
   func globInMemory() async throws {
     let files = MemoryFiles(files: [
-      "/work/logs/b.csv": "n\n2\n", "/work/logs/a.csv": "n\n1\n", "/work/logs/notes.txt": "x",
-      "/work/logs/.hidden.csv": "n\n9\n",
+      "/memory/logs/b.csv": "n\n2\n", "/memory/logs/a.csv": "n\n1\n", "/memory/logs/notes.txt": "x",
+      "/memory/logs/.hidden.csv": "n\n9\n",
     ])
     let glob = try await read("read logs/*.csv", files: files)
     #expect(Table(glob).rows == [[.int(1)], [.int(2)]])
