@@ -22,14 +22,8 @@ extension Session {
     guard let plan else { return .failed(exitCode: 1) }
     var text = plan.explain(dataSource: dataSource)
     if !text.hasSuffix("\n") { text += "\n" }
-    var requests: [UsageQuery] = []
-    if case .load(let request, _) = plan.source { requests = [request] }
-    if case .spend(let spend) = plan.source { requests = spend.requests }
-    if case .load(let earlier, _)? = plan.comparison?.earlierSource(plan.source) {
-      requests.append(earlier)
-    }
     if let client = dataSource as? ClientDataSource {
-      let commands = requests.flatMap(client.curlCommands)
+      let commands = plan.sourceRequests.flatMap(client.curlCommands)
       if !commands.isEmpty {
         text += "as curl\n" + commands.map { "  " + $0 + "\n" }.joined()
       }

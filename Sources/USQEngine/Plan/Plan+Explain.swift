@@ -22,10 +22,7 @@ extension Plan {
   /// - Parameter dataSource: describes the HTTP requests.
   public func explain(dataSource: any DataSource) -> String {
     var lines = [outline]
-    var requests: [UsageQuery] = []
-    if case .load(let request, _) = source { requests.append(request) }
-    if case .spend(let spend) = source { requests += spend.requests }
-    if case .load(let request, _) = comparison?.earlierSource(source) { requests.append(request) }
+    var requests = sourceRequests
     for stage in stages {
       requests += stage.operation.requests
     }
@@ -36,6 +33,19 @@ extension Plan {
       for request in planned { lines += Self.requestLines(request) }
     }
     return lines.joined(separator: "\n")
+  }
+
+  /// The requests the source makes: the `load`, the costs and usage requests of `load spend`,
+  /// and the earlier window of `compare` (stages' own requests, such as `names`, not included).
+  public var sourceRequests: [UsageQuery] {
+    var requests: [UsageQuery] = []
+    switch source {
+    case .load(let request, _): requests.append(request)
+    case .spend(let spend): requests += spend.requests
+    default: break
+    }
+    if case .load(let request, _) = comparison?.earlierSource(source) { requests.append(request) }
+    return requests
   }
 
   /// `compare`: the earlier window and the columns it adds.
